@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "dramatis-story.h"
+
+G_BEGIN_DECLS
+
+/* An adjacency list in compressed form: the items of key k are
+ * items[offsets[k]] to items[offsets[k + 1] - 1].
+ */
+typedef struct
+{
+  guint *offsets;
+  guint *items;
+} DramatisIndex;
+
+struct _DramatisStory
+{
+  GObject       parent_instance;
+
+  /* Every string of the story lives here, so that a story of a hundred
+   * thousand events is a handful of allocations, freed at once.
+   */
+  GStringChunk *strings;
+
+  const char   *title;
+  const char   *description;
+  const char   *language;
+
+  GArray       *sources;      /* DramatisSource */
+  GArray       *actors;       /* DramatisActor */
+  GArray       *events;       /* DramatisEvent */
+  GArray       *relations;    /* DramatisRelation */
+  GArray       *statements;   /* DramatisStatement */
+
+  /* Storage the items above point into. */
+  GArray       *participants; /* DramatisParticipant */
+  GArray       *evidence;     /* DramatisEvidence */
+  GPtrArray    *names;        /* const char *: other names and about ids */
+  GArray       *about;        /* guint */
+
+  GHashTable   *source_ids;
+  GHashTable   *actor_ids;
+  GHashTable   *event_ids;
+  GHashTable   *relation_ids;
+  GHashTable   *statement_ids;
+
+  GArray       *problems;     /* DramatisProblem */
+
+  /* Query indexes, built by dramatis_story_build_indexes(). */
+  guint        *events_by_time;
+  guint         n_dated_events;
+  gint64       *sorted_first;
+  gint64       *sorted_max_end;
+  DramatisIndex actor_statements;
+  DramatisIndex actor_relations;
+  DramatisIndex actor_events;
+  DramatisIndex event_statements;
+};
+
+const char *dramatis_story_intern        (DramatisStory *self,
+                                          const char    *str);
+const char *dramatis_story_insert        (DramatisStory *self,
+                                          const char    *str);
+void        dramatis_story_add_problem   (DramatisStory *self,
+                                          char          *path,
+                                          char          *message);
+void        dramatis_story_build_indexes (DramatisStory *self);
+
+G_END_DECLS

@@ -1,0 +1,1019 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "dramatis-story-private.h"
+
+G_DEFINE_FINAL_TYPE (DramatisStory, dramatis_story, G_TYPE_OBJECT)
+
+static void
+clear_problem (gpointer data)
+{
+  DramatisProblem *problem = data;
+
+  g_clear_pointer (&problem->message, g_free);
+  g_clear_pointer (&problem->path, g_free);
+}
+
+static void
+clear_index (DramatisIndex *index)
+{
+  g_clear_pointer (&index->offsets, g_free);
+  g_clear_pointer (&index->items, g_free);
+}
+
+static void
+clear_indexes (DramatisStory *self)
+{
+  g_clear_pointer (&self->events_by_time, g_free);
+  g_clear_pointer (&self->sorted_first, g_free);
+  g_clear_pointer (&self->sorted_max_end, g_free);
+  self->n_dated_events = 0;
+  clear_index (&self->actor_statements);
+  clear_index (&self->actor_relations);
+  clear_index (&self->actor_events);
+  clear_index (&self->event_statements);
+}
+
+static guint
+lookup_id (GHashTable *ids,
+           const char *id)
+{
+  gpointer value;
+
+  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &value))
+    return DRAMATIS_NO_INDEX;
+
+  return GPOINTER_TO_UINT (value);
+}
+
+static void
+dramatis_story_finalize (GObject *object)
+{
+  DramatisStory *self = (DramatisStory *)object;
+
+  clear_indexes (self);
+
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->actors, g_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->relations, g_array_unref);
+  g_clear_pointer (&self->statements, g_array_unref);
+  g_clear_pointer (&self->participants, g_array_unref);
+  g_clear_pointer (&self->evidence, g_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->about, g_array_unref);
+
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->actor_ids, g_hash_table_unref);
+  g_clear_pointer (&self->event_ids, g_hash_table_unref);
+  g_clear_pointer (&self->relation_ids, g_hash_table_unref);
+  g_clear_pointer (&self->statement_ids, g_hash_table_unref);
+
+  g_clear_pointer (&self->problems, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (dramatis_story_parent_class)->finalize (object);
+}
+
+static void
+dramatis_story_class_init (DramatisStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dramatis_story_finalize;
+}
+
+static void
+dramatis_story_init (DramatisStory *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+
+  self->sources = g_array_new (FALSE, TRUE, sizeof (DramatisSource));
+  self->actors = g_array_new (FALSE, TRUE, sizeof (DramatisActor));
+  self->events = g_array_new (FALSE, TRUE, sizeof (DramatisEvent));
+  self->relations = g_array_new (FALSE, TRUE, sizeof (DramatisRelation));
+  self->statements = g_array_new (FALSE, TRUE, sizeof (DramatisStatement));
+  self->participants = g_array_new (FALSE, TRUE, sizeof (DramatisParticipant));
+  self->evidence = g_array_new (FALSE, TRUE, sizeof (DramatisEvidence));
+  self->names = g_ptr_array_new ();
+  self->about = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  self->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->statement_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->problems = g_array_new (FALSE, TRUE, sizeof (DramatisProblem));
+  g_array_set_clear_func (self->problems, clear_problem);
+}
+
+/**
+ * dramatis_story_new:
+ *
+ * Creates an empty story.  Stories with content come from
+ * dramatis_story_load_bytes() and its relatives.
+ *
+ * Returns: (transfer full): a new, empty story
+ */
+DramatisStory *
+dramatis_story_new (void)
+{
+  g_autoptr(DramatisStory) self = g_object_new (DRAMATIS_TYPE_STORY, NULL);
+
+  dramatis_story_build_indexes (self);
+
+  return g_steal_pointer (&self);
+}
+
+/* Strings that repeat (ids, types, roles) are stored once. */
+const char *
+dramatis_story_intern (DramatisStory *self,
+                       const char    *str)
+{
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  if (str == NULL)
+    return NULL;
+
+  return g_string_chunk_insert_const (self->strings, str);
+}
+
+const char *
+dramatis_story_insert (DramatisStory *self,
+                       const char    *str)
+{
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  if (str == NULL)
+    return NULL;
+
+  return g_string_chunk_insert (self->strings, str);
+}
+
+/* Takes both strings. */
+void
+dramatis_story_add_problem (DramatisStory *self,
+                            char          *path,
+                            char          *message)
+{
+  DramatisProblem problem = { message, path, 0, 0 };
+
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  g_array_append_val (self->problems, problem);
+}
+
+typedef struct
+{
+  gint64 first;
+  gint64 end;
+  guint8 precision;
+  guint  index;
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+
+  if (ka->first != kb->first)
+    return ka->first < kb->first ? -1 : 1;
+  if (ka->end != kb->end)
+    return ka->end > kb->end ? -1 : 1;
+  if (ka->precision != kb->precision)
+    return ka->precision < kb->precision ? -1 : 1;
+  return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+static void
+build_events_by_time (DramatisStory *self)
+{
+  guint n_events = self->events->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n_events, 1));
+  guint n_dated = 0;
+  guint n_undated = 0;
+  gint64 max_end = G_MININT64;
+
+  /* Dated events first, sorted by time; undated ones after them, in file order. */
+  self->events_by_time = g_new (guint, MAX (n_events, 1));
+  for (guint i = 0; i < n_events; i++)
+    {
+      const DramatisEvent *event = &g_array_index (self->events, DramatisEvent, i);
+
+      if (!dramatis_span_is_set (&event->when))
+        continue;
+
+      keys[n_dated].first = dramatis_span_get_first_second (&event->when);
+      keys[n_dated].end = dramatis_span_get_end_second (&event->when);
+      keys[n_dated].precision = event->when.start.precision;
+      keys[n_dated].index = i;
+      n_dated++;
+    }
+
+  qsort (keys, n_dated, sizeof (SortKey), compare_sort_keys);
+
+  self->sorted_first = g_new (gint64, MAX (n_dated, 1));
+  self->sorted_max_end = g_new (gint64, MAX (n_dated, 1));
+  for (guint i = 0; i < n_dated; i++)
+    {
+      self->events_by_time[i] = keys[i].index;
+      self->sorted_first[i] = keys[i].first;
+      max_end = MAX (max_end, keys[i].end);
+      self->sorted_max_end[i] = max_end;
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const DramatisEvent *event = &g_array_index (self->events, DramatisEvent, i);
+
+      if (!dramatis_span_is_set (&event->when))
+        self->events_by_time[n_dated + n_undated++] = i;
+    }
+
+  self->n_dated_events = n_dated;
+}
+
+/* What a key function returns when an item has no more keys. */
+#define END_OF_KEYS (G_MAXUINT - 1)
+
+typedef guint (*KeyFunc) (DramatisStory *self,
+                          guint          item,
+                          guint          nth);
+
+/* Builds an index from keys to items, where each item names up to a few keys
+ * (the two ends of a relation, the participants of an event).  Items stay in
+ * the order given.
+ */
+static void
+build_index (DramatisStory *self,
+             DramatisIndex *index,
+             guint          n_keys,
+             const guint   *items,
+             guint          n_items,
+             KeyFunc        key_func)
+{
+  g_autofree guint *fill = NULL;
+
+  index->offsets = g_new0 (guint, n_keys + 1);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint key;
+
+      for (guint nth = 0; (key = key_func (self, items ? items[i] : i, nth)) != END_OF_KEYS; nth++)
+        if (key < n_keys)
+          index->offsets[key + 1]++;
+    }
+
+  for (guint k = 0; k < n_keys; k++)
+    index->offsets[k + 1] += index->offsets[k];
+
+  index->items = g_new (guint, MAX (index->offsets[n_keys], 1));
+  fill = g_memdup2 (index->offsets, sizeof (guint) * (n_keys + 1));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint item = items ? items[i] : i;
+      guint key;
+
+      for (guint nth = 0; (key = key_func (self, item, nth)) != END_OF_KEYS; nth++)
+        if (key < n_keys)
+          {
+            /* An actor that takes part twice in one event is listed once. */
+            if (fill[key] > index->offsets[key] && index->items[fill[key] - 1] == item)
+              continue;
+            index->items[fill[key]++] = item;
+          }
+    }
+
+  /* Skipped duplicates leave gaps: close them. */
+  for (guint k = 0, out = 0; k < n_keys; k++)
+    {
+      guint start = index->offsets[k];
+      guint count = fill[k] - start;
+
+      memmove (&index->items[out], &index->items[start], count * sizeof (guint));
+      index->offsets[k] = out;
+      out += count;
+      if (k + 1 == n_keys)
+        index->offsets[n_keys] = out;
+    }
+}
+
+static guint
+statement_speaker_key (DramatisStory *self,
+                       guint          item,
+                       guint          nth)
+{
+  const DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, item);
+
+  return nth == 0 ? s->speaker : END_OF_KEYS;
+}
+
+static guint
+statement_event_key (DramatisStory *self,
+                     guint          item,
+                     guint          nth)
+{
+  const DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, item);
+
+  return nth == 0 ? s->event : END_OF_KEYS;
+}
+
+static guint
+relation_actor_key (DramatisStory *self,
+                    guint          item,
+                    guint          nth)
+{
+  const DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, item);
+
+  if (nth == 0)
+    return r->from;
+  if (nth == 1)
+    return r->to != r->from ? r->to : DRAMATIS_NO_INDEX;
+  return END_OF_KEYS;
+}
+
+static guint
+event_actor_key (DramatisStory *self,
+                 guint          item,
+                 guint          nth)
+{
+  const DramatisEvent *e = &g_array_index (self->events, DramatisEvent, item);
+
+  return nth < e->n_participants ? e->participants[nth].actor : END_OF_KEYS;
+}
+
+static int
+compare_statements_by_date (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
+{
+  DramatisStory *self = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  const DramatisStatement *sa = &g_array_index (self->statements, DramatisStatement, ia);
+  const DramatisStatement *sb = &g_array_index (self->statements, DramatisStatement, ib);
+  int cmp = dramatis_date_compare (&sa->date, &sb->date);
+
+  if (cmp != 0)
+    return cmp;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Builds the indexes behind the queries, after loading or after a change to
+ * the references between items.  Everything is linear in the size of the
+ * story except sorting the events by time.
+ */
+void
+dramatis_story_build_indexes (DramatisStory *self)
+{
+  guint n_actors;
+
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  clear_indexes (self);
+  n_actors = self->actors->len;
+
+  build_events_by_time (self);
+
+  build_index (self, &self->actor_statements, n_actors, NULL, self->statements->len, statement_speaker_key);
+  for (guint a = 0; a < n_actors; a++)
+    {
+      guint start = self->actor_statements.offsets[a];
+      guint count = self->actor_statements.offsets[a + 1] - start;
+
+      if (count > 1)
+        g_qsort_with_data (&self->actor_statements.items[start], count, sizeof (guint),
+                           compare_statements_by_date, self);
+    }
+
+  build_index (self, &self->event_statements, self->events->len, NULL, self->statements->len,
+               statement_event_key);
+  build_index (self, &self->actor_relations, n_actors, NULL, self->relations->len, relation_actor_key);
+  /* Walking the events in time order leaves each actor's events sorted by time. */
+  build_index (self, &self->actor_events, n_actors, self->events_by_time, self->events->len,
+               event_actor_key);
+}
+
+const char *
+dramatis_story_get_title (DramatisStory *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+
+  return self->title;
+}
+
+const char *
+dramatis_story_get_description (DramatisStory *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+
+  return self->description;
+}
+
+const char *
+dramatis_story_get_language (DramatisStory *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+
+  return self->language;
+}
+
+#define DEFINE_ITEM_ACCESSORS(Type, name, plural)                                \
+  guint                                                                          \
+  dramatis_story_get_n_##plural (DramatisStory *self)                            \
+  {                                                                              \
+    g_return_val_if_fail (DRAMATIS_IS_STORY (self), 0);                          \
+    return self->plural->len;                                                    \
+  }                                                                              \
+                                                                                 \
+  const Type *                                                                   \
+  dramatis_story_get_##name (DramatisStory *self,                                \
+                             guint          index)                               \
+  {                                                                              \
+    g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);                       \
+    g_return_val_if_fail (index < self->plural->len, NULL);                      \
+    return &g_array_index (self->plural, Type, index);                           \
+  }                                                                              \
+                                                                                 \
+  guint                                                                          \
+  dramatis_story_find_##name (DramatisStory *self,                               \
+                              const char    *id)                                 \
+  {                                                                              \
+    g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);          \
+    g_return_val_if_fail (id != NULL, DRAMATIS_NO_INDEX);                        \
+    return lookup_id (self->name##_ids, id);                                     \
+  }
+
+/* Each kind of item has the same three accessors: a count, the item at an
+ * index, and the index of an id.
+ */
+DEFINE_ITEM_ACCESSORS (DramatisSource, source, sources)
+DEFINE_ITEM_ACCESSORS (DramatisActor, actor, actors)
+DEFINE_ITEM_ACCESSORS (DramatisEvent, event, events)
+DEFINE_ITEM_ACCESSORS (DramatisRelation, relation, relations)
+DEFINE_ITEM_ACCESSORS (DramatisStatement, statement, statements)
+
+/**
+ * dramatis_story_get_events_by_time:
+ * @self: a story
+ * @n_events: (out): the number of dated events
+ *
+ * The dated events in time order (by start, the longer first where two
+ * start together).  Undated events follow the returned ones in the same
+ * array, in the order of the file.
+ *
+ * Returns: (array length=n_events): indexes of events
+ */
+const guint *
+dramatis_story_get_events_by_time (DramatisStory *self,
+                                   guint         *n_events)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (n_events != NULL, NULL);
+
+  *n_events = self->n_dated_events;
+  return self->events_by_time;
+}
+
+/**
+ * dramatis_story_collect_events_in_range:
+ * @self: a story
+ * @first_second: start of the range, in seconds since 1970-01-01 UTC
+ * @end_second: end of the range (exclusive)
+ * @indices: an array of guint to append to
+ *
+ * Appends the events whose period overlaps the range, in time order.  The
+ * search is logarithmic in the number of events, plus the events that start
+ * before the range and may reach into it.
+ *
+ * Returns: the number of events appended
+ */
+guint
+dramatis_story_collect_events_in_range (DramatisStory *self,
+                                        gint64         first_second,
+                                        gint64         end_second,
+                                        GArray        *indices)
+{
+  guint lo, hi, begin, n_added = 0;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), 0);
+  g_return_val_if_fail (indices != NULL, 0);
+  g_return_val_if_fail (g_array_get_element_size (indices) == sizeof (guint), 0);
+
+  /* The running maximum of the end is monotonic, so the first event that
+   * can still be running at first_second is found by bisection.
+   */
+  lo = 0;
+  hi = self->n_dated_events;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->sorted_max_end[mid] > first_second)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  begin = lo;
+
+  for (guint i = begin; i < self->n_dated_events && self->sorted_first[i] < end_second; i++)
+    {
+      guint event = self->events_by_time[i];
+      const DramatisEvent *e = &g_array_index (self->events, DramatisEvent, event);
+
+      if (dramatis_span_get_end_second (&e->when) > first_second)
+        {
+          g_array_append_val (indices, event);
+          n_added++;
+        }
+    }
+
+  return n_added;
+}
+
+static const guint *
+index_lookup (const DramatisIndex *index,
+              guint                key,
+              guint               *n_items)
+{
+  *n_items = index->offsets[key + 1] - index->offsets[key];
+  return &index->items[index->offsets[key]];
+}
+
+/**
+ * dramatis_story_get_actor_statements:
+ * @self: a story
+ * @actor: index of an actor
+ * @n_statements: (out): the number of statements
+ *
+ * Returns: (array length=n_statements): what @actor said, by date
+ */
+const guint *
+dramatis_story_get_actor_statements (DramatisStory *self,
+                                     guint          actor,
+                                     guint         *n_statements)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (actor < self->actors->len, NULL);
+  g_return_val_if_fail (n_statements != NULL, NULL);
+
+  return index_lookup (&self->actor_statements, actor, n_statements);
+}
+
+/**
+ * dramatis_story_get_actor_relations:
+ * @self: a story
+ * @actor: index of an actor
+ * @n_relations: (out): the number of relations
+ *
+ * Returns: (array length=n_relations): the relations from or to @actor
+ */
+const guint *
+dramatis_story_get_actor_relations (DramatisStory *self,
+                                    guint          actor,
+                                    guint         *n_relations)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (actor < self->actors->len, NULL);
+  g_return_val_if_fail (n_relations != NULL, NULL);
+
+  return index_lookup (&self->actor_relations, actor, n_relations);
+}
+
+/**
+ * dramatis_story_get_actor_events:
+ * @self: a story
+ * @actor: index of an actor
+ * @n_events: (out): the number of events
+ *
+ * Returns: (array length=n_events): the events @actor takes part in, dated
+ *   ones in time order first
+ */
+const guint *
+dramatis_story_get_actor_events (DramatisStory *self,
+                                 guint          actor,
+                                 guint         *n_events)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (actor < self->actors->len, NULL);
+  g_return_val_if_fail (n_events != NULL, NULL);
+
+  return index_lookup (&self->actor_events, actor, n_events);
+}
+
+/**
+ * dramatis_story_get_actor_neighbours:
+ * @self: a story
+ * @actor: index of an actor
+ *
+ * Returns: (transfer full) (element-type guint): the actors related to
+ *   @actor, each once, in the order their first relation appears
+ */
+GArray *
+dramatis_story_get_actor_neighbours (DramatisStory *self,
+                                     guint          actor)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GArray *neighbours;
+  const guint *relations;
+  guint n_relations;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (actor < self->actors->len, NULL);
+
+  relations = index_lookup (&self->actor_relations, actor, &n_relations);
+  neighbours = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_relations);
+  seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      const DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, relations[i]);
+      guint other = r->from == actor ? r->to : r->from;
+
+      if (other == DRAMATIS_NO_INDEX || other == actor)
+        continue;
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (other + 1)))
+        g_array_append_val (neighbours, other);
+    }
+
+  return neighbours;
+}
+
+/**
+ * dramatis_story_get_event_statements:
+ * @self: a story
+ * @event: index of an event
+ * @n_statements: (out): the number of statements
+ *
+ * Returns: (array length=n_statements): the statements made at @event
+ */
+const guint *
+dramatis_story_get_event_statements (DramatisStory *self,
+                                     guint          event,
+                                     guint         *n_statements)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (event < self->events->len, NULL);
+  g_return_val_if_fail (n_statements != NULL, NULL);
+
+  return index_lookup (&self->event_statements, event, n_statements);
+}
+
+/**
+ * dramatis_story_get_time_bounds:
+ * @self: a story
+ * @first_second: (out) (optional): the start of the earliest event
+ * @end_second: (out) (optional): the end of the latest event
+ *
+ * Returns: %FALSE if no event has a date
+ */
+gboolean
+dramatis_story_get_time_bounds (DramatisStory *self,
+                                gint64        *first_second,
+                                gint64        *end_second)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+
+  if (self->n_dated_events == 0)
+    return FALSE;
+
+  if (first_second)
+    *first_second = self->sorted_first[0];
+  if (end_second)
+    *end_second = self->sorted_max_end[self->n_dated_events - 1];
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_dup_evidence_text:
+ * @self: a story
+ * @evidence: evidence of an item of @self
+ *
+ * The passage @evidence points at: the characters of the source text from
+ * its start to its end, or its quoted text where the source has no text.
+ *
+ * Returns: (transfer full) (nullable): the passage, or %NULL if there is none
+ */
+char *
+dramatis_story_dup_evidence_text (DramatisStory          *self,
+                                  const DramatisEvidence *evidence)
+{
+  const DramatisSource *source;
+  const char *begin, *end;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (evidence != NULL, NULL);
+
+  if (evidence->source >= self->sources->len || evidence->end <= evidence->start)
+    return g_strdup (evidence->exact);
+
+  source = &g_array_index (self->sources, DramatisSource, evidence->source);
+  if (source->text == NULL || evidence->end > source->text_length)
+    return g_strdup (evidence->exact);
+
+  begin = dramatis_source_get_text_at (source, evidence->start);
+  end = dramatis_source_get_text_at (source, evidence->end);
+
+  return g_strndup (begin, end - begin);
+}
+
+/**
+ * dramatis_story_set_actor_position:
+ * @self: a story
+ * @actor: index of an actor
+ * @x: horizontal position
+ * @y: vertical position
+ * @pinned: whether layouts must leave the actor where it is
+ *
+ * Stores where an actor is drawn, so that an arrangement made by hand is
+ * saved with the story.
+ */
+void
+dramatis_story_set_actor_position (DramatisStory *self,
+                                   guint          actor,
+                                   double         x,
+                                   double         y,
+                                   gboolean       pinned)
+{
+  DramatisActor *a;
+
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (actor < self->actors->len);
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  a = &g_array_index (self->actors, DramatisActor, actor);
+  a->has_position = TRUE;
+  a->x = x;
+  a->y = y;
+  a->pinned = !!pinned;
+}
+
+/**
+ * dramatis_story_clear_actor_positions:
+ * @self: a story
+ *
+ * Forgets every stored position and pin.
+ */
+void
+dramatis_story_clear_actor_positions (DramatisStory *self)
+{
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      DramatisActor *a = &g_array_index (self->actors, DramatisActor, i);
+
+      a->has_position = FALSE;
+      a->pinned = FALSE;
+      a->x = a->y = 0.0;
+    }
+}
+
+/**
+ * dramatis_story_get_problems:
+ * @self: a story
+ * @n_problems: (out): the number of problems
+ *
+ * The non-fatal problems found while loading @self, in document order of
+ * the kinds of items, each with its place in the file.
+ *
+ * Returns: (array length=n_problems): the problems
+ */
+const DramatisProblem *
+dramatis_story_get_problems (DramatisStory *self,
+                             guint         *n_problems)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (n_problems != NULL, NULL);
+
+  *n_problems = self->problems->len;
+  return (const DramatisProblem *) (gpointer) self->problems->data;
+}
+
+static gboolean
+evidence_equal (const DramatisEvidence *a,
+                guint                   n_a,
+                const DramatisEvidence *b,
+                guint                   n_b)
+{
+  if (n_a != n_b)
+    return FALSE;
+
+  for (guint i = 0; i < n_a; i++)
+    if (g_strcmp0 (a[i].source_id, b[i].source_id) != 0 ||
+        a[i].start != b[i].start ||
+        a[i].end != b[i].end ||
+        g_strcmp0 (a[i].exact, b[i].exact) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+strv_equal (const char *const *a,
+            const char *const *b,
+            guint              n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+span_equal (const DramatisSpan *a,
+            const DramatisSpan *b)
+{
+  return dramatis_date_equal (&a->start, &b->start) && dramatis_date_equal (&a->end, &b->end);
+}
+
+/**
+ * dramatis_story_equal:
+ * @a: a story
+ * @b: another story
+ *
+ * Compares everything a story file holds, item by item and in order.  The
+ * problems found while loading are not part of the story.
+ *
+ * Returns: %TRUE if saving @a and @b would write the same story
+ */
+gboolean
+dramatis_story_equal (DramatisStory *a,
+                      DramatisStory *b)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (a), FALSE);
+  g_return_val_if_fail (DRAMATIS_IS_STORY (b), FALSE);
+
+  if (g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      g_strcmp0 (a->language, b->language) != 0 ||
+      a->sources->len != b->sources->len ||
+      a->actors->len != b->actors->len ||
+      a->events->len != b->events->len ||
+      a->relations->len != b->relations->len ||
+      a->statements->len != b->statements->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->sources->len; i++)
+    {
+      const DramatisSource *x = &g_array_index (a->sources, DramatisSource, i);
+      const DramatisSource *y = &g_array_index (b->sources, DramatisSource, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->title, y->title) != 0 ||
+          g_strcmp0 (x->publisher, y->publisher) != 0 ||
+          g_strcmp0 (x->url, y->url) != 0 ||
+          g_strcmp0 (x->license, y->license) != 0 ||
+          !dramatis_date_equal (&x->published, &y->published) ||
+          g_strcmp0 (x->text, y->text) != 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->actors->len; i++)
+    {
+      const DramatisActor *x = &g_array_index (a->actors, DramatisActor, i);
+      const DramatisActor *y = &g_array_index (b->actors, DramatisActor, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->name, y->name) != 0 ||
+          x->kind != y->kind ||
+          g_strcmp0 (x->role, y->role) != 0 ||
+          g_strcmp0 (x->summary, y->summary) != 0 ||
+          g_strcmp0 (x->affiliation_id, y->affiliation_id) != 0 ||
+          x->n_other_names != y->n_other_names ||
+          !strv_equal (x->other_names, y->other_names, x->n_other_names) ||
+          x->has_position != y->has_position ||
+          x->pinned != y->pinned ||
+          x->x != y->x ||
+          x->y != y->y)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->events->len; i++)
+    {
+      const DramatisEvent *x = &g_array_index (a->events, DramatisEvent, i);
+      const DramatisEvent *y = &g_array_index (b->events, DramatisEvent, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->name, y->name) != 0 ||
+          g_strcmp0 (x->description, y->description) != 0 ||
+          g_strcmp0 (x->classification, y->classification) != 0 ||
+          g_strcmp0 (x->location, y->location) != 0 ||
+          g_strcmp0 (x->date_note, y->date_note) != 0 ||
+          !span_equal (&x->when, &y->when) ||
+          x->n_participants != y->n_participants ||
+          !evidence_equal (x->evidence, x->n_evidence, y->evidence, y->n_evidence))
+        return FALSE;
+
+      for (guint j = 0; j < x->n_participants; j++)
+        if (g_strcmp0 (x->participants[j].actor_id, y->participants[j].actor_id) != 0 ||
+            g_strcmp0 (x->participants[j].role, y->participants[j].role) != 0)
+          return FALSE;
+    }
+
+  for (guint i = 0; i < a->relations->len; i++)
+    {
+      const DramatisRelation *x = &g_array_index (a->relations, DramatisRelation, i);
+      const DramatisRelation *y = &g_array_index (b->relations, DramatisRelation, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->type, y->type) != 0 ||
+          g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->from_id, y->from_id) != 0 ||
+          g_strcmp0 (x->to_id, y->to_id) != 0 ||
+          x->direction != y->direction ||
+          !span_equal (&x->when, &y->when) ||
+          !evidence_equal (x->evidence, x->n_evidence, y->evidence, y->n_evidence))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->statements->len; i++)
+    {
+      const DramatisStatement *x = &g_array_index (a->statements, DramatisStatement, i);
+      const DramatisStatement *y = &g_array_index (b->statements, DramatisStatement, i);
+
+      if (g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->speaker_id, y->speaker_id) != 0 ||
+          g_strcmp0 (x->text, y->text) != 0 ||
+          g_strcmp0 (x->attribution, y->attribution) != 0 ||
+          !dramatis_date_equal (&x->date, &y->date) ||
+          g_strcmp0 (x->event_id, y->event_id) != 0 ||
+          g_strcmp0 (x->audience_id, y->audience_id) != 0 ||
+          x->n_about != y->n_about ||
+          !strv_equal (x->about_ids, y->about_ids, x->n_about) ||
+          !evidence_equal (x->evidence, x->n_evidence, y->evidence, y->n_evidence))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dramatis_source_get_text_at:
+ * @source: a source with text
+ * @offset: a character offset, at most the length of the text
+ *
+ * Returns: a pointer to the character at @offset in the source's text
+ */
+const char *
+dramatis_source_get_text_at (const DramatisSource *source,
+                             guint                 offset)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (source->text != NULL, NULL);
+  g_return_val_if_fail (offset <= source->text_length, NULL);
+
+  /* In ASCII text, and only there, characters and bytes are one. */
+  if (source->text_size == source->text_length)
+    return source->text + offset;
+
+  return g_utf8_offset_to_pointer (source->text, offset);
+}
+
+const char *
+dramatis_actor_kind_to_string (DramatisActorKind kind)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ACTOR_KIND_STATE:
+      return "state";
+    case DRAMATIS_ACTOR_KIND_ORGANIZATION:
+      return "organization";
+    case DRAMATIS_ACTOR_KIND_PERSON:
+      return "person";
+    case DRAMATIS_ACTOR_KIND_GROUP:
+      return "group";
+    case DRAMATIS_ACTOR_KIND_OTHER:
+    default:
+      return "other";
+    }
+}
+
+const char *
+dramatis_direction_to_string (DramatisDirection direction)
+{
+  switch (direction)
+    {
+    case DRAMATIS_DIRECTION_UNDIRECTED:
+      return "undirected";
+    case DRAMATIS_DIRECTION_MUTUAL:
+      return "mutual";
+    case DRAMATIS_DIRECTION_DIRECTED:
+    default:
+      return "directed";
+    }
+}
