@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The deepest nesting of arrays and objects a story may have.  A story needs
- * six levels; the limit is far above that, and far below the depth at which
+ * five levels; the limit is far above that, and far below the depth at which
  * json-glib's recursive parser runs out of stack on hostile input.
  */
 #define DRAMATIS_JSON_MAX_DEPTH 256

@@ -41,6 +41,12 @@ typedef struct
   guint          index;
   const char    *sub_array;
   guint          sub_index;
+  /* The place in its JSON array of each item of the array being read, and
+   * of each actor: they differ from the item's index when elements that are
+   * not objects were left out.
+   */
+  guint         *file_index;
+  guint         *actor_file_index;
 } Loader;
 
 typedef enum
@@ -84,6 +90,21 @@ problem (Loader     *loader,
   va_start (args, format);
   dramatis_story_add_problem (loader->story, place_path (loader, member), g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* Walks the members of an object, skipping those that are null: in a story
+ * file, null means the same as leaving the member out.
+ */
+static gboolean
+next_member (JsonObjectIter  *iter,
+             const char     **name,
+             JsonNode       **value)
+{
+  while (json_object_iter_next (iter, name, value))
+    if (!JSON_NODE_HOLDS_NULL (*value))
+      return TRUE;
+
+  return FALSE;
 }
 
 static const char *
@@ -291,7 +312,7 @@ add_id (Loader     *loader,
     {
       guint this_index = loader->index;
 
-      loader->index = GPOINTER_TO_UINT (later);
+      loader->index = loader->file_index[GPOINTER_TO_UINT (later)];
       problem (loader, "id", _("an earlier item has the id “%s” already; references go to the earlier one"), id);
       loader->index = this_index;
     }
@@ -339,7 +360,7 @@ read_evidence (Loader     *loader,
         continue;
 
       json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &name, &value))
+      while (next_member (&iter, &name, &value))
         {
           if (strcmp (name, "source_id") == 0)
             {
@@ -367,11 +388,13 @@ read_evidence (Loader     *loader,
             unknown_member (loader, name);
         }
 
-      if (has_start != has_end || evidence.end < evidence.start)
+      if (has_start != has_end || evidence.end <= evidence.start)
         {
-          problem (loader, NULL, _("a passage needs both “start” and “end”, with “end” not before “start”; "
-                                   "its position is ignored"));
+          if (has_start || has_end)
+            problem (loader, NULL, _("a passage needs both “start” and “end”, with “end” after “start”; "
+                                     "its position is ignored"));
           evidence.start = evidence.end = 0;
+          has_end = FALSE;
         }
       else if (has_end && evidence.source != DRAMATIS_NO_INDEX)
         {
@@ -395,7 +418,10 @@ read_evidence (Loader     *loader,
         }
 
       if (evidence.source_id == NULL && evidence.exact == NULL)
-        problem (loader, NULL, _("a passage needs a “source_id” or an “exact” quote"));
+        {
+          problem (loader, NULL, _("a passage needs a “source_id” or an “exact” quote; it is left out"));
+          continue;
+        }
 
       g_array_append_val (story->evidence, evidence);
       (*n_evidence)++;
@@ -448,7 +474,7 @@ read_source (Loader         *loader,
   JsonNode *value;
 
   json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       if (strcmp (name, "id") == 0)
         source->id = read_string (loader, name, value, STRING_COPY);
@@ -524,7 +550,7 @@ read_position (Loader        *loader,
 
   loader->sub_array = NULL;
   json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       g_autofree char *member = g_strconcat ("position.", name, NULL);
 
@@ -560,7 +586,7 @@ read_actor (Loader        *loader,
   actor->affiliation = DRAMATIS_NO_INDEX;
 
   json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       if (strcmp (name, "id") == 0)
         actor->id = read_string (loader, name, value, STRING_COPY);
@@ -631,7 +657,7 @@ read_span (Loader       *loader,
       memset (&span->end, 0, sizeof span->end);
     }
   else if (dramatis_date_is_set (&span->end) &&
-           dramatis_date_get_end_second (&span->end) < dramatis_date_get_first_second (&span->start))
+           dramatis_date_get_end_second (&span->end) <= dramatis_date_get_first_second (&span->start))
     {
       problem (loader, end_member, _("the period ends before it starts; the end is ignored"));
       memset (&span->end, 0, sizeof span->end);
@@ -676,7 +702,7 @@ read_participants (Loader        *loader,
         continue;
 
       json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &name, &value))
+      while (next_member (&iter, &name, &value))
         {
           if (strcmp (name, "actor_id") == 0)
             participant.actor_id = read_actor_ref (loader, name, value, &participant.actor);
@@ -739,7 +765,7 @@ read_event (Loader        *loader,
   JsonNode *value;
 
   json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       if (strcmp (name, "id") == 0)
         event->id = read_string (loader, name, value, STRING_COPY);
@@ -807,7 +833,7 @@ read_relation (Loader           *loader,
   relation->from = relation->to = DRAMATIS_NO_INDEX;
 
   json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       if (strcmp (name, "id") == 0)
         relation->id = read_string (loader, name, value, STRING_COPY);
@@ -853,7 +879,7 @@ read_statement (Loader            *loader,
   statement->speaker = statement->audience = statement->event = DRAMATIS_NO_INDEX;
 
   json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  while (next_member (&iter, &name, &value))
     {
       if (strcmp (name, "id") == 0)
         statement->id = read_string (loader, name, value, STRING_COPY);
@@ -1023,6 +1049,7 @@ read_array (Loader       *loader,
 
   g_array_set_size (items, n_objects);
   loader->array = member;
+  loader->file_index = g_new (guint, MAX (n_objects, 1));
   next = n_objects;
 
   /* From the end, so that each element can be dropped from the tree once it
@@ -1034,11 +1061,17 @@ read_array (Loader       *loader,
 
       loader->index = i;
       if ((object = expect_object (loader, json_array_get_element (array, i), what)))
-        read_item (loader, object, --next);
+        {
+          loader->file_index[--next] = i;
+          read_item (loader, object, next);
+        }
       json_array_remove_element (array, i);
     }
 
   loader->array = NULL;
+  if (items == loader->story->actors)
+    loader->actor_file_index = g_steal_pointer (&loader->file_index);
+  g_clear_pointer (&loader->file_index, g_free);
 
   return TRUE;
 }
@@ -1057,7 +1090,7 @@ resolve_affiliations (Loader *loader)
       if (actor->affiliation_id == NULL)
         continue;
 
-      loader->index = i;
+      loader->index = loader->actor_file_index[i];
       if (g_hash_table_lookup_extended (story->actor_ids, actor->affiliation_id, &orig, &index))
         {
           actor->affiliation_id = orig;
@@ -1128,13 +1161,14 @@ read_version (Loader     *loader,
     }
 
   version = json_node_get_string (node);
-  major = g_ascii_strtoull (version, &end, 10);
-  if (end == version || *end != '.' ||
-      (minor = g_ascii_strtoull (end + 1, &end, 10), *end != '\0'))
+  if (!g_regex_match_simple ("^[0-9]{1,9}\\.[0-9]{1,9}$", version, 0, 0))
     {
       fatal->message = g_strdup_printf (_("“%s” is not a format version such as \"1.0\""), version);
       return FALSE;
     }
+
+  major = g_ascii_strtoull (version, &end, 10);
+  minor = g_ascii_strtoull (end + 1, NULL, 10);
 
   if (major != DRAMATIS_STORY_FORMAT_MAJOR_VERSION)
     {
@@ -1194,7 +1228,7 @@ read_story (Loader     *loader,
     return FALSE;
 
   json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &name, &node))
+  while (next_member (&iter, &name, &node))
     {
       if (strcmp (name, "title") == 0)
         story->title = read_string (loader, name, node, STRING_COPY);
@@ -1296,12 +1330,20 @@ dramatis_story_load_bytes (GBytes      *bytes,
   Fatal fatal = { NULL, NULL, 0 };
   const char *data;
   gsize length, offset, start;
+  gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+
+  /* A byte order mark is allowed before UTF-8 JSON, and means nothing. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
 
   for (start = 0; start < length && g_ascii_isspace (data[start]); start++)
     ;
@@ -1366,7 +1408,11 @@ dramatis_story_load_bytes (GBytes      *bytes,
   story = g_object_new (DRAMATIS_TYPE_STORY, NULL);
   loader.story = story;
 
-  if (!read_story (&loader, root, &fatal))
+  ok = read_story (&loader, root, &fatal);
+  g_clear_pointer (&loader.actor_file_index, g_free);
+  g_clear_pointer (&loader.file_index, g_free);
+
+  if (!ok)
     {
       g_autoptr(DramatisJsonLocator) locator = dramatis_json_locator_new (data, length);
       guint line, column;

@@ -4,15 +4,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "dramatis-atomic-file.h"
 #include "dramatis-story-io.h"
 #include "dramatis-story-private.h"
 
@@ -307,97 +302,6 @@ dramatis_story_to_bytes (DramatisStory *self)
   return g_string_free_to_bytes (text);
 }
 
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *name)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Writes @bytes to a new file beside @path and renames it over @path once
- * it is complete and on disk.  GLib's g_file_replace_contents() is not used
- * for local files: when a write fails half-way (a full disk), it can still
- * rename the truncated temporary file over the user's file.
- */
-static gboolean
-replace_local_file (const char  *path,
-                    GBytes      *bytes,
-                    const char  *name,
-                    GError     **error)
-{
-  g_autofree char *target = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
-  g_autofree char *tmp_path = NULL;
-  const char *data;
-  gsize length;
-  struct stat st;
-  int fd, saved_errno;
-
-  /* Replace what a symbolic link points at, not the link. */
-  target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
-
-  dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (dir, tmp_name, NULL);
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, name);
-
-  /* Keep the permissions of the file being replaced. */
-  if (stat (target, &st) == 0)
-    fchmod (fd, st.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        goto failed;
-      data += written;
-      length -= written;
-    }
-
-  if (fsync (fd) != 0)
-    goto failed;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (rename (tmp_path, target) != 0)
-    goto failed;
-
-  return TRUE;
-
-failed:
-  saved_errno = errno != 0 ? errno : EIO;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp_path);
-  return set_errno_error (error, saved_errno, name);
-}
-
 /**
  * dramatis_story_save_file:
  * @self: a story
@@ -418,34 +322,14 @@ dramatis_story_save_file (DramatisStory  *self,
                           GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = dramatis_story_to_bytes (self);
-  name = g_file_get_parse_name (file);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  path = g_file_get_path (file);
-  if (path != NULL)
-    return replace_local_file (path, bytes, name, error);
-
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, error))
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
-
-  return TRUE;
+  return dramatis_replace_file (file, bytes, cancellable, error);
 }
 
 static void
