@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* The command line, run as a user would, on a machine with no display. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_dramatis (Run        *run,
+              const char *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("DRAMATIS_BIN");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+
+  if (WIFEXITED (run->status))
+    run->status = WEXITSTATUS (run->status);
+  else
+    run->status = -1;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  /* Messages name files by their absolute path. */
+  return g_canonicalize_filename (path, NULL);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "dramatis " PACKAGE_VERSION "\n");
+}
+
+static void
+test_builtin_summary (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, " actors\n"));
+  g_assert_nonnull (strstr (run.out, " statements\n"));
+}
+
+static void
+test_check_clean (void)
+{
+  g_autofree char *path = fixture_path ("queries.dramatis.json");
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no problems"));
+
+  run_clear (&run);
+  run_dramatis (&run, "--check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_check_problems (void)
+{
+  g_autofree char *path = fixture_path ("invalid-warnings.dramatis.json");
+  g_autofree char *place = g_strdup_printf ("%s:19:", path);
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* One line per problem, each naming the file, line, column and path. */
+  g_assert_cmpuint (count_lines (run.err), ==, 18);
+  g_assert_nonnull (strstr (run.err, place));
+  g_assert_nonnull (strstr (run.err, "events[0].start_date"));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *bad = fixture_path ("bad-version.json");
+  g_autofree char *missing = fixture_path ("no-such-file.json");
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "dramatis: "));
+  g_assert_nonnull (strstr (run.err, bad));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_clear (&run);
+  run_dramatis (&run, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, missing));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--no-such-option", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--no-such-option"));
+
+  run_clear (&run);
+  run_dramatis (&run, "a.json", "b.json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/builtin-summary", test_builtin_summary);
+  g_test_add_func ("/cli/check-clean", test_check_clean);
+  g_test_add_func ("/cli/check-problems", test_check_problems);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}
