@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dramatis-export.h"
+
+/* The export frame: formats, sizes, atomic writing and clear errors.  The
+ * diagrams themselves are tested with their renderers.
+ */
+
+static void
+draw_square (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  const double *rgb = user_data;
+
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_rectangle (cr, width / 4, height / 4, width / 2, height / 2);
+  cairo_fill (cr);
+}
+
+static double
+draw_legend (cairo_t  *cr,
+             double    x,
+             double    y,
+             double    max_width,
+             gpointer  user_data)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, x, y, MIN (max_width, 100), 20);
+  cairo_fill (cr);
+  return 20;
+}
+
+static const double red[] = { 1, 0, 0 };
+static const double blue[] = { 0, 0, 1 };
+
+static void
+init_page (DramatisExportPage   *page,
+           DramatisTheme        *theme,
+           DramatisExportFormat  format)
+{
+  dramatis_theme_init (theme, DRAMATIS_THEME_LIGHT);
+  page->format = format;
+  page->width = 400;
+  page->height = 300;
+  page->scale = 1;
+  page->title = "A title";
+  page->subtitle = "A subtitle";
+  page->source_line = "Source: somewhere";
+  page->theme = theme;
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dramatis-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+
+  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  return cairo_image_surface_create_from_png_stream (read_bytes, stream);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (gconstpointer) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+static void
+test_png (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panels[] = {
+    { draw_square, draw_legend, (gpointer) red, 1 },
+    { draw_square, NULL, (gpointer) blue, 1 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  double x, y, w, h;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+  page.scale = 2;
+
+  bytes = dramatis_export_to_bytes (&page, panels, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (memcmp (g_bytes_get_data (bytes, NULL), "\x89PNG\r\n\x1a\n", 8) == 0);
+
+  surface = decode_png (bytes);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  /* The requested size, at the requested scale. */
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
+
+  /* Each panel's diagram is where the page says, above the other. */
+  dramatis_export_get_panel_rect (&page, panels, 2, 0, &x, &y, &w, &h);
+  g_assert_cmpuint (pixel_at (surface, 2 * (x + w / 2), 2 * (y + h / 2)), ==, 0xff0000);
+  dramatis_export_get_panel_rect (&page, panels, 2, 1, &x, &y, &w, &h);
+  g_assert_cmpuint (pixel_at (surface, 2 * (x + w / 2), 2 * (y + h / 2)), ==, 0x0000ff);
+  /* Background around them. */
+  g_assert_cmpuint (pixel_at (surface, 2, 2), ==, 0xffffff);
+
+  cairo_surface_destroy (surface);
+}
+
+typedef struct
+{
+  guint n_elements;
+  gboolean has_svg_root;
+} SvgCheck;
+
+static void
+svg_start_element (GMarkupParseContext  *context,
+                   const char           *element,
+                   const char          **names,
+                   const char          **values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  SvgCheck *check = user_data;
+
+  if (check->n_elements++ == 0 && strcmp (element, "svg") == 0)
+    {
+      check->has_svg_root = TRUE;
+      for (guint i = 0; names[i]; i++)
+        {
+          if (strcmp (names[i], "width") == 0)
+            g_assert_cmpstr (values[i], ==, "400px");
+          if (strcmp (names[i], "height") == 0)
+            g_assert_cmpstr (values[i], ==, "300px");
+        }
+    }
+}
+
+static void
+test_svg (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, draw_legend, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
+  SvgCheck check = { 0 };
+  const char *text;
+  gsize length;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_SVG);
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_no_error (error);
+
+  /* It parses as XML, with an <svg> root of the requested size. */
+  text = g_bytes_get_data (bytes, &length);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &check, NULL);
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  text = strchr (text, '\n') + 1;
+  g_assert_true (g_markup_parse_context_parse (context, text, length - (text - (const char *) g_bytes_get_data (bytes, NULL)), &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_true (check.has_svg_root);
+  g_assert_cmpuint (check.n_elements, >, 3);
+}
+
+static guint
+count_substrings (const char *haystack,
+                  gsize       length,
+                  const char *needle)
+{
+  gsize needle_length = strlen (needle);
+  guint n = 0;
+
+  for (const char *p = haystack; p + needle_length <= haystack + length; p++)
+    if (memcmp (p, needle, needle_length) == 0 &&
+        (p + needle_length == haystack + length || p[needle_length] != 's'))
+      n++;
+  return n;
+}
+
+static void
+test_pdf (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PDF);
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_no_error (error);
+
+  data = g_bytes_get_data (bytes, &length);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* One page, of the requested size in points. */
+  g_assert_cmpuint (count_substrings (data, length, "/Type /Page"), ==, 1);
+  g_assert_nonnull (g_strstr_len (data, length, "/MediaBox [ 0 0 400 300 ]"));
+}
+
+static void
+test_format_for_file (void)
+{
+  DramatisExportFormat format;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dramatis_export_format_for_file ("a.png", &format, NULL));
+  g_assert_cmpint (format, ==, DRAMATIS_EXPORT_PNG);
+  g_assert_true (dramatis_export_format_for_file ("B.SVG", &format, NULL));
+  g_assert_cmpint (format, ==, DRAMATIS_EXPORT_SVG);
+  g_assert_true (dramatis_export_format_for_file ("/x/c.Pdf", &format, NULL));
+  g_assert_cmpint (format, ==, DRAMATIS_EXPORT_PDF);
+
+  g_assert_false (dramatis_export_format_for_file ("story.jpg", &format, &error));
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "story.jpg"));
+}
+
+static void
+test_too_large (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+  page.width = 20000;
+  page.scale = 2;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_assert_nonnull (strstr (error->message, "40000"));
+  g_clear_error (&error);
+
+  page.width = 0;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+}
+
+/* A failed export names the file and leaves what was there. */
+static void
+test_failed_export_keeps_file (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diagram.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "diagram.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+
+  page.scale = 1000;
+  g_assert_false (dramatis_export_to_file (file, &page, &panel, 1, NULL, &error));
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+
+  page.scale = 1;
+  g_assert_false (dramatis_export_to_file (missing_file, &page, &panel, 1, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, missing));
+  g_clear_error (&error);
+
+  g_assert_true (dramatis_export_to_file (file, &page, &panel, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  /* No temporary file left beside it. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/export/png", test_png);
+  g_test_add_func ("/render/export/svg", test_svg);
+  g_test_add_func ("/render/export/pdf", test_pdf);
+  g_test_add_func ("/render/export/format-for-file", test_format_for_file);
+  g_test_add_func ("/render/export/too-large", test_too_large);
+  g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
+
+  return g_test_run ();
+}
