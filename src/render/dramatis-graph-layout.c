@@ -1,0 +1,2195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-graph-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dramatis-graph-layout.h"
+
+/* The layout minimises stress: the squared relative error between distances
+ * in the drawing and distances in the graph, which is what readers judge a
+ * network drawing by.  Exact stress needs the distances between all pairs
+ * of nodes, which is quadratic; each connected component is instead drawn
+ * against a sample of landmarks:
+ *
+ * 1. Breadth-first search from up to N_LANDMARKS random landmarks gives
+ *    every node its distances to them.  A component no larger than that
+ *    uses all its nodes, and so exact stress.
+ * 2. PivotMDS (Brandes and Pich, 2006) on the first landmarks gives the
+ *    global shape, with no random start to escape.
+ * 3. The landmarks are laid out among themselves by stochastic gradient
+ *    descent on their stress (Zheng, Pawar and Goodman, 2018), which finds
+ *    better minima than majorization does.  One step is one epoch.
+ * 4. Every other node then finds its place against the landmarks, which
+ *    hold still, by Newton steps on its stress; landmarks settle by stress
+ *    majorization (Gansner, Koren and North, 2004).  Steps cover a bounded
+ *    number of terms so that a frame stays short.
+ * 5. Halfway through the sweeps and after them, the drawing grows until
+ *    most nodes have room for their boxes; components are packed, and the
+ *    last steps push apart the boxes that still overlap.
+ *
+ * Stress alone draws communities mixed together: in a small-world graph,
+ * nodes of one community are barely closer in the graph than those of two.
+ * So communities are found first (Louvain: Blondel et al., 2008), and when
+ * the graph has clear ones, distances inside a community are asked to be
+ * shorter than the graph says.  That keeps communities together at a small
+ * cost in stress.
+ *
+ * tests/bench-layout.c compares this with Graphviz sfdp.  Of igraph 0.10's
+ * layouts, Fruchterman–Reingold with a grid took as long as this on the
+ * same graphs of 10,000 nodes and drew them with more stress and less
+ * separated communities than sfdp does; DrL, LGL and UMAP took from half a
+ * minute to two.
+ */
+
+/* Graph distance 1 in logical pixels, unless nodes are larger than that. */
+#define DEFAULT_EDGE_LENGTH 100.0
+/* A node with no size of its own is a disc of this diameter. */
+#define DEFAULT_NODE_SIZE   20.0
+/* Space kept between the boxes of two nodes. */
+#define NODE_GAP            8.0
+/* Each landmark costs a breadth-first search and a term per node; more
+ * than 600 barely lowered stress on the graphs of 10,000 nodes of
+ * tests/bench-layout.c.
+ */
+#define N_LANDMARKS         600
+#define N_MDS_PIVOTS        50
+/* Landmark searches done together, whose rows stay in the cache. */
+#define BFS_BLOCK           32
+#define N_EPOCHS            30
+#define N_SWEEPS            14
+/* Newton steps are damped towards majorization by this share. */
+#define NEWTON_DAMPING      0.05
+/* Terms evaluated in one step: a few milliseconds. */
+#define STEP_WORK           700000
+/* Sweeps end early once nodes move less than this on average, in edge
+ * lengths.
+ */
+#define SETTLED_MOVEMENT    0.002
+#define MAX_OVERLAP_SWEEPS  200
+/* For a graph whose communities are as clear as modularity can say: how
+ * much shorter distances inside a community are asked to be, and how much
+ * less those terms weigh.  A shortened distance is a wish rather than a
+ * measure, and if it pulled as hard as the true distances between
+ * communities, it would cost more stress for less separation (measured on
+ * the clustered graph of tests/bench-layout.c).
+ */
+#define COMMUNITY_LENGTH    0.65
+#define COMMUNITY_WEIGHT    0.5
+/* Below this modularity, communities are the weak ones that every sparse
+ * random graph has; above the second, as clear as planted ones.
+ */
+#define MODULARITY_LOW      0.5
+#define MODULARITY_HIGH     0.75
+/* Louvain ends in a different local optimum for each order of the nodes,
+ * sometimes with two communities merged; the best of a few runs rarely
+ * is.
+ */
+#define LOUVAIN_RUNS        4
+/* Before the push that removes the last overlaps, the drawing grows until
+ * at least half of the nodes have room for their boxes, and all but this
+ * many: pushing is cheap for a few nodes, growing is free for many.
+ */
+#define MAX_CROWDED         1000
+#define CROWDING_SAMPLE     2000
+
+typedef enum
+{
+  NODE_PINNED       = 1 << 0,
+  NODE_HAS_POSITION = 1 << 1,
+  NODE_LANDMARK     = 1 << 2,
+} NodeFlags;
+
+/* What the next step does.  Each takes a few milliseconds at most. */
+typedef enum
+{
+  STATE_NEW,
+  STATE_LANDMARKS,    /* one epoch of the landmarks */
+  STATE_SWEEPS,       /* part of a sweep over the nodes */
+  STATE_GROW,         /* halfway through the sweeps: room for the boxes */
+  STATE_PACK,         /* after the sweeps: room again, and packing */
+  STATE_OVERLAPS,     /* one pass of pushing boxes apart */
+  STATE_SETTLED,
+} State;
+
+typedef struct
+{
+  guint     first;        /* into order[] */
+  guint     n_nodes;
+  /* A component with a node whose position was given stays where the user
+   * put it; the others are packed around it.
+   */
+  gboolean  anchored;
+  gboolean  has_pinned;
+  /* Every node was given a position: refine, do not start over. */
+  gboolean  all_given;
+
+  guint     n_landmarks;
+  guint    *landmarks;
+  /* The distance from each node of the component (by local index) to each
+   * landmark, n_nodes × n_landmarks.
+   */
+  guint16  *distances;
+  guint     max_distance; /* between landmarks */
+  /* Each landmark term stands for n_nodes / n_landmarks pairs. */
+  double    weight;
+  /* By graph distance d up to the farthest, four numbers: the weight of a
+   * landmark term between communities and inside one, and the lengths it
+   * asks for.
+   */
+  float    *terms;
+  guint     farthest;
+  /* The landmarks' positions as the current step began, side by side for
+   * the cache, and their communities.
+   */
+  float    *landmark_x;
+  float    *landmark_y;
+  guint    *landmark_community;
+  /* Pairs of landmarks (a << 16 | b) in the order of the current epoch. */
+  guint32  *pairs;
+  guint     n_pairs;
+} Component;
+
+G_STATIC_ASSERT (N_LANDMARKS <= 1 << 16);
+
+struct _DramatisGraphLayout
+{
+  guint      n_nodes;
+  guint     *offsets;      /* neighbours of i: adjacency[offsets[i] .. offsets[i + 1]) */
+  guint     *adjacency;
+  double    *positions;    /* x, y of each node's centre */
+  double    *sizes;        /* width, height of each node's box */
+  guint8    *flags;
+  guint32    seed;
+
+  State      state;
+  double     edge_length;
+  GRand     *rand;
+
+  /* Filled by start(). */
+  guint     *order;        /* the nodes, grouped by component */
+  guint     *local;        /* index of each node in its component */
+  guint     *community;
+  double     community_length;
+  double     community_weight;
+  Component *components;
+  guint      n_components;
+
+  guint      epoch;
+  guint      sweep;
+  guint      overlap_sweep;
+  double     cell;         /* of the grid that finds overlaps */
+  guint      cursor;       /* into order[] during a sweep */
+  double     moved;        /* during this sweep, in pixels */
+  guint      n_moved;
+};
+
+static int
+compare_uints (const void *a,
+               const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+shuffle_uints (GRand *rand,
+               guint *values,
+               guint  n)
+{
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      guint t = values[i - 1];
+
+      values[i - 1] = values[j];
+      values[j] = t;
+    }
+}
+
+static void
+clear_start (DramatisGraphLayout *self)
+{
+  for (guint c = 0; c < self->n_components; c++)
+    {
+      g_free (self->components[c].landmarks);
+      g_free (self->components[c].distances);
+      g_free (self->components[c].pairs);
+      g_free (self->components[c].terms);
+      g_free (self->components[c].landmark_x);
+      g_free (self->components[c].landmark_y);
+      g_free (self->components[c].landmark_community);
+    }
+  g_clear_pointer (&self->components, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->local, g_free);
+  g_clear_pointer (&self->community, g_free);
+  g_clear_pointer (&self->rand, g_rand_free);
+  self->n_components = 0;
+}
+
+/* Nodes larger than the default get longer edges, so that labels have room
+ * without the overlap removal having to tear the drawing apart.
+ */
+static double
+choose_edge_length (DramatisGraphLayout *self)
+{
+  g_autofree double *extents = NULL;
+  double median;
+
+  if (self->n_nodes == 0)
+    return DEFAULT_EDGE_LENGTH;
+
+  extents = g_new (double, self->n_nodes);
+  for (guint i = 0; i < self->n_nodes; i++)
+    extents[i] = MAX (self->sizes[2 * i], self->sizes[2 * i + 1]);
+  qsort (extents, self->n_nodes, sizeof (double), compare_doubles);
+  median = extents[self->n_nodes / 2];
+
+  return MAX (DEFAULT_EDGE_LENGTH, median + NODE_GAP);
+}
+
+/* Communities */
+
+/* One level of Louvain: nodes move to the neighbouring community that
+ * gains the most modularity until none does.  The graph is given with
+ * weighted, symmetric adjacency lists, loops included, and @degree holds
+ * each node's weighted degree.  Nodes start alone, or if @resume, in the
+ * communities @membership gives.  Returns how many communities there are,
+ * numbered from 0 in @membership.
+ */
+static guint
+louvain_move (guint         n,
+              const guint  *offsets,
+              const guint  *targets,
+              const double *weights,
+              const double *degree,
+              double        total,
+              gboolean      resume,
+              GRand        *rand,
+              guint        *membership)
+{
+  g_autofree double *community_degree = g_new (double, n);
+  g_autofree double *to_community = g_new (double, n);
+  g_autofree guint *touched = g_new (guint, n);
+  g_autofree guint *order = g_new (guint, n);
+  g_autofree guint *renumber = g_new (guint, n);
+  guint n_communities = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!resume)
+        membership[i] = i;
+      community_degree[i] = 0;
+      to_community[i] = -1;
+      order[i] = i;
+    }
+  for (guint i = 0; i < n; i++)
+    community_degree[membership[i]] += degree[i];
+  shuffle_uints (rand, order, n);
+
+  for (guint pass = 0; pass < 32; pass++)
+    {
+      guint n_moves = 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          guint i = order[k], own = membership[i], best = own, n_touched = 0;
+          double best_gain;
+
+          for (guint e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+              guint c = membership[targets[e]];
+
+              if (targets[e] == i)
+                continue;
+              if (to_community[c] < 0)
+                {
+                  to_community[c] = 0;
+                  touched[n_touched++] = c;
+                }
+              to_community[c] += weights[e];
+            }
+
+          /* The gain of joining c, up to a factor common to all c. */
+          community_degree[own] -= degree[i];
+          best_gain = MAX (to_community[own], 0) - community_degree[own] * degree[i] / total;
+          for (guint t = 0; t < n_touched; t++)
+            {
+              guint c = touched[t];
+              double gain = to_community[c] - community_degree[c] * degree[i] / total;
+
+              if (gain > best_gain + 1e-12)
+                {
+                  best_gain = gain;
+                  best = c;
+                }
+            }
+          community_degree[best] += degree[i];
+          if (best != own)
+            {
+              membership[i] = best;
+              n_moves++;
+            }
+
+          for (guint t = 0; t < n_touched; t++)
+            to_community[touched[t]] = -1;
+        }
+
+      if (n_moves == 0)
+        break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    renumber[i] = G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    {
+      if (renumber[membership[i]] == G_MAXUINT)
+        renumber[membership[i]] = n_communities++;
+      membership[i] = renumber[membership[i]];
+    }
+
+  return n_communities;
+}
+
+/* Finds communities by Louvain, level after level, and returns the
+ * modularity of the partition, from 0 (no better than chance) towards 1.
+ */
+static double
+find_communities (DramatisGraphLayout *self,
+                  guint               *community)
+{
+  guint n = self->n_nodes;
+  guint level_n = n;
+  g_autofree guint *offsets = g_memdup2 (self->offsets, (n + 1) * sizeof (guint));
+  g_autofree guint *targets = g_memdup2 (self->adjacency,
+                                         MAX (self->offsets[n], 1) * sizeof (guint));
+  g_autofree double *weights = g_new (double, MAX (self->offsets[n], 1));
+  g_autofree double *degree = g_new0 (double, n);
+  g_autofree guint *membership = g_new (guint, n);
+  double total = self->offsets[n], inside = 0, modularity = 0;
+
+  for (guint i = 0; i < n; i++)
+    community[i] = i;
+  if (total == 0)
+    return 0;
+
+  for (guint e = 0; e < self->offsets[n]; e++)
+    weights[e] = 1;
+  for (guint i = 0; i < n; i++)
+    degree[i] = self->offsets[i + 1] - self->offsets[i];
+
+  for (;;)
+    {
+      guint n_communities = louvain_move (level_n, offsets, targets, weights, degree, total,
+                                          FALSE, self->rand, membership);
+      g_autofree guint *new_offsets = NULL;
+      g_autofree guint *members = NULL;
+      g_autofree guint *member_offsets = NULL;
+      g_autofree double *to_community = NULL;
+      g_autofree guint *touched = NULL;
+      g_autofree double *new_degree = NULL;
+      GArray *new_targets, *new_weights;
+
+      for (guint i = 0; i < n; i++)
+        community[i] = membership[community[i]];
+      if (n_communities == level_n)
+        break;
+
+      /* The communities become the nodes of the next level, with the
+       * edges between them summed and those inside as loops.
+       */
+      member_offsets = g_new0 (guint, n_communities + 1);
+      members = g_new (guint, level_n);
+      for (guint i = 0; i < level_n; i++)
+        member_offsets[membership[i] + 1]++;
+      for (guint c = 0; c < n_communities; c++)
+        member_offsets[c + 1] += member_offsets[c];
+      {
+        g_autofree guint *fill = g_memdup2 (member_offsets, n_communities * sizeof (guint));
+
+        for (guint i = 0; i < level_n; i++)
+          members[fill[membership[i]]++] = i;
+      }
+
+      new_offsets = g_new (guint, n_communities + 1);
+      new_degree = g_new0 (double, n_communities);
+      new_targets = g_array_new (FALSE, FALSE, sizeof (guint));
+      new_weights = g_array_new (FALSE, FALSE, sizeof (double));
+      to_community = g_new (double, n_communities);
+      touched = g_new (guint, n_communities);
+      for (guint c = 0; c < n_communities; c++)
+        to_community[c] = -1;
+
+      new_offsets[0] = 0;
+      for (guint c = 0; c < n_communities; c++)
+        {
+          guint n_touched = 0;
+
+          for (guint m = member_offsets[c]; m < member_offsets[c + 1]; m++)
+            {
+              guint i = members[m];
+
+              new_degree[c] += degree[i];
+              for (guint e = offsets[i]; e < offsets[i + 1]; e++)
+                {
+                  guint other = membership[targets[e]];
+
+                  if (to_community[other] < 0)
+                    {
+                      to_community[other] = 0;
+                      touched[n_touched++] = other;
+                    }
+                  to_community[other] += weights[e];
+                }
+            }
+          qsort (touched, n_touched, sizeof (guint), compare_uints);
+          for (guint t = 0; t < n_touched; t++)
+            {
+              g_array_append_val (new_targets, touched[t]);
+              g_array_append_val (new_weights, to_community[touched[t]]);
+              to_community[touched[t]] = -1;
+            }
+          new_offsets[c + 1] = new_targets->len;
+        }
+
+      g_free (offsets);
+      g_free (targets);
+      g_free (weights);
+      g_free (degree);
+      offsets = g_steal_pointer (&new_offsets);
+      targets = (guint *) g_array_free (new_targets, FALSE);
+      weights = (double *) g_array_free (new_weights, FALSE);
+      degree = g_steal_pointer (&new_degree);
+      level_n = n_communities;
+    }
+
+  /* A last round of moves of single nodes: the coarse levels move whole
+   * groups, and carry some nodes into a community they fit worse.
+   */
+  {
+    g_autofree double *weights0 = g_new (double, MAX (self->offsets[n], 1));
+    g_autofree double *degree0 = g_new (double, MAX (n, 1));
+
+    for (guint e = 0; e < self->offsets[n]; e++)
+      weights0[e] = 1;
+    for (guint i = 0; i < n; i++)
+      degree0[i] = self->offsets[i + 1] - self->offsets[i];
+    louvain_move (n, self->offsets, self->adjacency, weights0, degree0, total, TRUE,
+                  self->rand, community);
+  }
+
+  /* Modularity: the share of edge ends inside communities, less what a
+   * random graph with the same degrees would have there.
+   */
+  {
+    g_autofree double *community_degree = g_new0 (double, n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        community_degree[community[i]] += self->offsets[i + 1] - self->offsets[i];
+        for (guint e = self->offsets[i]; e < self->offsets[i + 1]; e++)
+          if (community[self->adjacency[e]] == community[i])
+            inside++;
+      }
+    modularity = inside / total;
+    for (guint c = 0; c < n; c++)
+      modularity -= (community_degree[c] / total) * (community_degree[c] / total);
+  }
+
+  return modularity;
+}
+
+/* Placement */
+
+/* Breadth-first search from @source over one component, given by its
+ * adjacency lists in local indices, filling @row (G_MAXUINT16 on entry)
+ * with the distances.  @queue has room for the component.
+ */
+static void
+bfs (const guint *offsets,
+     const guint *adjacency,
+     guint        source,
+     guint16     *row,
+     guint       *queue)
+{
+  guint head = 0, tail = 0;
+
+  row[source] = 0;
+  queue[tail++] = source;
+  while (head < tail)
+    {
+      guint v = queue[head++];
+      guint16 next = MIN (row[v] + 1u, G_MAXUINT16 - 1u);
+
+      for (guint e = offsets[v]; e < offsets[v + 1]; e++)
+        {
+          guint w = adjacency[e];
+
+          if (row[w] == G_MAXUINT16)
+            {
+              row[w] = next;
+              queue[tail++] = w;
+            }
+        }
+    }
+}
+
+/* The length asked of the pair (i, j) at graph distance @distance. */
+static inline double
+target_length (DramatisGraphLayout *self,
+               guint                i,
+               guint                j,
+               double               distance)
+{
+  double length = distance * self->edge_length;
+
+  return self->community[i] == self->community[j] ? length * self->community_length : length;
+}
+
+/* The two leading eigenvectors of the symmetric k × k matrix @m, by power
+ * iteration.  Their signs depend on the random start, which is one of the
+ * ways the seed changes the drawing.
+ */
+static void
+leading_eigenvectors (const double *m,
+                      guint         k,
+                      GRand        *rand,
+                      double       *v1,
+                      double       *v2)
+{
+  g_autofree double *w = g_new (double, k);
+  double first_norm = 0;
+
+  for (guint e = 0; e < 2; e++)
+    {
+      double *v = e == 0 ? v1 : v2;
+
+      for (guint p = 0; p < k; p++)
+        v[p] = g_rand_double_range (rand, -1.0, 1.0);
+
+      for (guint iteration = 0; iteration < 300; iteration++)
+        {
+          double norm = 0.0, change = 0.0;
+
+          for (guint p = 0; p < k; p++)
+            {
+              double sum = 0.0;
+
+              for (guint q = 0; q < k; q++)
+                sum += m[p * k + q] * v[q];
+              w[p] = sum;
+            }
+
+          if (e == 1)
+            {
+              double dot = 0.0;
+
+              for (guint p = 0; p < k; p++)
+                dot += w[p] * v1[p];
+              for (guint p = 0; p < k; p++)
+                w[p] -= dot * v1[p];
+            }
+
+          for (guint p = 0; p < k; p++)
+            norm += w[p] * w[p];
+          norm = sqrt (norm);
+          if (e == 0)
+            first_norm = norm;
+          /* A component that lies on a line has no second direction, only
+           * rounding errors that would tilt the line.
+           */
+          if (e == 1 && norm <= 1e-9 * first_norm)
+            {
+              memset (v, 0, k * sizeof (double));
+              break;
+            }
+          if (norm < 1e-300)
+            break;
+
+          for (guint p = 0; p < k; p++)
+            {
+              w[p] /= norm;
+              change += fabs (w[p] - v[p]);
+              v[p] = w[p];
+            }
+          if (change < 1e-9 * k)
+            break;
+        }
+    }
+}
+
+/* PivotMDS: classical scaling of the distances to the first landmarks,
+ * double-centred, projected on the two leading directions and scaled to
+ * fit the distances.  Writes @xs and @ys by local index.
+ */
+static void
+pivot_mds (DramatisGraphLayout *self,
+           const Component     *c,
+           double              *xs,
+           double              *ys)
+{
+  const guint *nodes = self->order + c->first;
+  guint n = c->n_nodes, k = MIN (c->n_landmarks, N_MDS_PIVOTS), stride = c->n_landmarks;
+  g_autofree double *cm = g_new (double, (gsize) k * n);
+  g_autofree double *m = g_new (double, (gsize) k * k);
+  g_autofree double *row_mean = g_new0 (double, n);
+  g_autofree double *column_mean = g_new0 (double, k);
+  g_autofree double *v1 = g_new (double, k);
+  g_autofree double *v2 = g_new (double, k);
+  double grand_mean = 0, fit_num = 0, fit_den = 0, scale;
+
+  /* Squared distances, shortened inside communities as the stress terms
+   * will be.
+   */
+  for (guint p = 0; p < k; p++)
+    for (guint i = 0; i < n; i++)
+      {
+        double d = target_length (self, nodes[i], c->landmarks[p],
+                                  c->distances[(gsize) i * stride + p]) / self->edge_length;
+
+        cm[(gsize) p * n + i] = d * d;
+        row_mean[i] += d * d / k;
+        column_mean[p] += d * d / n;
+      }
+  for (guint p = 0; p < k; p++)
+    grand_mean += column_mean[p] / k;
+  for (guint p = 0; p < k; p++)
+    for (guint i = 0; i < n; i++)
+      {
+        double *value = &cm[(gsize) p * n + i];
+
+        *value = -0.5 * (*value - row_mean[i] - column_mean[p] + grand_mean);
+      }
+
+  for (guint p = 0; p < k; p++)
+    for (guint q = p; q < k; q++)
+      {
+        const double *a = cm + (gsize) p * n, *b = cm + (gsize) q * n;
+        double sum = 0.0;
+
+        for (guint i = 0; i < n; i++)
+          sum += a[i] * b[i];
+        m[p * k + q] = m[q * k + p] = sum;
+      }
+  leading_eigenvectors (m, k, self->rand, v1, v2);
+
+  for (guint i = 0; i < n; i++)
+    xs[i] = ys[i] = 0;
+  for (guint p = 0; p < k; p++)
+    {
+      const double *row = cm + (gsize) p * n;
+
+      for (guint i = 0; i < n; i++)
+        {
+          xs[i] += row[i] * v1[p];
+          ys[i] += row[i] * v2[p];
+        }
+    }
+
+  /* The scale that fits the distances to the pivots best. */
+  for (guint i = 0; i < n; i++)
+    for (guint p = 0; p < k; p++)
+      {
+        guint j = self->local[c->landmarks[p]];
+        double d = c->distances[(gsize) i * stride + p];
+        double dist = sqrt ((xs[i] - xs[j]) * (xs[i] - xs[j]) + (ys[i] - ys[j]) * (ys[i] - ys[j]));
+
+        if (d == 0)
+          continue;
+        fit_num += dist * target_length (self, nodes[i], c->landmarks[p], d) / (d * d);
+        fit_den += dist * dist / (d * d);
+      }
+  scale = fit_den > 0 ? fit_num / fit_den : self->edge_length;
+
+  /* A little seeded noise separates nodes that PivotMDS puts on top of
+   * each other, like the leaves of a star.
+   */
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = xs[i] * scale + g_rand_double_range (self->rand, -0.05, 0.05) * self->edge_length;
+      ys[i] = ys[i] * scale + g_rand_double_range (self->rand, -0.05, 0.05) * self->edge_length;
+    }
+}
+
+/* Rotates (and maybe mirrors) a component so that the nodes whose positions
+ * were given land as near those as a rigid motion allows: orthogonal
+ * Procrustes in the plane.  The given nodes then keep their own positions.
+ */
+static void
+align_to_given (DramatisGraphLayout *self,
+                const Component     *c,
+                const double        *xs,
+                const double        *ys)
+{
+  const guint *nodes = self->order + c->first;
+  double ax = 0, ay = 0, bx = 0, by = 0;
+  double sxx = 0, sxy = 0, syx = 0, syy = 0;
+  double best_cos = 1, best_sin = 0, best_mirror = 1, best_fit = -G_MAXDOUBLE;
+  guint n_given = 0;
+
+  for (guint i = 0; i < c->n_nodes; i++)
+    if (self->flags[nodes[i]] & NODE_HAS_POSITION)
+      {
+        ax += xs[i];
+        ay += ys[i];
+        bx += self->positions[2 * nodes[i]];
+        by += self->positions[2 * nodes[i] + 1];
+        n_given++;
+      }
+  g_assert (n_given > 0);
+  ax /= n_given;
+  ay /= n_given;
+  bx /= n_given;
+  by /= n_given;
+
+  for (guint i = 0; i < c->n_nodes; i++)
+    if (self->flags[nodes[i]] & NODE_HAS_POSITION)
+      {
+        double px = xs[i] - ax, py = ys[i] - ay;
+        double qx = self->positions[2 * nodes[i]] - bx, qy = self->positions[2 * nodes[i] + 1] - by;
+
+        sxx += px * qx;
+        sxy += px * qy;
+        syx += py * qx;
+        syy += py * qy;
+      }
+
+  /* The best rotation of (x, y), and of its mirror image (x, -y). */
+  for (int mirror = 1; mirror >= -1; mirror -= 2)
+    {
+      double angle = atan2 (sxy - mirror * syx, sxx + mirror * syy);
+      double cs = cos (angle), sn = sin (angle);
+      double fit = cs * (sxx + mirror * syy) + sn * (sxy - mirror * syx);
+
+      if (fit > best_fit + 1e-9)
+        {
+          best_fit = fit;
+          best_cos = cs;
+          best_sin = sn;
+          best_mirror = mirror;
+        }
+    }
+
+  for (guint i = 0; i < c->n_nodes; i++)
+    {
+      guint v = nodes[i];
+      double px = xs[i] - ax, py = best_mirror * (ys[i] - ay);
+
+      if (self->flags[v] & NODE_HAS_POSITION)
+        continue;
+      self->positions[2 * v] = bx + best_cos * px - best_sin * py;
+      self->positions[2 * v + 1] = by + best_sin * px + best_cos * py;
+    }
+}
+
+static void
+fill_terms (DramatisGraphLayout *self,
+            Component           *c)
+{
+  for (guint d = 1; d <= c->farthest; d++)
+    {
+      double w = c->weight / ((double) d * d), length = d * self->edge_length;
+
+      c->terms[4 * d] = w;
+      c->terms[4 * d + 1] = w * self->community_weight;
+      c->terms[4 * d + 2] = length;
+      c->terms[4 * d + 3] = length * self->community_length;
+    }
+}
+
+/* Landmarks, their distances, and a first placement of one component. */
+static void
+prepare_component (DramatisGraphLayout *self,
+                   Component           *c,
+                   guint               *queue)
+{
+  const guint *nodes = self->order + c->first;
+  guint n = c->n_nodes, k = MIN (n, N_LANDMARKS);
+  g_autofree guint *picked = g_memdup2 (nodes, n * sizeof (guint));
+  g_autofree double *xs = g_new (double, n);
+  g_autofree double *ys = g_new (double, n);
+  g_autofree guint16 *block = NULL;
+  g_autofree guint *local_offsets = NULL;
+  g_autofree guint *local_adjacency = NULL;
+
+  /* A random sample stands for all pairs best; its order also picks the
+   * pivots of PivotMDS.
+   */
+  shuffle_uints (self->rand, picked, n);
+  c->n_landmarks = k;
+  c->landmarks = g_memdup2 (picked, k * sizeof (guint));
+  c->weight = (double) n / k;
+  /* Adjacency lists in local indices, so that searches stay within arrays
+   * the size of the component.
+   */
+  local_offsets = g_new (guint, n + 1);
+  local_offsets[0] = 0;
+  for (guint i = 0; i < n; i++)
+    local_offsets[i + 1] = local_offsets[i] + self->offsets[nodes[i] + 1] - self->offsets[nodes[i]];
+  local_adjacency = g_new (guint, MAX (local_offsets[n], 1));
+  for (guint i = 0; i < n; i++)
+    for (guint e = self->offsets[nodes[i]]; e < self->offsets[nodes[i] + 1]; e++)
+      local_adjacency[local_offsets[i] + e - self->offsets[nodes[i]]] =
+        self->local[self->adjacency[e]];
+
+  /* The searches write to a few rows that stay in the cache, which are
+   * then turned into columns of the table a block at a time: writing the
+   * columns directly misses the cache at every node.
+   */
+  c->distances = g_new (guint16, (gsize) n * k);
+  block = g_new (guint16, (gsize) BFS_BLOCK * n);
+  for (guint first = 0; first < k; first += BFS_BLOCK)
+    {
+      guint width = MIN (BFS_BLOCK, k - first);
+
+      memset (block, 0xff, (gsize) width * n * sizeof (guint16));
+      for (guint q = 0; q < width; q++)
+        {
+          self->flags[c->landmarks[first + q]] |= NODE_LANDMARK;
+          bfs (local_offsets, local_adjacency, self->local[c->landmarks[first + q]],
+               block + (gsize) q * n, queue);
+        }
+      for (guint i = 0; i < n; i++)
+        for (guint q = 0; q < width; q++)
+          {
+            guint16 d = block[(gsize) q * n + i];
+
+            c->distances[(gsize) i * k + first + q] = d;
+            c->farthest = MAX (c->farthest, d);
+          }
+    }
+  for (guint p = 0; p < k; p++)
+    {
+      const guint16 *row = c->distances + (gsize) self->local[c->landmarks[p]] * k;
+
+      for (guint q = 0; q < k; q++)
+        c->max_distance = MAX (c->max_distance, row[q]);
+    }
+
+  c->landmark_x = g_new (float, k);
+  c->landmark_y = g_new (float, k);
+  c->landmark_community = g_new (guint, k);
+  for (guint p = 0; p < k; p++)
+    c->landmark_community[p] = self->community[c->landmarks[p]];
+  c->terms = g_new0 (float, 4 * ((gsize) c->farthest + 1));
+  fill_terms (self, c);
+
+  c->n_pairs = k * (k - 1) / 2;
+  c->pairs = g_new (guint32, MAX (c->n_pairs, 1));
+  for (guint a = 0, t = 0; a < k; a++)
+    for (guint b = a + 1; b < k; b++)
+      c->pairs[t++] = a << 16 | b;
+
+  if (c->all_given)
+    return;
+
+  pivot_mds (self, c, xs, ys);
+  if (c->anchored)
+    align_to_given (self, c, xs, ys);
+  else
+    for (guint i = 0; i < n; i++)
+      {
+        self->positions[2 * nodes[i]] = xs[i];
+        self->positions[2 * nodes[i] + 1] = ys[i];
+      }
+}
+
+/* A direction that depends only on the pair and the seed, for two nodes
+ * that sit exactly on top of each other.
+ */
+static void
+pair_direction (guint32  seed,
+                guint    i,
+                guint    j,
+                double  *dx,
+                double  *dy)
+{
+  guint32 h = seed ^ (i * 2654435761u) ^ (j * 2246822519u);
+  double angle;
+
+  h ^= h >> 16;
+  h *= 0x7feb352d;
+  h ^= h >> 15;
+  angle = h / 4294967296.0 * 2 * G_PI;
+  *dx = cos (angle);
+  *dy = sin (angle);
+}
+
+/* One epoch of stochastic gradient descent on the stress between the
+ * landmarks of every component: each pair in random order moves towards its
+ * length by a share that shrinks from epoch to epoch.
+ */
+static void
+landmark_epoch (DramatisGraphLayout *self)
+{
+  double *pos = self->positions;
+
+  for (guint ci = 0; ci < self->n_components; ci++)
+    {
+      Component *c = &self->components[ci];
+      double eta_max, eta_min = 0.01, eta;
+
+      if (c->all_given || c->n_landmarks < 2)
+        continue;
+
+      /* Zheng et al.: from 1 / (smallest weight) to 0.01 / (largest). */
+      eta_max = MIN ((double) c->max_distance * c->max_distance, 100);
+      eta = eta_max * exp (log (eta_min / eta_max) * self->epoch / (N_EPOCHS - 1));
+
+      shuffle_uints (self->rand, c->pairs, c->n_pairs);
+      for (guint t = 0; t < c->n_pairs; t++)
+        {
+          guint a = c->pairs[t] >> 16, b = c->pairs[t] & 0xffff;
+          guint i = c->landmarks[a], j = c->landmarks[b];
+          double d = c->distances[(gsize) self->local[i] * c->n_landmarks + b];
+          double length = target_length (self, i, j, d);
+          double w = self->community[i] == self->community[j] ? self->community_weight : 1.0;
+          double mu = MIN (eta * w / (d * d), 1.0);
+          double dx = pos[2 * i] - pos[2 * j], dy = pos[2 * i + 1] - pos[2 * j + 1];
+          double dist = sqrt (dx * dx + dy * dy), share_i, r;
+          gboolean pin_i = self->flags[i] & NODE_PINNED, pin_j = self->flags[j] & NODE_PINNED;
+
+          if (pin_i && pin_j)
+            continue;
+          if (G_UNLIKELY (dist < 1e-9))
+            {
+              pair_direction (self->seed, i, j, &dx, &dy);
+              dist = 1.0;
+            }
+          share_i = pin_i ? 0.0 : pin_j ? 1.0 : 0.5;
+          r = mu * (dist - length) / dist;
+          pos[2 * i] -= share_i * r * dx;
+          pos[2 * i + 1] -= share_i * r * dy;
+          pos[2 * j] += (1 - share_i) * r * dx;
+          pos[2 * j + 1] += (1 - share_i) * r * dy;
+        }
+    }
+}
+
+static void
+gather_landmarks (DramatisGraphLayout *self,
+                  Component           *c)
+{
+  for (guint p = 0; p < c->n_landmarks; p++)
+    {
+      c->landmark_x[p] = self->positions[2 * c->landmarks[p]];
+      c->landmark_y[p] = self->positions[2 * c->landmarks[p] + 1];
+    }
+}
+
+/* The stress of node @i against the landmarks of @c, were it at (x, y). */
+static double
+node_stress (DramatisGraphLayout *self,
+             const Component     *c,
+             guint                i,
+             float                x,
+             float                y)
+{
+  const guint16 *row = c->distances + (gsize) self->local[i] * c->n_landmarks;
+  guint own = self->community[i];
+  float stress = 0;
+
+  for (guint p = 0; p < c->n_landmarks; p++)
+    {
+      const float *term = c->terms + 4 * row[p];
+      guint inside = c->landmark_community[p] == own;
+      float dx = x - c->landmark_x[p], dy = y - c->landmark_y[p];
+      float error = sqrtf (dx * dx + dy * dy) - term[2 + inside];
+
+      stress += term[inside] * error * error;
+    }
+
+  return stress;
+}
+
+/* Before its first sweep, a node that is not a landmark may start better
+ * near the landmarks closest to it in the graph than where PivotMDS put it,
+ * which only saw 50 of them.  Returns the number of terms looked at.
+ */
+static guint
+choose_start (DramatisGraphLayout *self,
+              const Component     *c,
+              guint                i)
+{
+  const guint16 *row = c->distances + (gsize) self->local[i] * c->n_landmarks;
+  float sx = 0, sy = 0, sw = 0, x, y;
+
+  for (guint p = 0; p < c->n_landmarks; p++)
+    {
+      float w = c->terms[4 * row[p]];
+
+      /* The weight squared: 1 / d⁴ favours the nearest landmarks. */
+      sx += w * w * c->landmark_x[p];
+      sy += w * w * c->landmark_y[p];
+      sw += w * w;
+    }
+  x = sx / sw + g_rand_double_range (self->rand, -0.1, 0.1) * self->edge_length;
+  y = sy / sw + g_rand_double_range (self->rand, -0.1, 0.1) * self->edge_length;
+
+  if (node_stress (self, c, i, x, y) < node_stress (self, c, i, self->positions[2 * i],
+                                                    self->positions[2 * i + 1]))
+    {
+      self->positions[2 * i] = x;
+      self->positions[2 * i + 1] = y;
+    }
+
+  return 3 * c->n_landmarks;
+}
+
+/* Moves node @i to where its terms are best met with every other node held
+ * still.  Landmarks, placed together by then, take a step of localized
+ * stress majorization, which never raises stress.  The other nodes are
+ * placed against still landmarks, nearly independently of each other; a
+ * Newton step on their stress converges in a few sweeps where majorization
+ * needs dozens, because it also sees the directions along which the terms
+ * barely change.  Returns the number of terms.
+ */
+static guint
+place_node (DramatisGraphLayout *self,
+            const Component     *c,
+            guint                i)
+{
+  const guint16 *row = c->distances + (gsize) self->local[i] * c->n_landmarks;
+  const float *lx = c->landmark_x, *ly = c->landmark_y;
+  const guint *lc = c->landmark_community;
+  double *pos = self->positions;
+  guint own = self->community[i];
+  float xi = pos[2 * i], yi = pos[2 * i + 1];
+  /* With a the weight times length over distance, b that over distance
+   * squared: the sums of w, a, (w - a) dx, (w - a) dy, b dx², b dy², b dx dy,
+   * which make the gradient and the Hessian of the node's stress.
+   */
+  float sum_w = 0, sum_a = 0, gx = 0, gy = 0, hxx = 0, hyy = 0, hxy = 0;
+  double step_x, step_y, h11, h22, det;
+
+#define ADD_TERM(w, length, dx, dy) \
+  G_STMT_START { \
+    float dist2_ = (dx) * (dx) + (dy) * (dy); \
+    float inverse_ = 1.0f / sqrtf (dist2_); \
+    float a_ = (w) * (length) * inverse_; \
+    float b_ = a_ * inverse_ * inverse_; \
+    sum_w += (w); \
+    sum_a += a_; \
+    gx += ((w) - a_) * (dx); \
+    gy += ((w) - a_) * (dy); \
+    hxx += b_ * (dx) * (dx); \
+    hyy += b_ * (dy) * (dy); \
+    hxy += b_ * (dx) * (dy); \
+  } G_STMT_END
+
+  for (guint p = 0; p < c->n_landmarks; p++)
+    {
+      const float *term = c->terms + 4 * row[p];
+      guint inside = lc[p] == own;
+      float dx = xi - lx[p], dy = yi - ly[p];
+
+      /* Itself, when it is a landmark. */
+      if (term[0] == 0)
+        continue;
+      if (G_UNLIKELY (dx * dx + dy * dy < 1e-6f))
+        {
+          double ux, uy;
+
+          pair_direction (self->seed, i, c->landmarks[p], &ux, &uy);
+          dx = ux * 1e-3;
+          dy = uy * 1e-3;
+        }
+      ADD_TERM (term[inside], term[2 + inside], dx, dy);
+    }
+
+  for (guint e = self->offsets[i]; e < self->offsets[i + 1]; e++)
+    {
+      guint j = self->adjacency[e];
+      float dx = xi - pos[2 * j], dy = yi - pos[2 * j + 1];
+
+      if (G_UNLIKELY (dx * dx + dy * dy < 1e-6f))
+        {
+          double ux, uy;
+
+          pair_direction (self->seed, i, j, &ux, &uy);
+          dx = ux * 1e-3;
+          dy = uy * 1e-3;
+        }
+      ADD_TERM (1.0f, target_length (self, i, j, 1), dx, dy);
+    }
+#undef ADD_TERM
+
+  /* The majorization step is -gradient / sum_w. */
+  step_x = -gx / sum_w;
+  step_y = -gy / sum_w;
+  h11 = sum_w - sum_a + hxx + NEWTON_DAMPING * sum_w;
+  h22 = sum_w - sum_a + hyy + NEWTON_DAMPING * sum_w;
+  det = h11 * h22 - (double) hxy * hxy;
+  if (!(self->flags[i] & NODE_LANDMARK) && h11 > 0 && det > 1e-9 * h11 * h22)
+    {
+      double length;
+
+      step_x = -(h22 * gx - hxy * gy) / det;
+      step_y = -(h11 * gy - hxy * gx) / det;
+      /* Far from a minimum, a Newton step can overshoot. */
+      length = sqrt (step_x * step_x + step_y * step_y);
+      if (length > self->edge_length)
+        {
+          step_x *= self->edge_length / length;
+          step_y *= self->edge_length / length;
+        }
+    }
+
+  self->moved += fabs (step_x) + fabs (step_y);
+  self->n_moved++;
+  pos[2 * i] = xi + step_x;
+  pos[2 * i + 1] = yi + step_y;
+
+  return c->n_landmarks + self->offsets[i + 1] - self->offsets[i];
+}
+
+/* Packing */
+
+static void
+component_bounds (DramatisGraphLayout *self,
+                  const Component     *c,
+                  double              *bounds)
+{
+  bounds[0] = bounds[1] = G_MAXDOUBLE;
+  bounds[2] = bounds[3] = -G_MAXDOUBLE;
+  for (guint i = 0; i < c->n_nodes; i++)
+    {
+      guint v = self->order[c->first + i];
+      double x = self->positions[2 * v], y = self->positions[2 * v + 1];
+      double hw = self->sizes[2 * v] / 2, hh = self->sizes[2 * v + 1] / 2;
+
+      bounds[0] = MIN (bounds[0], x - hw);
+      bounds[1] = MIN (bounds[1], y - hh);
+      bounds[2] = MAX (bounds[2], x + hw);
+      bounds[3] = MAX (bounds[3], y + hh);
+    }
+}
+
+typedef struct
+{
+  guint  index;
+  guint  n_nodes;
+  double area;
+} PackItem;
+
+static int
+compare_pack_items (const void *a,
+                    const void *b)
+{
+  const PackItem *x = a, *y = b;
+
+  if (x->n_nodes != y->n_nodes)
+    return x->n_nodes > y->n_nodes ? -1 : 1;
+  if (x->area != y->area)
+    return x->area > y->area ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Shelf packing of the components nobody placed: largest first, in rows
+ * about 1.5 times as wide as they are tall overall, each row centred.  They
+ * go below the components that hold given positions, if any, so as not to
+ * cover them.
+ */
+static void
+pack_components (DramatisGraphLayout *self)
+{
+  g_autofree PackItem *items = g_new (PackItem, MAX (self->n_components, 1));
+  g_autofree double *bounds = g_new (double, 4 * (gsize) MAX (self->n_components, 1));
+  g_autofree double *offsets = g_new0 (double, 2 * (gsize) MAX (self->n_components, 1));
+  double anchor[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double gap = self->edge_length / 2;
+  double total_area = 0, widest = 0, row_width, x = 0, y = 0, row_height = 0;
+  double shift_x, shift_y;
+  guint n_items = 0, row_start = 0;
+
+  for (guint c = 0; c < self->n_components; c++)
+    {
+      double *b = bounds + 4 * c;
+
+      component_bounds (self, &self->components[c], b);
+      if (self->components[c].anchored)
+        {
+          anchor[0] = MIN (anchor[0], b[0]);
+          anchor[1] = MIN (anchor[1], b[1]);
+          anchor[2] = MAX (anchor[2], b[2]);
+          anchor[3] = MAX (anchor[3], b[3]);
+        }
+      else
+        {
+          double w = b[2] - b[0] + gap, h = b[3] - b[1] + gap;
+
+          items[n_items++] = (PackItem) { c, self->components[c].n_nodes, w * h };
+          total_area += w * h;
+          widest = MAX (widest, w);
+        }
+    }
+  if (n_items == 0)
+    return;
+
+  qsort (items, n_items, sizeof (PackItem), compare_pack_items);
+  row_width = MAX (widest, sqrt (total_area * 1.5));
+  if (anchor[0] <= anchor[2])
+    row_width = MAX (row_width, anchor[2] - anchor[0]);
+
+  for (guint i = 0; i <= n_items; i++)
+    {
+      double w = 0, h = 0;
+
+      if (i < n_items)
+        {
+          const double *b = bounds + 4 * items[i].index;
+
+          w = b[2] - b[0] + gap;
+          h = b[3] - b[1] + gap;
+        }
+
+      /* Close the row and centre what it holds. */
+      if (i == n_items || (x > 0 && x + w > row_width))
+        {
+          for (guint j = row_start; j < i; j++)
+            offsets[2 * items[j].index] += (row_width - x) / 2;
+          y += row_height;
+          x = 0;
+          row_height = 0;
+          row_start = i;
+          if (i == n_items)
+            break;
+        }
+
+      offsets[2 * items[i].index] = x - bounds[4 * items[i].index];
+      offsets[2 * items[i].index + 1] = y - bounds[4 * items[i].index + 1];
+      x += w;
+      row_height = MAX (row_height, h);
+    }
+
+  /* The packing spans (0, 0) to (row_width, y), gaps included. */
+  if (anchor[0] <= anchor[2])
+    {
+      shift_x = (anchor[0] + anchor[2]) / 2 - row_width / 2;
+      shift_y = anchor[3] + gap;
+    }
+  else
+    {
+      shift_x = -row_width / 2;
+      shift_y = -y / 2;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const Component *c = &self->components[items[i].index];
+
+      for (guint j = 0; j < c->n_nodes; j++)
+        {
+          guint v = self->order[c->first + j];
+
+          self->positions[2 * v] += offsets[2 * items[i].index] + shift_x;
+          self->positions[2 * v + 1] += offsets[2 * items[i].index + 1] + shift_y;
+        }
+    }
+}
+
+/* Overlaps */
+
+/* A uniform grid over the boxes of the nodes, each box (grown by half the
+ * gap) listed in every cell it touches, so that two boxes that overlap
+ * share a cell.
+ */
+typedef struct
+{
+  double  min_x;
+  double  min_y;
+  double  cell;
+  guint   columns;
+  guint   rows;
+  guint  *offsets;
+  guint  *nodes;
+} Grid;
+
+static void
+grid_cells (const Grid   *grid,
+            const double *pos,
+            const double *size,
+            guint         i,
+            guint        *x0,
+            guint        *y0,
+            guint        *x1,
+            guint        *y1)
+{
+  double half_w = size[2 * i] / 2 + NODE_GAP / 2, half_h = size[2 * i + 1] / 2 + NODE_GAP / 2;
+
+  *x0 = (guint) ((pos[2 * i] - half_w - grid->min_x) / grid->cell);
+  *y0 = (guint) ((pos[2 * i + 1] - half_h - grid->min_y) / grid->cell);
+  *x1 = MIN (grid->columns - 1, (guint) ((pos[2 * i] + half_w - grid->min_x) / grid->cell));
+  *y1 = MIN (grid->rows - 1, (guint) ((pos[2 * i + 1] + half_h - grid->min_y) / grid->cell));
+}
+
+static void
+grid_build (Grid         *grid,
+            const double *pos,
+            const double *size,
+            guint         n,
+            double        cell)
+{
+  double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  gsize n_cells;
+
+  grid->min_x = grid->min_y = G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      grid->min_x = MIN (grid->min_x, pos[2 * i] - size[2 * i] / 2 - NODE_GAP);
+      grid->min_y = MIN (grid->min_y, pos[2 * i + 1] - size[2 * i + 1] / 2 - NODE_GAP);
+      max_x = MAX (max_x, pos[2 * i] + size[2 * i] / 2 + NODE_GAP);
+      max_y = MAX (max_y, pos[2 * i + 1] + size[2 * i + 1] / 2 + NODE_GAP);
+    }
+
+  /* A few cells per node, however sparse the drawing. */
+  while ((max_x - grid->min_x) / cell * ((max_y - grid->min_y) / cell) > 4.0 * n + 16)
+    cell *= 1.5;
+  grid->cell = cell;
+  grid->columns = (guint) ((max_x - grid->min_x) / cell) + 1;
+  grid->rows = (guint) ((max_y - grid->min_y) / cell) + 1;
+  n_cells = (gsize) grid->columns * grid->rows;
+
+  grid->offsets = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint x0, y0, x1, y1;
+
+      grid_cells (grid, pos, size, i, &x0, &y0, &x1, &y1);
+      for (guint y = y0; y <= y1; y++)
+        for (guint x = x0; x <= x1; x++)
+          grid->offsets[(gsize) y * grid->columns + x + 1]++;
+    }
+  for (gsize c = 0; c < n_cells; c++)
+    grid->offsets[c + 1] += grid->offsets[c];
+
+  grid->nodes = g_new (guint, MAX (grid->offsets[n_cells], 1));
+  {
+    g_autofree guint *fill = g_memdup2 (grid->offsets, n_cells * sizeof (guint));
+
+    for (guint i = 0; i < n; i++)
+      {
+        guint x0, y0, x1, y1;
+
+        grid_cells (grid, pos, size, i, &x0, &y0, &x1, &y1);
+        for (guint y = y0; y <= y1; y++)
+          for (guint x = x0; x <= x1; x++)
+            grid->nodes[fill[(gsize) y * grid->columns + x]++] = i;
+      }
+  }
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->offsets, g_free);
+  g_clear_pointer (&grid->nodes, g_free);
+}
+
+/* The cell size for finding overlaps: the typical box. */
+static double
+typical_extent (DramatisGraphLayout *self)
+{
+  g_autofree double *extents = g_new (double, self->n_nodes);
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    extents[i] = MAX (self->sizes[2 * i], self->sizes[2 * i + 1]) + NODE_GAP;
+  qsort (extents, self->n_nodes, sizeof (double), compare_doubles);
+
+  return MAX (extents[self->n_nodes / 2], 1.0);
+}
+
+/* How much the drawing must grow for most nodes to clear every box around
+ * them.  A large graph drawn at the default edge length has far more nodes
+ * than room; growing it uniformly changes neither its stress nor who is
+ * near whom, whereas pushing boxes apart does.
+ */
+static double
+crowding (DramatisGraphLayout *self)
+{
+  guint n = self->n_nodes, stride = MAX (1, n / CROWDING_SAMPLE), n_sampled = 0, crowded;
+  const double *pos = self->positions, *size = self->sizes;
+  g_autofree double *need = g_new (double, n / stride + 1);
+  g_autofree guint *stamp = g_new (guint, n);
+  Grid grid = { 0 };
+  double result;
+
+  grid_build (&grid, pos, size, n, typical_extent (self));
+  for (guint i = 0; i < n; i++)
+    stamp[i] = G_MAXUINT;
+
+  /* A sample of the nodes tells well enough, in bounded time. */
+  for (guint i = 0; i < n; i += stride)
+    {
+      guint x0, y0, x1, y1;
+
+      need[n_sampled] = 1.0;
+      grid_cells (&grid, pos, size, i, &x0, &y0, &x1, &y1);
+      for (guint y = y0; y <= y1; y++)
+        for (guint x = x0; x <= x1; x++)
+          for (guint k = grid.offsets[(gsize) y * grid.columns + x];
+               k < grid.offsets[(gsize) y * grid.columns + x + 1]; k++)
+            {
+              guint j = grid.nodes[k];
+              double dx, dy, room_x, room_y, grow;
+
+              if (j == i || stamp[j] == i)
+                continue;
+              stamp[j] = i;
+              dx = fabs (pos[2 * j] - pos[2 * i]);
+              dy = fabs (pos[2 * j + 1] - pos[2 * i + 1]);
+              room_x = (size[2 * i] + size[2 * j]) / 2 + NODE_GAP;
+              room_y = (size[2 * i + 1] + size[2 * j + 1]) / 2 + NODE_GAP;
+              if (dx >= room_x || dy >= room_y)
+                continue;
+              grow = MIN (dx > 0 ? room_x / dx : G_MAXDOUBLE, dy > 0 ? room_y / dy : G_MAXDOUBLE);
+              need[n_sampled] = MAX (need[n_sampled], grow);
+            }
+      n_sampled++;
+    }
+  grid_clear (&grid);
+
+  qsort (need, n_sampled, sizeof (double), compare_doubles);
+  crowded = MIN (n_sampled / 2, (guint) ((double) MAX_CROWDED * n_sampled / n));
+  result = need[n_sampled - 1 - crowded];
+
+  return MIN (result, 100.0);
+}
+
+/* Grows the drawing by @factor, edge length included.  A component grows
+ * about its centre, or if it holds pinned nodes, about theirs and without
+ * moving them, for the sweeps that follow to mend.
+ */
+static void
+spread (DramatisGraphLayout *self,
+        double               factor,
+        gboolean             with_pinned)
+{
+  for (guint ci = 0; ci < self->n_components; ci++)
+    {
+      const Component *c = &self->components[ci];
+      double cx = 0, cy = 0;
+      guint n_centre = 0;
+
+      if (c->has_pinned && !with_pinned)
+        continue;
+      for (guint k = c->first; k < c->first + c->n_nodes; k++)
+        {
+          guint v = self->order[k];
+
+          if (c->has_pinned && !(self->flags[v] & NODE_PINNED))
+            continue;
+          cx += self->positions[2 * v];
+          cy += self->positions[2 * v + 1];
+          n_centre++;
+        }
+      cx /= n_centre;
+      cy /= n_centre;
+      for (guint k = c->first; k < c->first + c->n_nodes; k++)
+        {
+          guint v = self->order[k];
+
+          if (self->flags[v] & NODE_PINNED)
+            continue;
+          self->positions[2 * v] = cx + factor * (self->positions[2 * v] - cx);
+          self->positions[2 * v + 1] = cy + factor * (self->positions[2 * v + 1] - cy);
+        }
+    }
+
+  self->edge_length *= factor;
+  for (guint ci = 0; ci < self->n_components; ci++)
+    if (self->components[ci].terms != NULL)
+      fill_terms (self, &self->components[ci]);
+}
+
+/* Pushes apart every two boxes that overlap (with NODE_GAP to spare) along
+ * the axis where they overlap least, which disturbs the drawing least.
+ * Pinned nodes do not move, so two pinned nodes may still overlap.  Returns
+ * how many pairs were pushed; a pass that pushes none finds no overlap.
+ */
+static guint
+push_apart (DramatisGraphLayout *self)
+{
+  guint n = self->n_nodes;
+  double *pos = self->positions;
+  const double *size = self->sizes;
+  g_autofree guint *stamp = NULL;
+  Grid grid = { 0 };
+  guint n_touching = 0;
+
+  if (n < 2)
+    return 0;
+
+  stamp = g_new (guint, n);
+  grid_build (&grid, pos, size, n, self->cell);
+  for (guint i = 0; i < n; i++)
+    stamp[i] = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint x0, y0, x1, y1;
+
+      grid_cells (&grid, pos, size, i, &x0, &y0, &x1, &y1);
+      for (guint y = y0; y <= y1; y++)
+        for (guint x = x0; x <= x1; x++)
+          for (guint k = grid.offsets[(gsize) y * grid.columns + x];
+               k < grid.offsets[(gsize) y * grid.columns + x + 1]; k++)
+            {
+              guint j = grid.nodes[k];
+              gboolean pin_i, pin_j;
+              double dx, dy, over_x, over_y, share_i, sign;
+
+              if (j <= i || stamp[j] == i)
+                continue;
+              stamp[j] = i;
+
+              dx = pos[2 * j] - pos[2 * i];
+              dy = pos[2 * j + 1] - pos[2 * i + 1];
+              over_x = (size[2 * i] + size[2 * j]) / 2 + NODE_GAP - fabs (dx);
+              over_y = (size[2 * i + 1] + size[2 * j + 1]) / 2 + NODE_GAP - fabs (dy);
+              if (over_x <= 0 || over_y <= 0)
+                continue;
+
+              pin_i = (self->flags[i] & NODE_PINNED) != 0;
+              pin_j = (self->flags[j] & NODE_PINNED) != 0;
+              if (pin_i && pin_j)
+                continue;
+              n_touching++;
+
+              share_i = pin_i ? 0.0 : pin_j ? 1.0 : 0.5;
+              /* A hair more than needed, so that rounding cannot leave
+               * the two overlapping.
+               */
+              if (over_x < over_y)
+                {
+                  sign = dx > 0 ? 1 : dx < 0 ? -1 : ((i ^ j ^ self->seed) & 1) ? 1 : -1;
+                  over_x += 1e-6;
+                  pos[2 * i] -= sign * over_x * share_i;
+                  pos[2 * j] += sign * over_x * (1 - share_i);
+                }
+              else
+                {
+                  sign = dy > 0 ? 1 : dy < 0 ? -1 : ((i ^ j ^ self->seed) & 1) ? 1 : -1;
+                  over_y += 1e-6;
+                  pos[2 * i + 1] -= sign * over_y * share_i;
+                  pos[2 * j + 1] += sign * over_y * (1 - share_i);
+                }
+            }
+    }
+  grid_clear (&grid);
+
+  return n_touching;
+}
+
+/* Room for the boxes, halfway through the sweeps: the drawing takes the
+ * size it will end with, so that the last sweeps work at that scale.  This
+ * matters to components with pinned nodes, which make_room() cannot simply
+ * grow.
+ */
+static void
+grow (DramatisGraphLayout *self)
+{
+  double factor = self->n_nodes > 1 ? crowding (self) : 1.0;
+
+  if (factor > 1.0)
+    spread (self, factor, TRUE);
+}
+
+/* After the sweeps, which change the size of components: room again for
+ * the boxes of most nodes, and the components packed again.
+ */
+static void
+make_room (DramatisGraphLayout *self)
+{
+  double factor = self->n_nodes > 1 ? crowding (self) : 1.0;
+
+  if (factor > 1.0)
+    spread (self, factor, FALSE);
+  if (self->n_components > 1)
+    pack_components (self);
+}
+
+/* After positions were given by hand: a component with one stays where it
+ * is when the others are packed, and one with a pinned node is not spread.
+ */
+static void
+update_pinned (DramatisGraphLayout *self)
+{
+  for (guint c = 0; c < self->n_components; c++)
+    {
+      Component *comp = &self->components[c];
+
+      comp->has_pinned = FALSE;
+      for (guint k = comp->first; k < comp->first + comp->n_nodes; k++)
+        {
+          comp->has_pinned |= (self->flags[self->order[k]] & NODE_PINNED) != 0;
+          comp->anchored |= (self->flags[self->order[k]] & NODE_HAS_POSITION) != 0;
+        }
+    }
+}
+
+/* After a change by hand, only the sweeps run again: the drawing moves
+ * around the change instead of starting over.
+ */
+static void
+resume (DramatisGraphLayout *self)
+{
+  if (self->state == STATE_NEW)
+    return;
+
+  update_pinned (self);
+  self->state = STATE_SWEEPS;
+  self->sweep = N_SWEEPS / 2 + 1;
+  self->cursor = 0;
+  self->moved = 0;
+  self->n_moved = 0;
+}
+
+/* Public API */
+
+/**
+ * dramatis_graph_layout_new:
+ * @n_nodes: the number of nodes
+ * @edges: (array length=n_edges): two node indices per edge
+ * @n_edges: the number of edges
+ * @seed: chooses among drawings of the same graph
+ *
+ * Creates a layout of a graph.  Edges are undirected; loops and repeated
+ * edges do not count.  Nodes start as discs of 20 pixels, with no position.
+ *
+ * Returns: (transfer full): a new layout, or %NULL if an edge names a node
+ *   that does not exist
+ */
+DramatisGraphLayout *
+dramatis_graph_layout_new (guint        n_nodes,
+                           const guint *edges,
+                           guint        n_edges,
+                           guint32      seed)
+{
+  DramatisGraphLayout *self;
+  g_autofree guint *fill = NULL;
+  guint m = 0;
+
+  g_return_val_if_fail (edges != NULL || n_edges == 0, NULL);
+  g_return_val_if_fail (n_nodes < G_MAXUINT / 2 && n_edges < G_MAXUINT / 2, NULL);
+  for (guint e = 0; e < n_edges; e++)
+    g_return_val_if_fail (edges[2 * e] < n_nodes && edges[2 * e + 1] < n_nodes, NULL);
+
+  self = g_new0 (DramatisGraphLayout, 1);
+  self->n_nodes = n_nodes;
+  self->seed = seed;
+  self->edge_length = DEFAULT_EDGE_LENGTH;
+  self->positions = g_new0 (double, 2 * (gsize) n_nodes);
+  self->sizes = g_new (double, 2 * (gsize) n_nodes);
+  self->flags = g_new0 (guint8, MAX (n_nodes, 1));
+  for (guint i = 0; i < 2 * n_nodes; i++)
+    self->sizes[i] = DEFAULT_NODE_SIZE;
+
+  /* Adjacency lists, sorted and without repeats. */
+  self->offsets = g_new0 (guint, n_nodes + 1);
+  for (guint e = 0; e < n_edges; e++)
+    if (edges[2 * e] != edges[2 * e + 1])
+      {
+        self->offsets[edges[2 * e] + 1]++;
+        self->offsets[edges[2 * e + 1] + 1]++;
+      }
+  for (guint i = 0; i < n_nodes; i++)
+    self->offsets[i + 1] += self->offsets[i];
+  self->adjacency = g_new (guint, MAX (self->offsets[n_nodes], 1));
+  fill = g_memdup2 (self->offsets, (n_nodes + 1) * sizeof (guint));
+  for (guint e = 0; e < n_edges; e++)
+    {
+      guint a = edges[2 * e], b = edges[2 * e + 1];
+
+      if (a == b)
+        continue;
+      self->adjacency[fill[a]++] = b;
+      self->adjacency[fill[b]++] = a;
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      guint start = self->offsets[i], end = self->offsets[i + 1];
+
+      qsort (self->adjacency + start, end - start, sizeof (guint), compare_uints);
+      self->offsets[i] = m;
+      for (guint e = start; e < end; e++)
+        if (e == start || self->adjacency[e] != self->adjacency[e - 1])
+          self->adjacency[m++] = self->adjacency[e];
+    }
+  self->offsets[n_nodes] = m;
+
+  return self;
+}
+
+/**
+ * dramatis_graph_layout_new_for_story:
+ * @story: a story
+ * @seed: chooses among drawings of the same network
+ *
+ * Creates a layout of the actor network of @story: one node per actor, in
+ * the story's order, and an edge for each relation between two resolved
+ * actors.  Actors with a stored position start there, and pinned ones stay
+ * there.  Each node's box is guessed from the length of the actor's name;
+ * a view that measures its labels should set the real sizes before
+ * dramatis_graph_layout_start().
+ *
+ * Returns: (transfer full): a new layout
+ */
+DramatisGraphLayout *
+dramatis_graph_layout_new_for_story (DramatisStory *story,
+                                     guint32        seed)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  DramatisGraphLayout *self;
+  guint n_actors;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+
+  n_actors = dramatis_story_get_n_actors (story);
+  for (guint r = 0; r < dramatis_story_get_n_relations (story); r++)
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+
+      if (relation->from >= n_actors || relation->to >= n_actors)
+        continue;
+      g_array_append_val (edges, relation->from);
+      g_array_append_val (edges, relation->to);
+    }
+
+  self = dramatis_graph_layout_new (n_actors, (const guint *) edges->data, edges->len / 2, seed);
+
+  for (guint a = 0; a < n_actors; a++)
+    {
+      const DramatisActor *actor = dramatis_story_get_actor (story, a);
+      glong n_chars = actor->name ? g_utf8_strlen (actor->name, -1) : 0;
+
+      /* A disc with the name under it, at about 7 pixels a character in
+       * the default 10 pt interface font.
+       */
+      dramatis_graph_layout_set_node_size (self, a,
+                                           MAX (DEFAULT_NODE_SIZE, 7.0 * n_chars + 8),
+                                           DEFAULT_NODE_SIZE + 20);
+      if (actor->has_position)
+        dramatis_graph_layout_set_position (self, a, actor->x, actor->y, actor->pinned);
+    }
+
+  return self;
+}
+
+/**
+ * dramatis_graph_layout_set_node_size:
+ * @self: a layout
+ * @node: a node
+ * @width: the width of its box, label included, in pixels
+ * @height: the height of its box
+ *
+ * Sets the box that no other node's box may overlap once the layout has
+ * settled.  For a disc of radius r, give 2r and 2r.  Sizes set before
+ * dramatis_graph_layout_start() also set the length of edges.
+ */
+void
+dramatis_graph_layout_set_node_size (DramatisGraphLayout *self,
+                                     guint                node,
+                                     double               width,
+                                     double               height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n_nodes);
+  g_return_if_fail (isfinite (width) && isfinite (height) && width >= 0 && height >= 0);
+
+  self->sizes[2 * node] = width;
+  self->sizes[2 * node + 1] = height;
+  if (self->state == STATE_SETTLED)
+    resume (self);
+}
+
+/**
+ * dramatis_graph_layout_set_position:
+ * @self: a layout
+ * @node: a node
+ * @x: the x of its centre, in pixels
+ * @y: the y of its centre
+ * @pinned: whether the layout must leave it there
+ *
+ * Puts @node at (@x, @y).  Before dramatis_graph_layout_start(), an
+ * unpinned position is where the node starts, and the rest of its
+ * component is turned to fit the given positions.  After it, as when the
+ * user drags a node, the layout goes on refining around the new position.
+ */
+void
+dramatis_graph_layout_set_position (DramatisGraphLayout *self,
+                                    guint                node,
+                                    double               x,
+                                    double               y,
+                                    gboolean             pinned)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n_nodes);
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  self->positions[2 * node] = x;
+  self->positions[2 * node + 1] = y;
+  self->flags[node] |= NODE_HAS_POSITION;
+  if (pinned)
+    self->flags[node] |= NODE_PINNED;
+  else
+    self->flags[node] &= ~NODE_PINNED;
+
+  if (self->state != STATE_LANDMARKS)
+    resume (self);
+  else
+    update_pinned (self);
+}
+
+/**
+ * dramatis_graph_layout_unpin_all:
+ * @self: a layout
+ *
+ * Lets every node move again.  Their positions stay where they are.
+ */
+void
+dramatis_graph_layout_unpin_all (DramatisGraphLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->n_nodes; i++)
+    self->flags[i] &= ~NODE_PINNED;
+  if (self->state == STATE_SETTLED)
+    resume (self);
+  else
+    update_pinned (self);
+}
+
+/**
+ * dramatis_graph_layout_start:
+ * @self: a layout
+ *
+ * Places every node that has no position: each connected component by
+ * PivotMDS, turned to fit the positions given in it, and the components
+ * with none packed beside the others.  Calling it again starts over from
+ * the given positions.  This is the expensive part of a layout, a quarter
+ * of a second for 10,000 nodes (breadth-first searches from 600 landmarks,
+ * and communities); a view should run it in a thread for large graphs.
+ * The steps that follow are cheap.
+ */
+void
+dramatis_graph_layout_start (DramatisGraphLayout *self)
+{
+  g_autofree guint *queue = NULL;
+  guint n, placed = 0;
+  double modularity;
+
+  g_return_if_fail (self != NULL);
+
+  n = self->n_nodes;
+  clear_start (self);
+  self->rand = g_rand_new_with_seed (self->seed);
+  self->edge_length = choose_edge_length (self);
+  self->state = STATE_LANDMARKS;
+  self->epoch = 0;
+  self->sweep = 0;
+  self->cursor = 0;
+  self->moved = 0;
+  self->n_moved = 0;
+
+  for (guint i = 0; i < n; i++)
+    self->flags[i] &= ~NODE_LANDMARK;
+  self->order = g_new (guint, MAX (n, 1));
+  self->local = g_new (guint, MAX (n, 1));
+  self->community = g_new (guint, MAX (n, 1));
+  self->components = g_new0 (Component, MAX (n, 1));
+  queue = g_new (guint, MAX (n, 1));
+
+  /* Clear communities make distances inside them shorter; a graph with
+   * none, or with the weak ones every random graph has, is drawn by its
+   * distances alone.
+   */
+  modularity = find_communities (self, self->community);
+  if (modularity > MODULARITY_LOW - 0.1)
+    {
+      g_autofree guint *other = g_new (guint, MAX (n, 1));
+
+      for (guint run = 1; run < LOUVAIN_RUNS; run++)
+        {
+          double other_modularity = find_communities (self, other);
+
+          if (other_modularity > modularity)
+            {
+              modularity = other_modularity;
+              memcpy (self->community, other, n * sizeof (guint));
+            }
+        }
+    }
+  {
+    double clarity = (modularity - MODULARITY_LOW) / (MODULARITY_HIGH - MODULARITY_LOW);
+
+    clarity = CLAMP (clarity, 0, 1);
+
+    self->community_length = 1.0 - (1.0 - COMMUNITY_LENGTH) * clarity;
+    self->community_weight = 1.0 - (1.0 - COMMUNITY_WEIGHT) * clarity;
+    g_debug ("modularity %.3f: inside communities, lengths × %.2f, weights × %.2f",
+             modularity, self->community_length, self->community_weight);
+  }
+
+  /* Connected components in the order of their first node, by
+   * breadth-first search; local[] doubles as the mark of nodes seen.
+   */
+  for (guint i = 0; i < n; i++)
+    self->local[i] = G_MAXUINT;
+  for (guint s = 0; s < n; s++)
+    {
+      Component *c;
+      guint head = placed, n_given = 0;
+
+      if (self->local[s] != G_MAXUINT)
+        continue;
+
+      c = &self->components[self->n_components++];
+      c->first = placed;
+      self->local[s] = 0;
+      self->order[placed++] = s;
+      while (head < placed)
+        {
+          guint v = self->order[head++];
+
+          if (self->flags[v] & NODE_HAS_POSITION)
+            n_given++;
+          c->has_pinned |= (self->flags[v] & NODE_PINNED) != 0;
+          for (guint e = self->offsets[v]; e < self->offsets[v + 1]; e++)
+            {
+              guint w = self->adjacency[e];
+
+              if (self->local[w] == G_MAXUINT)
+                {
+                  self->local[w] = placed - c->first;
+                  self->order[placed++] = w;
+                }
+            }
+        }
+      c->n_nodes = placed - c->first;
+      c->anchored = n_given > 0;
+      c->all_given = n_given == c->n_nodes;
+    }
+
+  for (guint ci = 0; ci < self->n_components; ci++)
+    {
+      Component *c = &self->components[ci];
+
+      if (c->n_nodes == 1)
+        {
+          guint v = self->order[c->first];
+
+          c->n_landmarks = 1;
+          c->landmarks = g_new (guint, 1);
+          c->landmarks[0] = v;
+          c->distances = g_new0 (guint16, 1);
+          c->weight = 1;
+          if (!c->anchored)
+            self->positions[2 * v] = self->positions[2 * v + 1] = 0;
+          continue;
+        }
+
+      prepare_component (self, c, queue);
+    }
+
+  /* Components placed by hand and lone nodes need no epochs, and a graph
+   * of one node or none is settled at once.
+   */
+  self->state = n < 2 ? STATE_SETTLED : STATE_SWEEPS;
+  for (guint ci = 0; ci < self->n_components; ci++)
+    if (!self->components[ci].all_given && self->components[ci].n_landmarks > 1)
+      self->state = STATE_LANDMARKS;
+
+  pack_components (self);
+}
+
+/**
+ * dramatis_graph_layout_step:
+ * @self: a layout
+ *
+ * Moves the nodes once towards lower stress, calling
+ * dramatis_graph_layout_start() first if needed.  A step takes a few
+ * milliseconds whatever the size of the graph, so a view can call it once
+ * a frame.  The last steps make room for the nodes' boxes and push apart
+ * those that still overlap.
+ *
+ * Returns: %TRUE if more steps would still move nodes, %FALSE once settled
+ */
+gboolean
+dramatis_graph_layout_step (DramatisGraphLayout *self)
+{
+  guint work = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  switch (self->state)
+    {
+    case STATE_NEW:
+      dramatis_graph_layout_start (self);
+      return dramatis_graph_layout_step (self);
+
+    case STATE_LANDMARKS:
+      landmark_epoch (self);
+      if (++self->epoch >= N_EPOCHS)
+        self->state = STATE_SWEEPS;
+      return TRUE;
+
+    case STATE_SWEEPS:
+      break;
+
+    case STATE_GROW:
+      grow (self);
+      self->state = STATE_SWEEPS;
+      return TRUE;
+
+    case STATE_PACK:
+      make_room (self);
+      self->state = STATE_OVERLAPS;
+      self->overlap_sweep = 0;
+      self->cell = self->n_nodes > 0 ? typical_extent (self) : 1.0;
+      return TRUE;
+
+    case STATE_OVERLAPS:
+      /* A pass costs about as much as a term per node. */
+      for (guint pass = 0; pass < MAX (1, STEP_WORK / 50 / MAX (self->n_nodes, 1)); pass++)
+        if (push_apart (self) == 0 || ++self->overlap_sweep >= MAX_OVERLAP_SWEEPS)
+          {
+            self->state = STATE_SETTLED;
+            return FALSE;
+          }
+      return TRUE;
+
+    case STATE_SETTLED:
+    default:
+      return FALSE;
+    }
+
+  while (work < STEP_WORK)
+    {
+      guint ci, k;
+
+      if (self->cursor == 0)
+        {
+          self->moved = 0;
+          self->n_moved = 0;
+        }
+
+      /* Find the component of the node under the cursor. */
+      for (ci = 0; ci + 1 < self->n_components; ci++)
+        if (self->components[ci + 1].first > self->cursor)
+          break;
+
+      if (ci < self->n_components && self->components[ci].n_nodes > 1)
+        gather_landmarks (self, &self->components[ci]);
+      for (k = self->cursor; k < self->n_nodes && work < STEP_WORK; k++)
+        {
+          const Component *c;
+          guint i = self->order[k];
+
+          while (k >= self->components[ci].first + self->components[ci].n_nodes)
+            {
+              ci++;
+              if (self->components[ci].n_nodes > 1)
+                gather_landmarks (self, &self->components[ci]);
+            }
+          c = &self->components[ci];
+          if (c->n_nodes < 2 || (self->flags[i] & NODE_PINNED))
+            continue;
+          if (self->sweep == 0 && !c->all_given
+              && !(self->flags[i] & (NODE_HAS_POSITION | NODE_LANDMARK)))
+            work += choose_start (self, c, i);
+          work += place_node (self, c, i);
+        }
+      self->cursor = k;
+
+      if (self->cursor == self->n_nodes)
+        {
+          double mean = self->n_moved ? self->moved / self->n_moved / self->edge_length : 0;
+
+          self->cursor = 0;
+          self->sweep++;
+          if (self->sweep >= N_SWEEPS || (self->sweep > 1 && mean < SETTLED_MOVEMENT))
+            {
+              self->state = STATE_PACK;
+              break;
+            }
+          if (self->sweep == N_SWEEPS / 2)
+            {
+              self->state = STATE_GROW;
+              break;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * dramatis_graph_layout_run:
+ * @self: a layout
+ *
+ * Lays the graph out in one go: starts if needed, then steps until the
+ * layout settles.
+ */
+void
+dramatis_graph_layout_run (DramatisGraphLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  while (dramatis_graph_layout_step (self))
+    ;
+}
+
+/**
+ * dramatis_graph_layout_get_positions:
+ * @self: a layout
+ * @n_nodes: (out) (optional): the number of nodes
+ *
+ * Returns: (array) (transfer none): x and y of each node's centre, in
+ *   logical pixels, valid until the next call that changes the layout
+ */
+const double *
+dramatis_graph_layout_get_positions (DramatisGraphLayout *self,
+                                     guint               *n_nodes)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_nodes != NULL)
+    *n_nodes = self->n_nodes;
+
+  return self->positions;
+}
+
+/**
+ * dramatis_graph_layout_free:
+ * @self: (transfer full) (nullable): a layout
+ */
+void
+dramatis_graph_layout_free (DramatisGraphLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  clear_start (self);
+  g_free (self->offsets);
+  g_free (self->adjacency);
+  g_free (self->positions);
+  g_free (self->sizes);
+  g_free (self->flags);
+  g_free (self);
+}
