@@ -1,0 +1,2823 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "dramatis-timeline.h"
+
+/* The timeline: a lane per actor (or per kind of event), the events of each
+ * lane packed into rows so that their labels never meet, and a time axis
+ * whose long empty stretches are cut short by axis breaks.
+ *
+ * A row has two lines: the labels on top, each after its event's dot or
+ * over the start of its bar, and the bars in a thin track below, so that a
+ * bar shows its whole period, faded ends included, and no label ever sits
+ * on a mark.  A dot may share a row with a bar that runs under it.
+ *
+ * Model → layout → draw.  dramatis_timeline_new() measures every label once
+ * and packs the rows at a reference scale; drawing only maps the packed
+ * items to x, culls them to the view and strokes them.  Rows are packed at
+ * the scale of the fitted view, and since zooming in never brings two
+ * moments closer on screen (see DramatisTimeMap), a label that fits at that
+ * scale fits at every closer one.  Zoomed out further, a label shows only
+ * when there is room before the next item of its row: the decision depends
+ * on the scale alone, not on where the view is, so labels do not flicker
+ * while panning.
+ */
+
+/* Geometry, in logical pixels. */
+#define AXIS_HEIGHT      40.0
+#define ROW_HEIGHT       28.0  /* at least: a label line and a bar track */
+#define LANE_PADDING     3.0
+#define MARKER_RADIUS    5.0
+#define BAR_HEIGHT       8.0
+#define RUN_HEIGHT       5.0
+#define MIN_BAR_WIDTH    2.0
+#define LABEL_GAP        4.0   /* from a marker to its label */
+#define LABEL_ROOM       6.0   /* after a label, before the next item of its row */
+#define STICKY_MARGIN    4.0   /* a label that follows its bar stays this far in */
+#define MAX_LABEL_WIDTH  480.0
+#define BREAK_WIDTH      32.0
+#define GUTTER_PADDING   10.0
+#define GUTTER_DOT       8.0
+#define MIN_GUTTER       90.0
+#define MAX_GUTTER       220.0
+#define FIT_MARGIN_LEFT  24.0
+#define FIT_MARGIN_RIGHT 16.0
+
+/* More rows make a lane of a huge story taller without making it clearer;
+ * what does not fit shares a row and loses its label.
+ */
+#define MAX_ROWS 6
+
+/* An empty stretch longer than this share of the story's span becomes an
+ * axis break; a little of it is kept on either side, so that the events
+ * next to it do not stand against the zigzag.
+ */
+#define GAP_FRACTION 0.1
+#define GAP_MARGIN   0.02
+
+/* Before the widget knows its width, rows are packed for this one. */
+#define DEFAULT_LAYOUT_WIDTH 1280.0
+
+/* An hour is 3600 pixels wide at the closest zoom. */
+#define MIN_SECONDS_PER_PIXEL 1.0
+
+/* How an event is drawn. */
+enum
+{
+  MARK_BAR         = 1 << 0,  /* a period: a span, or a date known to the month or year */
+  MARK_FADE_START  = 1 << 1,  /* its start is known only to the month or year */
+  MARK_FADE_END    = 1 << 2,  /* its end likewise */
+  MARK_APPROXIMATE = 1 << 3,
+  MARK_INFERRED    = 1 << 4,
+};
+
+/* Alphas of the uncertain ends of a bar, and of its certain middle. */
+#define FADE_LOW   0.08
+#define FADE_HIGH  0.8
+#define SOLID      0.85
+
+typedef struct
+{
+  gint64 first;
+  gint64 end;
+  guint  event;
+  guint  row;
+  guint8 kind;
+  guint8 flags;
+} Placement;
+
+typedef struct
+{
+  char     *title;
+  guint     actor;       /* %DRAMATIS_NO_INDEX but by actor */
+  guint8    kind;        /* its colour, by actor */
+  gboolean  other;       /* the lane of what fits no other */
+  /* Its items, in time order, in self->lane_items. */
+  guint     first_item;
+  guint     n_items;
+  /* Its rows, in self->rows. */
+  guint     first_row;
+  guint     n_rows;
+  /* Below the axis, before scrolling. */
+  double    y;
+  double    height;
+} Lane;
+
+typedef struct
+{
+  guint  lane;
+  guint  first;  /* in self->placements */
+  guint  n;
+  double y;      /* top, below the axis, before scrolling */
+} Row;
+
+typedef struct
+{
+  double   m0;       /* the mark's extent */
+  double   m1;
+  double   centre;
+  double   label_x;  /* before sliding along a bar */
+  gboolean bar;
+} Geometry;
+
+/* Frame items are in time-area x and view y, with y the top of the row. */
+typedef struct
+{
+  double   x0;
+  double   x1;
+  double   y;
+  guint    placement;
+  gboolean lit;
+} FrameMark;
+
+typedef struct
+{
+  double   x0;
+  double   x1;
+  double   y;
+  guint8   kind;
+  gboolean bar;
+  gboolean lit;
+} FrameRun;
+
+typedef struct
+{
+  double   x;
+  double   y;
+  double   width;
+  guint    placement;
+  gboolean lit;
+} FrameLabel;
+
+/* Measures text by words, each word once: a story of 100,000 events has
+ * far fewer distinct words than labels, and shaping is what costs.
+ */
+typedef struct
+{
+  PangoLayout *layout;
+  GHashTable  *words;
+  GString     *scratch;
+  int          space;
+} Measurer;
+
+struct _DramatisTimeline
+{
+  DramatisStory         *story;
+  DramatisLaneMode       mode;
+
+  PangoContext          *pango;
+  PangoFontDescription  *label_font;
+  PangoFontDescription  *inferred_font;
+  PangoFontDescription  *lane_font;
+  PangoFontDescription  *axis_font;
+  PangoFontDescription  *period_font;
+  double                 label_height;
+  double                 row_height;
+  double                 axis_spacing;
+
+  gboolean               has_time;
+  gint64                 first_second;
+  gint64                 end_second;
+  DramatisTimeGap        gaps[DRAMATIS_TIME_MAP_MAX_GAPS];
+  guint                  n_gaps;
+
+  /* Per event. */
+  guint                  n_events;
+  guint8                *event_flags;
+  float                 *label_widths;
+
+  GArray                *lanes;
+  GArray                *lane_items;  /* Placement, by lane, in time order */
+
+  /* Packed at layout_seconds_per_pixel: placements grouped by row, in time
+   * order within a row, with the running maximum of their ends for culling.
+   */
+  double                 layout_seconds_per_pixel;
+  GArray                *rows;
+  GArray                *placements;
+  gint64                *max_end;
+  guint                 *event_offsets;
+  guint                 *event_placements;
+  double                 gutter_width;
+  double                 content_height;
+
+  /* Which events the selection lights; everything else is dimmed. */
+  DramatisItem           lit_for;
+  gboolean               dimming;
+  guint8                *lit;
+
+  /* Scratch arrays reused by every frame. */
+  GArray                *marks;
+  GArray                *runs;
+  GArray                *labels;
+  GString               *text;
+};
+
+static void
+measurer_init (Measurer                   *m,
+               PangoContext               *context,
+               const PangoFontDescription *font)
+{
+  PangoRectangle logical;
+
+  m->layout = pango_layout_new (context);
+  pango_layout_set_font_description (m->layout, font);
+  m->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  m->scratch = g_string_new (NULL);
+  pango_layout_set_text (m->layout, " ", 1);
+  pango_layout_get_extents (m->layout, NULL, &logical);
+  m->space = logical.width;
+}
+
+static void
+measurer_clear (Measurer *m)
+{
+  g_clear_object (&m->layout);
+  g_clear_pointer (&m->words, g_hash_table_unref);
+  if (m->scratch != NULL)
+    g_string_free (g_steal_pointer (&m->scratch), TRUE);
+}
+
+static int
+measure_word (Measurer   *m,
+              const char *word,
+              gsize       length)
+{
+  gpointer value;
+  PangoRectangle logical;
+
+  g_string_truncate (m->scratch, 0);
+  g_string_append_len (m->scratch, word, length);
+
+  /* Widths are stored plus one, so that an empty word is not a miss. */
+  value = g_hash_table_lookup (m->words, m->scratch->str);
+  if (value != NULL)
+    return GPOINTER_TO_INT (value) - 1;
+
+  pango_layout_set_text (m->layout, word, length);
+  pango_layout_get_extents (m->layout, NULL, &logical);
+  g_hash_table_insert (m->words, g_strdup (m->scratch->str), GINT_TO_POINTER (logical.width + 1));
+
+  return logical.width;
+}
+
+static double
+measure_text (Measurer   *m,
+              const char *text)
+{
+  const char *p = text;
+  gint64 width = 0;
+
+  for (;;)
+    {
+      const char *space = strchr (p, ' ');
+      gsize length = space != NULL ? (gsize) (space - p) : strlen (p);
+
+      width += measure_word (m, p, length);
+      if (space == NULL)
+        break;
+      width += m->space;
+      p = space + 1;
+    }
+
+  return (double) width / PANGO_SCALE;
+}
+
+static PangoFontDescription *
+make_font (const DramatisTheme *theme,
+           double               size,
+           PangoWeight          weight,
+           PangoStyle           style)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, theme->font_family != NULL ? theme->font_family : "Sans");
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+
+  return font;
+}
+
+static const char *
+event_name (const DramatisEvent *event)
+{
+  if (event->name != NULL && *event->name != '\0')
+    return event->name;
+  return event->id != NULL ? event->id : "";
+}
+
+/* The text of an event's label: approximate dates carry a tilde, which
+ * reads the same in every language.
+ */
+static const char *
+format_label (GString             *out,
+              const DramatisEvent *event,
+              guint8               flags)
+{
+  g_string_truncate (out, 0);
+  if (flags & MARK_APPROXIMATE)
+    g_string_append (out, "~ ");
+  g_string_append (out, event_name (event));
+  return out->str;
+}
+
+static guint8
+event_flags_for (const DramatisEvent *event)
+{
+  const DramatisSpan *when = &event->when;
+  gboolean has_end = dramatis_date_is_set (&when->end);
+  guint8 flags = 0;
+
+  if (when->start.precision < DRAMATIS_DATE_PRECISION_DAY)
+    flags |= MARK_BAR | MARK_FADE_START;
+  if (has_end)
+    {
+      flags |= MARK_BAR;
+      if (when->end.precision < DRAMATIS_DATE_PRECISION_DAY)
+        flags |= MARK_FADE_END;
+    }
+  else if (flags & MARK_FADE_START)
+    flags |= MARK_FADE_END;
+
+  if ((when->start.flags | (has_end ? when->end.flags : 0)) & DRAMATIS_DATE_APPROXIMATE)
+    flags |= MARK_APPROXIMATE;
+  if ((when->start.flags | (has_end ? when->end.flags : 0)) & DRAMATIS_DATE_INFERRED)
+    flags |= MARK_INFERRED;
+
+  return flags;
+}
+
+/* Where a placement's mark and label go at the scale of @map, in pixels
+ * from the start of the time area.
+ */
+static void
+place (const DramatisTimeMap *map,
+       const Placement       *p,
+       double                 label_width,
+       Geometry              *g)
+{
+  g->bar = (p->flags & MARK_BAR) != 0;
+  if (g->bar)
+    {
+      g->m0 = dramatis_time_map_to_x (map, p->first);
+      g->m1 = MAX (dramatis_time_map_to_x (map, p->end), g->m0 + MIN_BAR_WIDTH);
+      g->centre = (g->m0 + g->m1) / 2;
+      g->label_x = g->m0;
+    }
+  else
+    {
+      g->centre = dramatis_time_map_to_x (map, (p->first + p->end) / 2.0);
+      g->m0 = g->centre - MARKER_RADIUS;
+      g->m1 = g->centre + MARKER_RADIUS;
+      g->label_x = g->m1 + LABEL_GAP;
+    }
+}
+
+/* Where the item after this one in its row may start to cover anything.
+ * Using the start of its period, not its marker, keeps the bound valid for
+ * every later item of the row, since they start no earlier.
+ */
+static double
+next_start (const DramatisTimeMap *map,
+            const Placement       *next)
+{
+  if (next == NULL)
+    return G_MAXDOUBLE;
+  return dramatis_time_map_to_x (map, next->first) - MARKER_RADIUS;
+}
+
+/* Whether the label of a placement shows, and where.  It shows when it
+ * ends before the next item of its row begins, @limit: a rule of the scale
+ * alone, so panning never changes it.  A bar's label slides along the bar
+ * to stay in view while the bar's start is scrolled away, but no further
+ * than its own bar or the next item.  Drawing and hit-testing share it.
+ */
+static gboolean
+label_fits (const Geometry *g,
+            double          label_width,
+            double          limit,
+            double          area_width,
+            double         *x)
+{
+  double lx = g->label_x;
+
+  /* A hundredth of a pixel forgives the rounding between the packing's
+   * mapping and the view's; labels stay LABEL_ROOM apart regardless.
+   */
+  if (label_width <= 0)
+    return FALSE;
+  if (lx + label_width + LABEL_ROOM > limit + 0.01)
+    return FALSE;
+
+  if (g->bar && lx < STICKY_MARGIN)
+    {
+      double last = MIN (g->m1, limit - LABEL_ROOM) - label_width;
+
+      lx = MAX (lx, MIN (STICKY_MARGIN, last));
+    }
+
+  if (lx >= area_width || lx + label_width <= 0)
+    return FALSE;
+
+  *x = lx;
+  return TRUE;
+}
+
+/* The label line of a row whose top is @top: dots sit on it. */
+static double
+dot_y (DramatisTimeline *self,
+       double            top)
+{
+  return top + 1 + self->label_height / 2;
+}
+
+/* The top of the bar track of a row whose top is @top, under its labels. */
+static double
+bar_top (DramatisTimeline *self,
+         double            top)
+{
+  return top + self->row_height - 1 - BAR_HEIGHT;
+}
+
+static void
+init_map (DramatisTimeline           *self,
+          DramatisTimeMap            *map,
+          double                      seconds_per_pixel,
+          double                      start_second,
+          gboolean                    compress)
+{
+  dramatis_time_map_init (map, self->gaps, compress ? self->n_gaps : 0, BREAK_WIDTH,
+                          seconds_per_pixel, start_second);
+}
+
+static const char *
+lanes_title (DramatisLaneMode mode)
+{
+  if (mode == DRAMATIS_LANES_BY_ACTOR)
+    /* Translators: the heading of the timeline's lanes, one per actor */
+    return C_("timeline lanes", "Actors");
+
+  /* Translators: the heading of the timeline's lanes, one per kind of event */
+  return C_("timeline lanes", "Kinds of event");
+}
+
+static double
+time_area_width (DramatisTimeline           *self,
+                 const DramatisTimelineView *view)
+{
+  return MAX (0.0, view->width - self->gutter_width);
+}
+
+/* Finds the empty stretches worth an axis break. */
+static void
+find_gaps (DramatisTimeline *self)
+{
+  g_autoptr(GArray) holes = g_array_new (FALSE, FALSE, sizeof (DramatisTimeGap));
+  const guint *by_time;
+  guint n_dated;
+  gint64 reach, span, margin;
+
+  self->n_gaps = 0;
+  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
+  if (n_dated == 0)
+    return;
+
+  span = self->end_second - self->first_second;
+  margin = (gint64) (span * GAP_MARGIN);
+  reach = G_MININT64;
+
+  for (guint i = 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+      gint64 first = dramatis_span_get_first_second (&e->when);
+      gint64 end = dramatis_span_get_end_second (&e->when);
+
+      if (i > 0 && first - reach > span * GAP_FRACTION)
+        {
+          DramatisTimeGap gap = { reach + margin, first - margin };
+
+          if (gap.end > gap.first)
+            g_array_append_val (holes, gap);
+        }
+      reach = MAX (reach, end);
+    }
+
+  /* At most ten holes can each exceed a tenth of the span, so all fit. */
+  for (guint i = 0; i < holes->len && i < DRAMATIS_TIME_MAP_MAX_GAPS; i++)
+    self->gaps[self->n_gaps++] = g_array_index (holes, DramatisTimeGap, i);
+}
+
+static int
+compare_lane_titles (gconstpointer a,
+                     gconstpointer b)
+{
+  const Lane *la = a, *lb = b;
+
+  /* The "Other" lane goes last. */
+  if (la->other != lb->other)
+    return la->other ? 1 : -1;
+  return g_utf8_collate (la->title, lb->title);
+}
+
+static void
+clear_lane (gpointer data)
+{
+  Lane *lane = data;
+
+  g_clear_pointer (&lane->title, g_free);
+}
+
+static guint8
+first_participant_kind (DramatisStory       *story,
+                        const DramatisEvent *event)
+{
+  for (guint j = 0; j < event->n_participants; j++)
+    {
+      guint actor = event->participants[j].actor;
+
+      if (actor != DRAMATIS_NO_INDEX && actor < dramatis_story_get_n_actors (story))
+        return dramatis_story_get_actor (story, actor)->kind;
+    }
+  return DRAMATIS_ACTOR_KIND_OTHER;
+}
+
+static gboolean
+takes_part (const DramatisEvent *event,
+            guint                actor,
+            guint                before)
+{
+  for (guint j = 0; j < before && j < event->n_participants; j++)
+    if (event->participants[j].actor == actor)
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends an event to the items of lane @lane, whose next free slot is
+ * @fill[@lane].
+ */
+static void
+add_to_lane (DramatisTimeline    *self,
+             guint               *fill,
+             guint                lane,
+             const DramatisEvent *event,
+             guint                index,
+             guint8               kind)
+{
+  const Lane *l = &g_array_index (self->lanes, Lane, lane);
+  Placement *p = &g_array_index (self->lane_items, Placement, l->first_item + fill[lane]++);
+
+  memset (p, 0, sizeof *p);
+  p->first = dramatis_span_get_first_second (&event->when);
+  p->end = MAX (dramatis_span_get_end_second (&event->when), p->first + 1);
+  p->event = index;
+  p->kind = kind;
+  p->flags = self->event_flags[index];
+}
+
+/* A lane per actor in the order of the story, each event in the lane of
+ * every participant, and the events without one in "Other".
+ */
+static void
+build_actor_lanes (DramatisTimeline *self)
+{
+  guint n_actors = dramatis_story_get_n_actors (self->story);
+  g_autofree guint *lane_of = g_new (guint, n_actors + 1);
+  g_autofree guint *counts = g_new0 (guint, n_actors + 1);
+  g_autofree guint *fill = NULL;
+  const guint *by_time;
+  guint n_dated, n_items = 0;
+
+  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
+
+  for (guint i = 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+      gboolean any = FALSE;
+
+      for (guint j = 0; j < e->n_participants; j++)
+        {
+          guint actor = e->participants[j].actor;
+
+          if (actor >= n_actors || takes_part (e, actor, j))
+            continue;
+          counts[actor]++;
+          any = TRUE;
+        }
+      if (!any)
+        counts[n_actors]++;
+    }
+
+  for (guint a = 0; a <= n_actors; a++)
+    {
+      Lane lane = { 0 };
+
+      lane_of[a] = G_MAXUINT;
+      if (counts[a] == 0)
+        continue;
+
+      if (a < n_actors)
+        {
+          const DramatisActor *actor = dramatis_story_get_actor (self->story, a);
+
+          lane.title = g_strdup (actor->name != NULL ? actor->name : actor->id);
+          lane.actor = a;
+          lane.kind = actor->kind;
+        }
+      else
+        {
+          /* Translators: the timeline lane of events without participants */
+          lane.title = g_strdup (C_("timeline lane", "Other"));
+          lane.actor = DRAMATIS_NO_INDEX;
+          lane.kind = DRAMATIS_ACTOR_KIND_OTHER;
+          lane.other = TRUE;
+        }
+      lane.first_item = n_items;
+      lane.n_items = counts[a];
+      n_items += counts[a];
+      lane_of[a] = self->lanes->len;
+      g_array_append_val (self->lanes, lane);
+    }
+
+  g_array_set_size (self->lane_items, n_items);
+  fill = g_new0 (guint, self->lanes->len);
+
+  for (guint i = 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+      gboolean any = FALSE;
+
+      for (guint j = 0; j < e->n_participants; j++)
+        {
+          guint actor = e->participants[j].actor;
+
+          if (actor >= n_actors || takes_part (e, actor, j))
+            continue;
+          add_to_lane (self, fill, lane_of[actor], e, by_time[i],
+                       g_array_index (self->lanes, Lane, lane_of[actor]).kind);
+          any = TRUE;
+        }
+      if (!any)
+        add_to_lane (self, fill, lane_of[n_actors], e, by_time[i], DRAMATIS_ACTOR_KIND_OTHER);
+    }
+}
+
+/* A lane per classification, alphabetical, and "Other" last. */
+static void
+build_kind_lanes (DramatisTimeline *self)
+{
+  g_autoptr(GHashTable) by_kind = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *lane_of_event = NULL;
+  g_autofree guint *fill = NULL;
+  g_autofree guint *order = NULL;
+  const guint *by_time;
+  guint n_dated, n_items = 0;
+
+  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
+  lane_of_event = g_new (guint, n_dated);
+
+  for (guint i = 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+      const char *kind = e->classification != NULL ? e->classification : "";
+      gpointer value;
+
+      if (!g_hash_table_lookup_extended (by_kind, kind, NULL, &value))
+        {
+          Lane lane = { 0 };
+
+          if (*kind == '\0')
+            {
+              lane.title = g_strdup (C_("timeline lane", "Other"));
+              lane.other = TRUE;
+            }
+          else
+            {
+              /* Classifications are lower case in the files; lane titles
+               * start with a capital, as GNOME headings do.
+               */
+              g_autofree char *head = g_utf8_strup (kind, g_utf8_next_char (kind) - kind);
+
+              lane.title = g_strconcat (head, g_utf8_next_char (kind), NULL);
+            }
+          lane.actor = DRAMATIS_NO_INDEX;
+          lane.kind = DRAMATIS_ACTOR_KIND_OTHER;
+          value = GUINT_TO_POINTER (self->lanes->len);
+          g_hash_table_insert (by_kind, (gpointer) kind, value);
+          g_array_append_val (self->lanes, lane);
+        }
+
+      lane_of_event[i] = GPOINTER_TO_UINT (value);
+      g_array_index (self->lanes, Lane, lane_of_event[i]).n_items++;
+    }
+
+  /* Sort the lanes, then renumber the events' lanes to match: until the
+   * items are laid out, first_item holds a lane's place before sorting.
+   */
+  for (guint l = 0; l < self->lanes->len; l++)
+    g_array_index (self->lanes, Lane, l).first_item = l;
+  g_array_sort (self->lanes, compare_lane_titles);
+  order = g_new (guint, self->lanes->len);
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      order[lane->first_item] = l;
+      lane->first_item = n_items;
+      n_items += lane->n_items;
+    }
+
+  g_array_set_size (self->lane_items, n_items);
+  fill = g_new0 (guint, self->lanes->len);
+
+  for (guint i = 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+
+      add_to_lane (self, fill, order[lane_of_event[i]], e, by_time[i],
+                   first_participant_kind (self->story, e));
+    }
+}
+
+/* Greedy interval packing, lane by lane: each item goes into the first row
+ * where, at the reference scale, the label line is free from its start
+ * and, for a bar, the bar track is free under it.  Items arrive in time
+ * order, so one pass suffices.
+ */
+static void
+pack (DramatisTimeline *self,
+      double            seconds_per_pixel)
+{
+  g_autofree guint8 *row_of = NULL;
+  g_autofree guint *row_fill = NULL;
+  DramatisTimeMap map;
+  guint n_rows = 0;
+  double y = 0;
+
+  self->layout_seconds_per_pixel = seconds_per_pixel;
+  init_map (self, &map, seconds_per_pixel, self->first_second, TRUE);
+  row_of = g_new0 (guint8, MAX (self->lane_items->len, 1));
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      Lane *lane = &g_array_index (self->lanes, Lane, l);
+      double row_end[MAX_ROWS], bar_end[MAX_ROWS];
+      guint used = 0;
+
+      for (guint r = 0; r < MAX_ROWS; r++)
+        row_end[r] = bar_end[r] = -G_MAXDOUBLE;
+
+      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
+        {
+          const Placement *p = &g_array_index (self->lane_items, Placement, i);
+          double width = self->label_widths[p->event];
+          double start, end;
+          Geometry g;
+          guint r;
+
+          place (&map, p, width, &g);
+          start = next_start (&map, p);
+          end = MAX (g.bar ? g.m0 : g.m1, g.label_x + width) + LABEL_ROOM;
+
+          for (r = 0; r < used; r++)
+            if (row_end[r] <= start && (!g.bar || bar_end[r] + 1 <= g.m0))
+              break;
+
+          if (r == used && used < MAX_ROWS)
+            used++;
+          else if (r == used)
+            {
+              /* Every row is taken: share the one that frees first. */
+              r = 0;
+              for (guint k = 1; k < used; k++)
+                if (row_end[k] < row_end[r])
+                  r = k;
+            }
+
+          row_end[r] = MAX (row_end[r], end);
+          if (g.bar)
+            bar_end[r] = MAX (bar_end[r], g.m1);
+          row_of[i] = r;
+        }
+
+      lane->first_row = n_rows;
+      lane->n_rows = MAX (used, 1);
+      lane->y = y;
+      lane->height = lane->n_rows * self->row_height + 2 * LANE_PADDING;
+      y += lane->height;
+      n_rows += lane->n_rows;
+    }
+
+  self->content_height = AXIS_HEIGHT + y;
+
+  /* Group the items by row; a stable scatter keeps each row in time order. */
+  g_array_set_size (self->rows, n_rows);
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      for (guint r = 0; r < lane->n_rows; r++)
+        {
+          Row *row = &g_array_index (self->rows, Row, lane->first_row + r);
+
+          row->lane = l;
+          row->n = 0;
+          row->y = lane->y + LANE_PADDING + r * self->row_height;
+        }
+      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
+        g_array_index (self->rows, Row, lane->first_row + row_of[i]).n++;
+    }
+
+  row_fill = g_new0 (guint, MAX (n_rows, 1));
+  for (guint r = 0, first = 0; r < n_rows; r++)
+    {
+      Row *row = &g_array_index (self->rows, Row, r);
+
+      row->first = first;
+      first += row->n;
+    }
+
+  g_array_set_size (self->placements, self->lane_items->len);
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
+        {
+          guint r = lane->first_row + row_of[i];
+          const Row *row = &g_array_index (self->rows, Row, r);
+          Placement *p = &g_array_index (self->placements, Placement, row->first + row_fill[r]++);
+
+          *p = g_array_index (self->lane_items, Placement, i);
+          p->row = r;
+        }
+    }
+
+  /* The running maximum of the ends lets a draw find, by bisection, the
+   * first item of a row that can still reach into the view.
+   */
+  g_free (self->max_end);
+  self->max_end = g_new (gint64, MAX (self->placements->len, 1));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, r);
+      gint64 reach = G_MININT64;
+
+      for (guint i = row->first; i < row->first + row->n; i++)
+        {
+          reach = MAX (reach, g_array_index (self->placements, Placement, i).end);
+          self->max_end[i] = reach;
+        }
+    }
+
+  /* Where each event is placed, topmost lane first. */
+  g_free (self->event_offsets);
+  g_free (self->event_placements);
+  self->event_offsets = g_new0 (guint, self->n_events + 1);
+  self->event_placements = g_new (guint, MAX (self->placements->len, 1));
+  for (guint i = 0; i < self->placements->len; i++)
+    self->event_offsets[g_array_index (self->placements, Placement, i).event + 1]++;
+  for (guint e = 0; e < self->n_events; e++)
+    self->event_offsets[e + 1] += self->event_offsets[e];
+  {
+    g_autofree guint *fill = g_new0 (guint, self->n_events + 1);
+
+    for (guint i = 0; i < self->placements->len; i++)
+      {
+        guint e = g_array_index (self->placements, Placement, i).event;
+
+        self->event_placements[self->event_offsets[e] + fill[e]++] = i;
+      }
+  }
+}
+
+/* Content pixels from @first to @end at a scale, axis breaks included. */
+static double
+span_width (DramatisTimeline *self,
+            double            seconds_per_pixel,
+            gint64            first,
+            gint64            end)
+{
+  DramatisTimeMap map;
+
+  init_map (self, &map, seconds_per_pixel, first, TRUE);
+  return dramatis_time_map_to_x (&map, end);
+}
+
+/* The right edge of the latest labels at a scale, from the content start. */
+static double
+labels_reach (DramatisTimeline *self,
+              double            seconds_per_pixel)
+{
+  DramatisTimeMap map;
+  const guint *by_time;
+  guint n_dated;
+  double reach = 0;
+
+  init_map (self, &map, seconds_per_pixel, self->first_second, TRUE);
+  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
+
+  /* Only the latest events can stick out on the right; in a large story
+   * the last few hundred are plenty.
+   */
+  for (guint i = n_dated > 256 ? n_dated - 256 : 0; i < n_dated; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
+      Placement p = { 0 };
+      Geometry g;
+
+      p.first = dramatis_span_get_first_second (&e->when);
+      p.end = MAX (dramatis_span_get_end_second (&e->when), p.first + 1);
+      p.flags = self->event_flags[by_time[i]];
+      place (&map, &p, self->label_widths[by_time[i]], &g);
+      reach = MAX (reach, MAX (g.m1, g.label_x + self->label_widths[by_time[i]]));
+    }
+
+  return reach;
+}
+
+/* The scale at which the content, and the labels of its last events, fill
+ * @width: the scale of the fitted view.
+ */
+static double
+fit_scale (DramatisTimeline *self,
+           double            width)
+{
+  double available = MAX (width - self->gutter_width - FIT_MARGIN_LEFT - FIT_MARGIN_RIGHT, 50.0);
+  double lo = 1e-3, hi = 1e13, content;
+
+  if (!self->has_time)
+    return 365.2425 * 86400 / available;
+
+  /* The width is a decreasing function of the scale: bisect, in logs. */
+  for (guint i = 0; i < 100; i++)
+    {
+      double mid = sqrt (lo * hi);
+
+      if (span_width (self, mid, self->first_second, self->end_second) > available)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  content = MAX (hi, MIN_SECONDS_PER_PIXEL);
+
+  /* Leave room for the last labels, but never give them more than two
+   * fifths of the width: they may be clipped before the content is.
+   */
+  if (labels_reach (self, content) <= available)
+    return content;
+
+  lo = content;
+  hi = content / 0.6;
+  if (labels_reach (self, hi) > available)
+    return hi;
+  for (guint i = 0; i < 40; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (labels_reach (self, mid) > available)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return hi;
+}
+
+static double
+max_seconds_per_pixel (DramatisTimeline *self)
+{
+  /* Zoomed out, the story still spans an eighth of the fitted view; a day
+   * per pixel is always allowed, for stories of a few days.
+   */
+  return MAX (self->layout_seconds_per_pixel * 8, 86400.0);
+}
+
+/**
+ * dramatis_timeline_new:
+ * @story: a story
+ * @mode: how events are grouped into lanes
+ * @theme: the theme whose fonts the labels are measured with; draw with a
+ *   theme of the same fonts (its colours may differ)
+ *
+ * Lays out the timeline of @story: measures the labels, finds the empty
+ * stretches worth an axis break, and packs each lane into rows for a view
+ * of the default width.  dramatis_timeline_fit() packs the rows again for
+ * the actual width.
+ *
+ * Returns: (transfer full): a new timeline
+ */
+DramatisTimeline *
+dramatis_timeline_new (DramatisStory       *story,
+                       DramatisLaneMode     mode,
+                       const DramatisTheme *theme)
+{
+  cairo_font_options_t *options;
+  DramatisTimeline *self;
+  Measurer labels = { 0 }, inferred = { 0 }, lanes = { 0 }, axis = { 0 }, period = { 0 };
+  Measurer *measurer;
+  PangoRectangle logical;
+  double gutter = 0;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+  g_return_val_if_fail (mode == DRAMATIS_LANES_BY_ACTOR || mode == DRAMATIS_LANES_BY_KIND, NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  self = g_new0 (DramatisTimeline, 1);
+  self->story = g_object_ref (story);
+  self->mode = mode;
+  self->lit_for = DRAMATIS_ITEM_INIT_NONE;
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (Lane));
+  g_array_set_clear_func (self->lanes, clear_lane);
+  self->lane_items = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (FrameMark));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (FrameRun));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (FrameLabel));
+  self->text = g_string_new (NULL);
+
+  /* Unhinted metrics make a label as wide on a HiDPI screen, in a PDF and
+   * in the measurement, so what was packed apart stays apart.
+   */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+
+  self->label_font = make_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->inferred_font = make_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
+  self->lane_font = make_font (theme, theme->font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->axis_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->period_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+
+  measurer_init (&labels, self->pango, self->label_font);
+  measurer_init (&inferred, self->pango, self->inferred_font);
+  measurer_init (&lanes, self->pango, self->lane_font);
+  measurer_init (&axis, self->pango, self->axis_font);
+  measurer_init (&period, self->pango, self->period_font);
+
+  pango_layout_set_text (labels.layout, "Ag", -1);
+  pango_layout_get_extents (labels.layout, NULL, &logical);
+  self->label_height = (double) logical.height / PANGO_SCALE;
+  self->row_height = MAX (ROW_HEIGHT, ceil (self->label_height) + BAR_HEIGHT + 3);
+
+  /* Axis ticks leave room for the widest usual label: "00:00" or a year. */
+  self->axis_spacing = MAX (measure_text (&axis, "00:00"), measure_text (&axis, "2024")) * 1.6 + 12;
+
+  self->n_events = dramatis_story_get_n_events (story);
+  self->event_flags = g_new0 (guint8, MAX (self->n_events, 1));
+  self->label_widths = g_new0 (float, MAX (self->n_events, 1));
+  self->lit = g_new0 (guint8, MAX (self->n_events, 1));
+
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (story, i);
+
+      if (!dramatis_span_is_set (&e->when))
+        continue;
+
+      self->event_flags[i] = event_flags_for (e);
+      format_label (self->text, e, self->event_flags[i]);
+      measurer = (self->event_flags[i] & MARK_INFERRED) ? &inferred : &labels;
+      self->label_widths[i] = MIN (MAX_LABEL_WIDTH, measure_text (measurer, self->text->str) + 1);
+    }
+
+  self->has_time = dramatis_story_get_time_bounds (story, &self->first_second, &self->end_second);
+  find_gaps (self);
+
+  if (mode == DRAMATIS_LANES_BY_ACTOR)
+    build_actor_lanes (self);
+  else
+    build_kind_lanes (self);
+
+  gutter = measure_text (&period, lanes_title (mode)) - GUTTER_PADDING - GUTTER_DOT;
+  for (guint l = 0; l < self->lanes->len; l++)
+    gutter = MAX (gutter, measure_text (&lanes, g_array_index (self->lanes, Lane, l).title));
+  self->gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
+
+  measurer_clear (&labels);
+  measurer_clear (&inferred);
+  measurer_clear (&lanes);
+  measurer_clear (&axis);
+  measurer_clear (&period);
+
+  pack (self, fit_scale (self, DEFAULT_LAYOUT_WIDTH));
+
+  return self;
+}
+
+void
+dramatis_timeline_free (DramatisTimeline *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_object (&self->story);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->label_font, pango_font_description_free);
+  g_clear_pointer (&self->inferred_font, pango_font_description_free);
+  g_clear_pointer (&self->lane_font, pango_font_description_free);
+  g_clear_pointer (&self->axis_font, pango_font_description_free);
+  g_clear_pointer (&self->period_font, pango_font_description_free);
+  g_clear_pointer (&self->event_flags, g_free);
+  g_clear_pointer (&self->label_widths, g_free);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->lane_items, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->max_end, g_free);
+  g_clear_pointer (&self->event_offsets, g_free);
+  g_clear_pointer (&self->event_placements, g_free);
+  g_clear_pointer (&self->lit, g_free);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  if (self->text != NULL)
+    g_string_free (self->text, TRUE);
+  g_free (self);
+}
+
+/**
+ * dramatis_timeline_get_story:
+ * @self: a timeline
+ *
+ * Returns: (transfer none): its story
+ */
+DramatisStory *
+dramatis_timeline_get_story (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->story;
+}
+
+DramatisLaneMode
+dramatis_timeline_get_lane_mode (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, DRAMATIS_LANES_BY_ACTOR);
+
+  return self->mode;
+}
+
+/**
+ * dramatis_timeline_get_content_height:
+ * @self: a timeline
+ *
+ * Returns: the height of the axis and all the lanes: scroll_y runs from 0
+ *   to this minus the view's height
+ */
+double
+dramatis_timeline_get_content_height (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->content_height;
+}
+
+/**
+ * dramatis_timeline_get_gutter_width:
+ * @self: a timeline
+ *
+ * Returns: the width of the lane names on the left; the time area starts
+ *   there
+ */
+double
+dramatis_timeline_get_gutter_width (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->gutter_width;
+}
+
+guint
+dramatis_timeline_get_n_lanes (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->lanes->len;
+}
+
+/**
+ * dramatis_timeline_get_time_map:
+ * @self: a timeline
+ * @view: a view
+ * @map: (out caller-allocates): the view's mapping from time to x
+ *
+ * The mapping the drawing uses, with x measured from the start of the time
+ * area (add dramatis_timeline_get_gutter_width() for view coordinates).
+ */
+void
+dramatis_timeline_get_time_map (DramatisTimeline           *self,
+                                const DramatisTimelineView *view,
+                                DramatisTimeMap            *map)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (view->seconds_per_pixel > 0);
+  g_return_if_fail (map != NULL);
+
+  init_map (self, map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+}
+
+/**
+ * dramatis_timeline_fit:
+ * @self: a timeline
+ * @width: width of the view
+ * @height: height of the view
+ * @view: (out caller-allocates): the fitted view
+ *
+ * A view that shows the whole story, with its long empty stretches cut
+ * short by axis breaks, at the top of the lanes.  Lays the rows out again
+ * for this width, which can change the content height: call it when the
+ * view is first shown and for "zoom to fit", not on every frame.
+ */
+void
+dramatis_timeline_fit (DramatisTimeline     *self,
+                       double                width,
+                       double                height,
+                       DramatisTimelineView *view)
+{
+  DramatisTimeMap map;
+  double seconds_per_pixel;
+  double first;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+
+  seconds_per_pixel = fit_scale (self, width);
+  if (fabs (seconds_per_pixel - self->layout_seconds_per_pixel) > 0.01 * self->layout_seconds_per_pixel)
+    pack (self, seconds_per_pixel);
+
+  if (self->has_time)
+    first = self->first_second;
+  else
+    first = g_get_real_time () / G_USEC_PER_SEC - 182.5 * 86400;
+
+  init_map (self, &map, seconds_per_pixel, first, TRUE);
+
+  view->width = width;
+  view->height = height;
+  view->seconds_per_pixel = seconds_per_pixel;
+  view->start_second = dramatis_time_map_to_time (&map, -FIT_MARGIN_LEFT);
+  view->scroll_y = 0;
+  view->compress_gaps = TRUE;
+}
+
+static void
+clamp_scroll (DramatisTimeline     *self,
+              DramatisTimelineView *view)
+{
+  double max_scroll = MAX (0.0, self->content_height - view->height);
+
+  view->scroll_y = CLAMP (view->scroll_y, 0.0, max_scroll);
+}
+
+/**
+ * dramatis_timeline_zoom:
+ * @self: a timeline
+ * @view: the view to change
+ * @factor: how much closer: 2 shows half as much time, 0.5 twice as much
+ * @around_x: the x, in view coordinates, whose moment stays in place
+ *
+ * Zooms within limits: an hour is at most 3600 pixels wide, and the whole
+ * story at least a few pixels.
+ */
+void
+dramatis_timeline_zoom (DramatisTimeline     *self,
+                        DramatisTimelineView *view,
+                        double                factor,
+                        double                around_x)
+{
+  DramatisTimeMap map;
+  double x = around_x - self->gutter_width;
+  double time;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (view->seconds_per_pixel > 0);
+  g_return_if_fail (factor > 0);
+
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  time = dramatis_time_map_to_time (&map, x);
+
+  view->seconds_per_pixel = CLAMP (view->seconds_per_pixel / factor,
+                                   MIN_SECONDS_PER_PIXEL, max_seconds_per_pixel (self));
+
+  init_map (self, &map, view->seconds_per_pixel, time, view->compress_gaps);
+  view->start_second = dramatis_time_map_to_time (&map, -x);
+}
+
+/**
+ * dramatis_timeline_pan:
+ * @self: a timeline
+ * @view: the view to change
+ * @dx: pixels to move the view right (the content moves left)
+ * @dy: pixels to scroll down
+ *
+ * Pans across axis breaks as the eye expects: by pixels, not by seconds.
+ */
+void
+dramatis_timeline_pan (DramatisTimeline     *self,
+                       DramatisTimelineView *view,
+                       double                dx,
+                       double                dy)
+{
+  DramatisTimeMap map;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (view->seconds_per_pixel > 0);
+
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  view->start_second = dramatis_time_map_to_time (&map, dx);
+  view->scroll_y += dy;
+  clamp_scroll (self, view);
+}
+
+/* The events a selection lights: those of a selected actor, or those that
+ * join the two actors of a selected relation.  A selected event dims
+ * nothing; it gets an outline instead.
+ */
+static void
+update_lit (DramatisTimeline        *self,
+            const DramatisSelection *selection)
+{
+  const DramatisItem *item = selection != NULL ? &selection->selected : NULL;
+  DramatisItem none = DRAMATIS_ITEM_INIT_NONE;
+  guint n_actors = dramatis_story_get_n_actors (self->story);
+  guint actor = DRAMATIS_NO_INDEX, other = DRAMATIS_NO_INDEX;
+  const guint *events;
+  guint n;
+
+  if (item == NULL)
+    item = &none;
+  if (dramatis_item_equal (item, &self->lit_for))
+    return;
+  self->lit_for = *item;
+  self->dimming = FALSE;
+
+  if (item->kind == DRAMATIS_ITEM_ACTOR && item->index < n_actors)
+    actor = item->index;
+  else if (item->kind == DRAMATIS_ITEM_RELATION &&
+           item->index < dramatis_story_get_n_relations (self->story))
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (self->story, item->index);
+
+      actor = relation->from < n_actors ? relation->from : relation->to;
+      other = relation->from < n_actors ? relation->to : DRAMATIS_NO_INDEX;
+    }
+
+  if (actor >= n_actors)
+    return;
+
+  self->dimming = TRUE;
+  memset (self->lit, 0, MAX (self->n_events, 1));
+  events = dramatis_story_get_actor_events (self->story, actor, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const DramatisEvent *e = dramatis_story_get_event (self->story, events[i]);
+
+      if (other >= n_actors || takes_part (e, other, e->n_participants))
+        self->lit[events[i]] = TRUE;
+    }
+}
+
+/* The event a selection or hover points at: an event, or the event of a
+ * statement.
+ */
+static guint
+item_event (DramatisTimeline   *self,
+            const DramatisItem *item)
+{
+  if (item->kind == DRAMATIS_ITEM_EVENT && item->index < self->n_events)
+    return item->index;
+  if (item->kind == DRAMATIS_ITEM_STATEMENT &&
+      item->index < dramatis_story_get_n_statements (self->story))
+    {
+      guint event = dramatis_story_get_statement (self->story, item->index)->event;
+
+      if (event < self->n_events)
+        return event;
+    }
+  return DRAMATIS_NO_INDEX;
+}
+
+static void
+visible_lanes (DramatisTimeline           *self,
+               const DramatisTimelineView *view,
+               guint                      *first,
+               guint                      *end)
+{
+  double top = view->scroll_y;
+  double bottom = view->scroll_y + view->height - AXIS_HEIGHT;
+  guint lo = 0, hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Lane *lane = &g_array_index (self->lanes, Lane, mid);
+
+      if (lane->y + lane->height <= top)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *first = lo;
+  while (lo < self->lanes->len && g_array_index (self->lanes, Lane, lo).y < bottom)
+    lo++;
+  *end = lo;
+}
+
+/* The first item of a row that may still show at @time: bisection over
+ * the running maximum of the ends.
+ */
+static guint
+row_begin (DramatisTimeline *self,
+           const Row        *row,
+           double            time)
+{
+  guint lo = row->first, hi = row->first + row->n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->max_end[mid] > time)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  return lo;
+}
+
+/* Culls one row to the view and turns it into marks, runs and labels, in
+ * view coordinates.  Marks too crowded to tell apart merge into runs, so a
+ * dense row costs a few rectangles, not one shape per event.
+ */
+static void
+frame_row (DramatisTimeline      *self,
+           const DramatisTimeMap *map,
+           const Row             *row,
+           double                 y,
+           double                 area_width,
+           guint                  keep_event,
+           guint                  keep_event2)
+{
+  const Placement *placements = (const Placement *) (gpointer) self->placements->data;
+  double t_lo = dramatis_time_map_to_time (map, -(MAX_LABEL_WIDTH + 2 * MARKER_RADIUS + LABEL_GAP + 8));
+  double t_hi = dramatis_time_map_to_time (map, area_width + MARKER_RADIUS + 1);
+  guint end = row->first + row->n;
+  /* Per track, dots then bars: how far the marks reach, and the open run
+   * of each of lit and dimmed.
+   */
+  double reach[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+  FrameRun run[2][2] = { { { 0 } } };
+  gboolean open[2][2] = { { FALSE, FALSE }, { FALSE, FALSE } };
+  guint i;
+
+  i = row_begin (self, row, t_lo);
+  if (i >= end || placements[i].first >= t_hi)
+    return;
+
+  for (; i < end && placements[i].first < t_hi; i++)
+    {
+      const Placement *p = &placements[i];
+      double width = self->label_widths[p->event];
+      double limit, label_x;
+      gboolean lit = !self->dimming || self->lit[p->event];
+      gboolean crowded;
+      Geometry g;
+
+      place (map, p, width, &g);
+      limit = i + 1 < end ? next_start (map, &placements[i + 1]) : G_MAXDOUBLE;
+
+      /* A mark that touches its neighbours on its track cannot be told
+       * apart from them; a dot is also crowded by whatever starts right
+       * after it, a bar only when it is too short to show its ends.  The
+       * selected and hovered events always stand on their own.
+       */
+      if (g.bar)
+        crowded = g.m0 < reach[1] || (g.m1 - g.m0 < 3 && g.m1 + 1 > limit);
+      else
+        crowded = g.m0 < reach[0] || g.m1 + 1 > limit;
+      crowded = crowded && p->event != keep_event && p->event != keep_event2;
+      reach[g.bar] = MAX (reach[g.bar], g.m1);
+
+      if (g.m1 >= -2 && g.m0 <= area_width + 2)
+        {
+          if (crowded)
+            {
+              FrameRun *r = &run[g.bar][lit];
+
+              /* Merge what touches to the pixel: sub-pixel detail is lost
+               * anyway, and each run is one rectangle.  A run of events of
+               * several colours takes the neutral one.
+               */
+              if (open[g.bar][lit] && g.m0 <= r->x1 + 1)
+                {
+                  r->x1 = MAX (r->x1, g.m1);
+                  if (r->kind != p->kind)
+                    r->kind = DRAMATIS_ACTOR_KIND_OTHER;
+                }
+              else
+                {
+                  if (open[g.bar][lit])
+                    g_array_append_val (self->runs, *r);
+                  r->x0 = g.m0;
+                  r->x1 = g.m1;
+                  r->y = y;
+                  r->kind = p->kind;
+                  r->bar = g.bar;
+                  r->lit = lit;
+                  open[g.bar][lit] = TRUE;
+                }
+            }
+          else
+            {
+              FrameMark mark = { g.m0, g.m1, y, i, lit };
+
+              g_array_append_val (self->marks, mark);
+            }
+        }
+
+      if (label_fits (&g, width, limit, area_width, &label_x))
+        {
+          FrameLabel label = { label_x, y, width, i, lit };
+
+          g_array_append_val (self->labels, label);
+        }
+    }
+
+  for (guint t = 0; t < 2; t++)
+    for (guint k = 0; k < 2; k++)
+      if (open[t][k])
+        g_array_append_val (self->runs, run[t][k]);
+}
+
+static void
+compute_frame (DramatisTimeline           *self,
+               const DramatisTimelineView *view,
+               const DramatisTimeMap      *map,
+               guint                       keep_event,
+               guint                       keep_event2)
+{
+  double area_width = time_area_width (self, view);
+  guint first_lane, end_lane;
+
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->runs, 0);
+  g_array_set_size (self->labels, 0);
+
+  if (area_width <= 0)
+    return;
+
+  visible_lanes (self, view, &first_lane, &end_lane);
+  for (guint l = first_lane; l < end_lane; l++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      for (guint r = lane->first_row; r < lane->first_row + lane->n_rows; r++)
+        {
+          const Row *row = &g_array_index (self->rows, Row, r);
+          double y = AXIS_HEIGHT + row->y - view->scroll_y;
+
+          if (y + self->row_height <= AXIS_HEIGHT || y >= view->height)
+            continue;
+          frame_row (self, map, row, y, area_width, keep_event, keep_event2);
+        }
+    }
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  if (radius < 0.5)
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Adds the stops of a piecewise linear alpha profile, given at absolute x
+ * positions, to a gradient that spans only [x0, x1]: the visible part of a
+ * bar.  Gradients with far-away ends lose precision in pixman's fixed
+ * point, so they are never made wider than the view.
+ */
+static void
+add_profile_stops (cairo_pattern_t     *pattern,
+                   const double        *xs,
+                   const double        *alphas,
+                   guint                n,
+                   double               x0,
+                   double               x1,
+                   const DramatisColor *color,
+                   double               alpha)
+{
+  double width = MAX (x1 - x0, 1e-6);
+
+  for (guint k = 0; k < n; k++)
+    {
+      double x = xs[k];
+      double a = alphas[k];
+
+      if (k + 1 < n && xs[k + 1] <= x0)
+        continue;
+      if (k > 0 && xs[k - 1] >= x1)
+        break;
+
+      /* Interpolate where the profile crosses the visible edges. */
+      if (x < x0 && k + 1 < n)
+        {
+          a += (alphas[k + 1] - a) * (x0 - x) / MAX (xs[k + 1] - x, 1e-6);
+          x = x0;
+        }
+      else if (x > x1 && k > 0)
+        {
+          a = alphas[k - 1] + (a - alphas[k - 1]) * (x1 - xs[k - 1]) / MAX (x - xs[k - 1], 1e-6);
+          x = x1;
+        }
+
+      cairo_pattern_add_color_stop_rgba (pattern, CLAMP ((x - x0) / width, 0.0, 1.0),
+                                         color->red, color->green, color->blue,
+                                         color->alpha * a * alpha);
+    }
+}
+
+/* A bar whose ends are uncertain fades out over the period its partial
+ * date covers: a date known only as "2024" could be any day of the year.
+ */
+static void
+fill_faded_bar (cairo_t               *cr,
+                DramatisStory         *story,
+                const DramatisTimeMap *map,
+                const Placement       *p,
+                double                 x,
+                double                 y,
+                double                 width,
+                double                 height,
+                double                 clip0,
+                double                 clip1,
+                const DramatisColor   *color,
+                double                 alpha)
+{
+  const DramatisEvent *e = dramatis_story_get_event (story, p->event);
+  cairo_pattern_t *pattern;
+  double xs[4], alphas[4];
+  guint n = 0;
+  double v0 = MAX (x, clip0), v1 = MIN (x + width, clip1);
+
+  if (v1 <= v0)
+    return;
+
+  if (!dramatis_date_is_set (&e->when.end))
+    {
+      /* One partial date: uncertain at both ends, likeliest in between. */
+      xs[0] = x;
+      xs[1] = x + width * 0.35;
+      xs[2] = x + width * 0.65;
+      xs[3] = x + width;
+      alphas[0] = alphas[3] = FADE_LOW;
+      alphas[1] = alphas[2] = FADE_HIGH;
+      n = 4;
+    }
+  else
+    {
+      gint64 start_end_second = dramatis_date_get_end_second (&e->when.start);
+      gint64 end_first_second = dramatis_date_get_first_second (&e->when.end);
+      double start_end = dramatis_time_map_to_x (map, start_end_second) - x;
+      double end_first = dramatis_time_map_to_x (map, end_first_second) - x;
+
+      start_end = CLAMP (start_end, 0, width);
+      end_first = CLAMP (end_first, start_end, width);
+
+      xs[n] = x;
+      alphas[n++] = (p->flags & MARK_FADE_START) ? FADE_LOW : SOLID;
+      if (p->flags & MARK_FADE_START)
+        {
+          xs[n] = x + start_end;
+          alphas[n++] = SOLID;
+        }
+      if (p->flags & MARK_FADE_END)
+        {
+          xs[n] = x + end_first;
+          alphas[n++] = SOLID;
+        }
+      xs[n] = x + width;
+      alphas[n++] = (p->flags & MARK_FADE_END) ? FADE_LOW : SOLID;
+    }
+
+  pattern = cairo_pattern_create_linear (v0, 0, v1, 0);
+  add_profile_stops (pattern, xs, alphas, n, v0, v1, color, alpha);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, v0, y, v1 - v0, height);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+}
+
+static void
+set_dash (cairo_t             *cr,
+          const DramatisTheme *theme)
+{
+  double dash[] = { 3 * theme->line_width, 2 * theme->line_width };
+
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+}
+
+/* One mark, with its uncertainty made visible: a faded bar for a partial
+ * date, a dashed outline for an approximate one.
+ */
+static void
+draw_mark (DramatisTimeline      *self,
+           cairo_t               *cr,
+           const DramatisTimeMap *map,
+           const DramatisTheme   *theme,
+           const FrameMark       *mark,
+           double                 area_width)
+{
+  const Placement *p = &g_array_index (self->placements, Placement, mark->placement);
+  const DramatisColor *color = &theme->actor_kinds[MIN (p->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+  double alpha = mark->lit ? 1.0 : theme->dim_alpha;
+  double x0 = self->gutter_width;
+  double clip0 = x0 - 4, clip1 = x0 + area_width + 4;
+
+  if (p->flags & MARK_BAR)
+    {
+      double bx = x0 + mark->x0, bw = mark->x1 - mark->x0;
+      double by = bar_top (self, mark->y);
+      double v0 = MAX (bx, clip0), v1 = MIN (bx + bw, clip1);
+
+      if (p->flags & (MARK_FADE_START | MARK_FADE_END))
+        fill_faded_bar (cr, self->story, map, p, bx, by, bw, BAR_HEIGHT, clip0, clip1, color, alpha);
+      else
+        {
+          dramatis_color_set_source_alpha (color, cr, SOLID * alpha);
+          rounded_rectangle (cr, v0, by, v1 - v0, BAR_HEIGHT, bx >= clip0 && bx + bw <= clip1 ? 2 : 0);
+          cairo_fill (cr);
+        }
+
+      /* Soft enough that a fading fill still shows through. */
+      if (p->flags & MARK_APPROXIMATE)
+        {
+          cairo_save (cr);
+          set_dash (cr, theme);
+          cairo_set_line_width (cr, theme->line_width);
+          dramatis_color_set_source_alpha (color, cr, 0.6 * alpha);
+          cairo_rectangle (cr, v0 + 0.5, by + 0.5, MAX (v1 - v0 - 1, 0), BAR_HEIGHT - 1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+    }
+  else
+    {
+      double cx = x0 + (mark->x0 + mark->x1) / 2;
+      double cy = dot_y (self, mark->y);
+      double first = x0 + dramatis_time_map_to_x (map, p->first);
+      double end = x0 + dramatis_time_map_to_x (map, p->end);
+
+      /* Close enough, a day's event shows the whole day behind its dot. */
+      if (end - first > 2 * MARKER_RADIUS + 4)
+        {
+          first = MAX (first, clip0);
+          end = MIN (end, clip1);
+          dramatis_color_set_source_alpha (color, cr, 0.2 * alpha);
+          rounded_rectangle (cr, first, cy - MARKER_RADIUS, end - first,
+                             2 * MARKER_RADIUS, MARKER_RADIUS);
+          cairo_fill (cr);
+        }
+
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, MARKER_RADIUS, 0, 2 * G_PI);
+      if (p->flags & MARK_APPROXIMATE)
+        {
+          dramatis_color_set_source_alpha (color, cr, 0.35 * alpha);
+          cairo_fill_preserve (cr);
+          cairo_save (cr);
+          set_dash (cr, theme);
+          cairo_set_line_width (cr, 1.5 * theme->line_width);
+          dramatis_color_set_source_alpha (color, cr, alpha);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      else
+        {
+          dramatis_color_set_source_alpha (color, cr, alpha);
+          cairo_fill (cr);
+        }
+    }
+}
+
+static void
+outline_mark (DramatisTimeline    *self,
+              cairo_t             *cr,
+              const FrameMark     *mark,
+              const DramatisColor *color,
+              double               width)
+{
+  const Placement *p = &g_array_index (self->placements, Placement, mark->placement);
+  double x0 = self->gutter_width;
+
+  cairo_new_path (cr);
+  if (p->flags & MARK_BAR)
+    rounded_rectangle (cr, x0 + mark->x0 - 2, bar_top (self, mark->y) - 2,
+                       mark->x1 - mark->x0 + 4, BAR_HEIGHT + 4, 3);
+  else
+    cairo_arc (cr, x0 + (mark->x0 + mark->x1) / 2, dot_y (self, mark->y),
+               MARKER_RADIUS + 2, 0, 2 * G_PI);
+  dramatis_color_set_source (color, cr);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+draw_zigzag (cairo_t *cr,
+             double   x,
+             double   y0,
+             double   y1)
+{
+  gboolean left = TRUE;
+
+  cairo_move_to (cr, x, y0);
+  for (double y = y0 + 3; y < y1; y += 3, left = !left)
+    cairo_line_to (cr, x + (left ? -2.5 : 2.5), y);
+  cairo_line_to (cr, x, y1);
+}
+
+static PangoLayout *
+new_layout (DramatisTimeline           *self,
+            const PangoFontDescription *font)
+{
+  PangoLayout *layout = pango_layout_new (self->pango);
+
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static void
+draw_axis (DramatisTimeline           *self,
+           cairo_t                    *cr,
+           const DramatisTimelineView *view,
+           const DramatisTimeMap      *map,
+           const DramatisTheme        *theme,
+           const DramatisTimeAxis     *axis)
+{
+  g_autoptr(PangoLayout) tick_layout = new_layout (self, self->axis_font);
+  g_autoptr(PangoLayout) period_layout = new_layout (self, self->period_font);
+  double x0 = self->gutter_width;
+  double area_width = time_area_width (self, view);
+
+  dramatis_color_set_source (&theme->background, cr);
+  cairo_rectangle (cr, 0, 0, view->width, AXIS_HEIGHT);
+  cairo_fill (cr);
+
+  /* The gutter's corner names what the lanes are. */
+  pango_layout_set_text (period_layout, lanes_title (self->mode), -1);
+  pango_layout_set_width (period_layout, (int) ((x0 - 2 * GUTTER_PADDING) * PANGO_SCALE));
+  pango_layout_set_ellipsize (period_layout, PANGO_ELLIPSIZE_END);
+  dramatis_color_set_source (&theme->dim_foreground, cr);
+  cairo_move_to (cr, GUTTER_PADDING, AXIS_HEIGHT - 6 - self->label_height);
+  pango_cairo_show_layout (cr, period_layout);
+  pango_layout_set_width (period_layout, -1);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x0, 0, area_width, AXIS_HEIGHT);
+  cairo_clip (cr);
+  cairo_translate (cr, x0, 0);
+
+  /* Ticks: short for each unit, long where the larger unit begins. */
+  cairo_set_line_width (cr, theme->line_width);
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const DramatisTimeTick *tick = &g_array_index (axis->ticks, DramatisTimeTick, i);
+      double x = round (tick->x) + 0.5;
+
+      dramatis_color_set_source (tick->major ? &theme->dim_foreground : &theme->grid, cr);
+      cairo_move_to (cr, x, tick->major ? AXIS_HEIGHT / 2 - 2 : AXIS_HEIGHT - 6);
+      cairo_line_to (cr, x, AXIS_HEIGHT);
+      cairo_stroke (cr);
+    }
+
+  /* Tick labels sit right of their tick and must end before the next one
+   * or the next break; what does not fit is left out.
+   */
+  dramatis_color_set_source (&theme->dim_foreground, cr);
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const DramatisTimeTick *tick = &g_array_index (axis->ticks, DramatisTimeTick, i);
+      PangoRectangle logical;
+
+      pango_layout_set_text (tick_layout, tick->label, -1);
+      pango_layout_get_extents (tick_layout, NULL, &logical);
+      if (tick->x + 3 + (double) logical.width / PANGO_SCALE + 2 > tick->x_limit)
+        continue;
+      cairo_move_to (cr, tick->x + 3, AXIS_HEIGHT - 4 - (double) logical.height / PANGO_SCALE);
+      pango_cairo_show_layout (cr, tick_layout);
+    }
+
+  /* Period labels stick to the left edge while their period is in view,
+   * and are pushed out by the next one.
+   */
+  dramatis_color_set_source (&theme->foreground, cr);
+  for (guint i = 0; i < axis->periods->len; i++)
+    {
+      const DramatisTimePeriod *period = &g_array_index (axis->periods, DramatisTimePeriod, i);
+      PangoRectangle logical;
+      double width, x;
+
+      pango_layout_set_text (period_layout, period->label, -1);
+      pango_layout_get_extents (period_layout, NULL, &logical);
+      width = (double) logical.width / PANGO_SCALE;
+      x = MAX (period->x, 0) + 3;
+      x = MIN (x, period->x_end - 3 - width);
+      if (x < period->x + 3 - 0.5 && period->x >= 0)
+        continue;
+      if (x + width <= 0)
+        continue;
+      cairo_move_to (cr, x, 3);
+      pango_cairo_show_layout (cr, period_layout);
+    }
+
+  /* Axis breaks: a zigzag on either side of the cut. */
+  for (guint g = 0; g < map->n_gaps; g++)
+    {
+      double bx0, bx1;
+
+      if (!dramatis_time_map_get_break (map, g, &bx0, &bx1) || bx1 < 0 || bx0 > area_width)
+        continue;
+
+      dramatis_color_set_source (&theme->background, cr);
+      cairo_rectangle (cr, bx0, 0, bx1 - bx0, AXIS_HEIGHT);
+      cairo_fill (cr);
+
+      dramatis_color_set_source (&theme->dim_foreground, cr);
+      cairo_set_line_width (cr, theme->line_width);
+      draw_zigzag (cr, bx0 + 8, 2, AXIS_HEIGHT);
+      draw_zigzag (cr, bx1 - 8, 2, AXIS_HEIGHT);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+
+  dramatis_color_set_source (&theme->grid, cr);
+  cairo_set_line_width (cr, theme->line_width);
+  cairo_move_to (cr, 0, AXIS_HEIGHT - 0.5);
+  cairo_line_to (cr, view->width, AXIS_HEIGHT - 0.5);
+  cairo_stroke (cr);
+}
+
+static gboolean
+lane_has_actor (const Lane *lane,
+                guint       actor)
+{
+  return lane->actor != DRAMATIS_NO_INDEX && lane->actor == actor;
+}
+
+static gboolean
+event_has_actor (DramatisStory *story,
+                 guint          event,
+                 guint          actor)
+{
+  const DramatisEvent *e;
+
+  if (event == DRAMATIS_NO_INDEX || actor == DRAMATIS_NO_INDEX)
+    return FALSE;
+  e = dramatis_story_get_event (story, event);
+  return takes_part (e, actor, e->n_participants);
+}
+
+static void
+draw_lanes (DramatisTimeline           *self,
+            cairo_t                    *cr,
+            const DramatisTimelineView *view,
+            const DramatisTheme        *theme,
+            const DramatisSelection    *selection,
+            guint                       selected_event)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, self->lane_font);
+  guint first, end;
+  double x0 = self->gutter_width;
+
+  pango_layout_set_width (layout, (int) ((x0 - 2 * GUTTER_PADDING - GUTTER_DOT - 4) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  visible_lanes (self, view, &first, &end);
+  for (guint l = first; l < end; l++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, l);
+      double y = AXIS_HEIGHT + lane->y - view->scroll_y;
+      gboolean selected = selection != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR &&
+                          lane_has_actor (lane, selection->selected.index);
+      gboolean hovered = selection != NULL && selection->hovered.kind == DRAMATIS_ITEM_ACTOR &&
+                         lane_has_actor (lane, selection->hovered.index);
+      gboolean related = self->mode == DRAMATIS_LANES_BY_ACTOR &&
+                         event_has_actor (self->story, selected_event, lane->actor);
+      const DramatisColor *dot = &theme->actor_kinds[MIN (lane->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+
+      if (l % 2 == 1)
+        {
+          dramatis_color_set_source (&theme->lane_background, cr);
+          cairo_rectangle (cr, 0, y, view->width, lane->height);
+          cairo_fill (cr);
+        }
+
+      if (hovered)
+        {
+          dramatis_color_set_source (&theme->hover, cr);
+          cairo_rectangle (cr, 0, y, x0, lane->height);
+          cairo_fill (cr);
+        }
+
+      /* The actors of the selected event, and the selected actor, stand out
+       * in the gutter.
+       */
+      if (related || selected)
+        {
+          dramatis_color_set_source (selected ? &theme->accent : &theme->highlight, cr);
+          cairo_rectangle (cr, 0, y, 4, lane->height);
+          cairo_fill (cr);
+        }
+
+      dramatis_color_set_source_alpha (dot, cr, self->dimming && !selected ? theme->dim_alpha : 1.0);
+      cairo_arc (cr, GUTTER_PADDING + GUTTER_DOT / 2, dot_y (self, y + LANE_PADDING),
+                 GUTTER_DOT / 2, 0, 2 * G_PI);
+      cairo_fill (cr);
+
+      pango_layout_set_text (layout, lane->title, -1);
+      if (selected)
+        dramatis_color_set_source (&theme->accent, cr);
+      else
+        dramatis_color_set_source (&theme->foreground, cr);
+      cairo_move_to (cr, GUTTER_PADDING + GUTTER_DOT + 6, y + LANE_PADDING + 1);
+      pango_cairo_show_layout (cr, layout);
+
+      dramatis_color_set_source (&theme->grid, cr);
+      cairo_set_line_width (cr, theme->line_width);
+      cairo_move_to (cr, 0, round (y + lane->height) - 0.5);
+      cairo_line_to (cr, view->width, round (y + lane->height) - 0.5);
+      cairo_stroke (cr);
+    }
+
+  dramatis_color_set_source (&theme->grid, cr);
+  cairo_move_to (cr, round (x0) - 0.5, AXIS_HEIGHT);
+  cairo_line_to (cr, round (x0) - 0.5, view->height);
+  cairo_stroke (cr);
+}
+
+static void
+draw_grid (DramatisTimeline           *self,
+           cairo_t                    *cr,
+           const DramatisTimelineView *view,
+           const DramatisTimeMap      *map,
+           const DramatisTheme        *theme,
+           const DramatisTimeAxis     *axis)
+{
+  double x0 = self->gutter_width;
+  double area_width = time_area_width (self, view);
+
+  cairo_set_line_width (cr, theme->line_width);
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const DramatisTimeTick *tick = &g_array_index (axis->ticks, DramatisTimeTick, i);
+      double x = round (x0 + tick->x) + 0.5;
+
+      if (tick->x < 0 || tick->x > area_width)
+        continue;
+      dramatis_color_set_source_alpha (&theme->grid, cr, tick->major ? 1.0 : 0.5);
+      cairo_move_to (cr, x, AXIS_HEIGHT);
+      cairo_line_to (cr, x, view->height);
+      cairo_stroke (cr);
+    }
+
+  /* Across the lanes, a break is a strip of plain background between two
+   * dashed lines, so no lane seems to run on through the missing time.
+   */
+  for (guint g = 0; g < map->n_gaps; g++)
+    {
+      double bx0, bx1;
+
+      if (!dramatis_time_map_get_break (map, g, &bx0, &bx1) || bx1 < 0 || bx0 > area_width)
+        continue;
+
+      dramatis_color_set_source (&theme->background, cr);
+      cairo_rectangle (cr, x0 + bx0, AXIS_HEIGHT, bx1 - bx0, view->height - AXIS_HEIGHT);
+      cairo_fill (cr);
+
+      cairo_save (cr);
+      set_dash (cr, theme);
+      dramatis_color_set_source (&theme->grid, cr);
+      cairo_move_to (cr, round (x0 + bx0 + 8) + 0.5, AXIS_HEIGHT);
+      cairo_line_to (cr, round (x0 + bx0 + 8) + 0.5, view->height);
+      cairo_move_to (cr, round (x0 + bx1 - 8) + 0.5, AXIS_HEIGHT);
+      cairo_line_to (cr, round (x0 + bx1 - 8) + 0.5, view->height);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+static void
+draw_labels (DramatisTimeline    *self,
+             cairo_t             *cr,
+             const DramatisTheme *theme)
+{
+  g_autoptr(PangoLayout) regular = new_layout (self, self->label_font);
+  g_autoptr(PangoLayout) inferred = new_layout (self, self->inferred_font);
+  double x0 = self->gutter_width;
+
+  pango_layout_set_width (regular, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+  pango_layout_set_ellipsize (regular, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (inferred, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+  pango_layout_set_ellipsize (inferred, PANGO_ELLIPSIZE_END);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const FrameLabel *label = &g_array_index (self->labels, FrameLabel, i);
+      const Placement *p = &g_array_index (self->placements, Placement, label->placement);
+      const DramatisEvent *e = dramatis_story_get_event (self->story, p->event);
+      PangoLayout *layout = (p->flags & MARK_INFERRED) ? inferred : regular;
+      double alpha = label->lit ? 1.0 : theme->dim_alpha;
+      double top = dot_y (self, label->y) - self->label_height / 2;
+
+      pango_layout_set_text (layout, format_label (self->text, e, p->flags), -1);
+      dramatis_color_set_source_alpha (&theme->foreground, cr, alpha);
+      cairo_move_to (cr, x0 + label->x, top);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/**
+ * dramatis_timeline_draw:
+ * @self: a timeline
+ * @cr: where to draw, with (0, 0) at the view's top left
+ * @view: what to show
+ * @theme: colours; its fonts must be those the timeline was made with
+ * @selection: (nullable): the selected and hovered items
+ *
+ * Draws the view: the lanes, the events in them, and the axis on top.  A
+ * selected actor lights its events and dims the others; a selected event
+ * gets an outline and marks its actors' lanes; a hovered one a shade.
+ */
+void
+dramatis_timeline_draw (DramatisTimeline           *self,
+                        cairo_t                    *cr,
+                        const DramatisTimelineView *view,
+                        const DramatisTheme        *theme,
+                        const DramatisSelection    *selection)
+{
+  g_auto(DramatisTimeAxis) axis = { 0 };
+  DramatisTimeMap map;
+  guint selected_event = DRAMATIS_NO_INDEX, hovered_event = DRAMATIS_NO_INDEX;
+  double x0, area_width;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (view->seconds_per_pixel > 0);
+  g_return_if_fail (theme != NULL);
+
+  x0 = self->gutter_width;
+  area_width = time_area_width (self, view);
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  update_lit (self, selection);
+  if (selection != NULL)
+    {
+      selected_event = item_event (self, &selection->selected);
+      hovered_event = item_event (self, &selection->hovered);
+    }
+
+  pango_cairo_update_context (cr, self->pango);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+
+  dramatis_color_set_source (&theme->background, cr);
+  cairo_paint (cr);
+
+  dramatis_time_axis_init (&axis);
+  dramatis_time_axis_compute (&axis, &map, area_width, self->axis_spacing);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, AXIS_HEIGHT, view->width, MAX (view->height - AXIS_HEIGHT, 0));
+  cairo_clip (cr);
+
+  draw_lanes (self, cr, view, theme, selection, selected_event);
+
+  cairo_rectangle (cr, x0, AXIS_HEIGHT, area_width, MAX (view->height - AXIS_HEIGHT, 0));
+  cairo_clip (cr);
+
+  draw_grid (self, cr, view, &map, theme, &axis);
+
+  compute_frame (self, view, &map, selected_event, hovered_event);
+
+  /* Hover first, as a shade behind the mark and its label. */
+  for (guint i = 0; i < self->marks->len && hovered_event != DRAMATIS_NO_INDEX; i++)
+    {
+      const FrameMark *mark = &g_array_index (self->marks, FrameMark, i);
+      const Placement *p = &g_array_index (self->placements, Placement, mark->placement);
+      double right = mark->x1;
+
+      if (p->event != hovered_event)
+        continue;
+      for (guint k = 0; k < self->labels->len; k++)
+        {
+          const FrameLabel *label = &g_array_index (self->labels, FrameLabel, k);
+
+          if (label->placement == mark->placement)
+            right = MAX (right, label->x + label->width);
+        }
+      dramatis_color_set_source (&theme->hover, cr);
+      rounded_rectangle (cr, x0 + mark->x0 - 4, mark->y + 1,
+                         right - mark->x0 + 8, self->row_height - 2, 4);
+      cairo_fill (cr);
+    }
+
+  /* Dense stretches, one rectangle per run. */
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      const FrameRun *run = &g_array_index (self->runs, FrameRun, i);
+      const DramatisColor *color = &theme->actor_kinds[MIN (run->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+      double r0 = MAX (run->x0, -4), r1 = MIN (run->x1, area_width + 4);
+
+      double y = run->bar ? bar_top (self, run->y) + (BAR_HEIGHT - RUN_HEIGHT) / 2
+                          : dot_y (self, run->y) - RUN_HEIGHT / 2;
+
+      /* Whole pixels: cairo fills aligned boxes fastest, and a run has no
+       * detail to lose.
+       */
+      dramatis_color_set_source_alpha (color, cr, 0.7 * (run->lit ? 1.0 : theme->dim_alpha));
+      cairo_rectangle (cr, floor (x0 + r0), y, MAX (ceil (x0 + r1) - floor (x0 + r0), 1), RUN_HEIGHT);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < self->marks->len; i++)
+    draw_mark (self, cr, &map, theme, &g_array_index (self->marks, FrameMark, i), area_width);
+
+  draw_labels (self, cr, theme);
+
+  for (guint i = 0; i < self->marks->len && selected_event != DRAMATIS_NO_INDEX; i++)
+    {
+      const FrameMark *mark = &g_array_index (self->marks, FrameMark, i);
+
+      if (g_array_index (self->placements, Placement, mark->placement).event == selected_event)
+        outline_mark (self, cr, mark, &theme->accent, 2 * theme->line_width);
+    }
+
+  cairo_restore (cr);
+
+  draw_axis (self, cr, view, &map, theme, &axis);
+
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  double x;
+  double y;
+  double row_height;
+  double max_width;
+  double line_height;
+} Flow;
+
+/* Moves to where an entry @width wide goes, on a new line if needed. */
+static void
+flow_place (Flow   *flow,
+            double  x0,
+            double  width,
+            double *x,
+            double *y)
+{
+  if (flow->x > x0 && flow->x + width > x0 + flow->max_width)
+    {
+      flow->x = x0;
+      flow->y += flow->line_height;
+    }
+  *x = flow->x;
+  *y = flow->y;
+  flow->x += width + 18;
+}
+
+/**
+ * dramatis_timeline_draw_legend:
+ * @self: a timeline
+ * @cr: where to draw
+ * @theme: colours and fonts
+ * @x: left edge
+ * @y: top edge
+ * @max_width: the width to wrap at
+ *
+ * Explains how the timeline draws dates: exact and partial, approximate
+ * and inferred, the axis breaks, and what the colours mean.
+ *
+ * Returns: the height used
+ */
+double
+dramatis_timeline_draw_legend (DramatisTimeline    *self,
+                               cairo_t             *cr,
+                               const DramatisTheme *theme,
+                               double               x,
+                               double               y,
+                               double               max_width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) italic = NULL;
+  const DramatisColor *sample = &theme->dim_foreground;
+  struct {
+    const char *text;
+    int         kind;
+  } entries[] = {
+    /* Translators: legend of the timeline: a dot for a date known to the day */
+    { C_("timeline legend", "Exact date"), 0 },
+    /* Translators: legend of the timeline: a bar from a start to an end date */
+    { C_("timeline legend", "From a date to another"), 1 },
+    /* Translators: legend of the timeline: a fading bar for a date known only to the month or year */
+    { C_("timeline legend", "Known only to the month or year"), 2 },
+    /* Translators: legend of the timeline: a dashed outline and a tilde for approximate dates */
+    { C_("timeline legend", "Approximate date"), 3 },
+    /* Translators: legend of the timeline: labels in italics when the date is not in the source */
+    { C_("timeline legend", "Inferred date, not in the source"), 4 },
+    /* Translators: legend of the timeline: the zigzag where a long empty stretch is cut out */
+    { C_("timeline legend", "Axis break: empty time left out"), 5 },
+    /* Translators: legend of the timeline: a thin bar where events are too close to tell apart */
+    { C_("timeline legend", "Many events close together"), 6 },
+  };
+  struct {
+    const char       *text;
+    DramatisActorKind kind;
+  } kinds[] = {
+    { C_("actor kind", "State"), DRAMATIS_ACTOR_KIND_STATE },
+    { C_("actor kind", "Organization"), DRAMATIS_ACTOR_KIND_ORGANIZATION },
+    { C_("actor kind", "Person"), DRAMATIS_ACTOR_KIND_PERSON },
+    { C_("actor kind", "Group"), DRAMATIS_ACTOR_KIND_GROUP },
+    { C_("actor kind", "Other"), DRAMATIS_ACTOR_KIND_OTHER },
+  };
+  Flow flow;
+  double sx, sy;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (theme != NULL, 0);
+
+  pango_cairo_update_context (cr, self->pango);
+  layout = new_layout (self, self->axis_font);
+  italic = new_layout (self, self->axis_font);
+  {
+    g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->axis_font);
+
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description (italic, font);
+  }
+
+  flow.x = x;
+  flow.y = y;
+  flow.max_width = max_width;
+  flow.line_height = MAX (self->label_height, 14) + 6;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->line_width);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      PangoLayout *text = entries[i].kind == 4 ? italic : layout;
+      PangoRectangle logical;
+      double width, mid;
+
+      pango_layout_set_text (text, entries[i].text, -1);
+      pango_layout_get_extents (text, NULL, &logical);
+      width = 30 + (double) logical.width / PANGO_SCALE;
+      flow_place (&flow, x, width, &sx, &sy);
+      mid = sy + flow.line_height / 2;
+
+      switch (entries[i].kind)
+        {
+        case 0:
+          dramatis_color_set_source (sample, cr);
+          cairo_arc (cr, sx + 11, mid, MARKER_RADIUS, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+
+        case 1:
+          dramatis_color_set_source_alpha (sample, cr, SOLID);
+          rounded_rectangle (cr, sx, mid - BAR_HEIGHT / 2, 24, BAR_HEIGHT, 3);
+          cairo_fill (cr);
+          break;
+
+        case 2:
+          {
+            cairo_pattern_t *pattern = cairo_pattern_create_linear (sx, 0, sx + 24, 0);
+            double xs[] = { sx, sx + 7, sx + 17, sx + 24 };
+            double alphas[] = { FADE_LOW, FADE_HIGH, FADE_HIGH, FADE_LOW };
+
+            add_profile_stops (pattern, xs, alphas, 4, sx, sx + 24, sample, 1.0);
+            cairo_set_source (cr, pattern);
+            cairo_rectangle (cr, sx, mid - BAR_HEIGHT / 2, 24, BAR_HEIGHT);
+            cairo_fill (cr);
+            cairo_pattern_destroy (pattern);
+          }
+          break;
+
+        case 3:
+          cairo_save (cr);
+          set_dash (cr, theme);
+          dramatis_color_set_source (sample, cr);
+          cairo_rectangle (cr, sx + 0.5, mid - BAR_HEIGHT / 2 + 0.5, 23, BAR_HEIGHT - 1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          pango_layout_set_text (text, "~", -1);
+          break;
+
+        case 4:
+          pango_layout_set_text (text, "Aa", -1);
+          break;
+
+        case 5:
+          cairo_save (cr);
+          dramatis_color_set_source (sample, cr);
+          draw_zigzag (cr, sx + 7, mid - 8, mid + 8);
+          draw_zigzag (cr, sx + 17, mid - 8, mid + 8);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          break;
+
+        case 6:
+        default:
+          dramatis_color_set_source_alpha (sample, cr, 0.7);
+          cairo_rectangle (cr, sx, mid - RUN_HEIGHT / 2, 24, RUN_HEIGHT);
+          cairo_fill (cr);
+          break;
+        }
+
+      /* The tilde and the italic sample are text of their own. */
+      if (entries[i].kind == 3 || entries[i].kind == 4)
+        {
+          PangoRectangle sample_logical;
+
+          pango_layout_get_extents (text, NULL, &sample_logical);
+          dramatis_color_set_source (&theme->foreground, cr);
+          cairo_move_to (cr, sx + 12 - (double) sample_logical.width / PANGO_SCALE / 2,
+                         mid - (double) sample_logical.height / PANGO_SCALE / 2);
+          pango_cairo_show_layout (cr, text);
+          pango_layout_set_text (text, entries[i].text, -1);
+        }
+
+      dramatis_color_set_source (&theme->foreground, cr);
+      cairo_move_to (cr, sx + 30, mid - (double) logical.height / PANGO_SCALE / 2);
+      pango_cairo_show_layout (cr, text);
+    }
+
+  /* Colours: the kind of the lane's actor, or of the event's first actor. */
+  flow.x = x;
+  flow.y += flow.line_height;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      PangoRectangle logical;
+      double width, mid;
+
+      pango_layout_set_text (layout, kinds[i].text, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      width = 16 + (double) logical.width / PANGO_SCALE;
+      flow_place (&flow, x, width, &sx, &sy);
+      mid = sy + flow.line_height / 2;
+
+      dramatis_color_set_source (&theme->actor_kinds[kinds[i].kind], cr);
+      cairo_arc (cr, sx + 5, mid, 4.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      dramatis_color_set_source (&theme->foreground, cr);
+      cairo_move_to (cr, sx + 14, mid - (double) logical.height / PANGO_SCALE / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  cairo_restore (cr);
+
+  return flow.y + flow.line_height - y;
+}
+
+/* The lane and row under a point, if any. */
+static gboolean
+find_row (DramatisTimeline           *self,
+          const DramatisTimelineView *view,
+          double                      y,
+          guint                      *lane_index,
+          guint                      *row_index)
+{
+  double content_y = y - AXIS_HEIGHT + view->scroll_y;
+  guint lo = 0, hi = self->lanes->len;
+  const Lane *lane;
+  double in_lane;
+
+  if (y < AXIS_HEIGHT || y >= view->height)
+    return FALSE;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Lane *l = &g_array_index (self->lanes, Lane, mid);
+
+      if (l->y + l->height <= content_y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo >= self->lanes->len)
+    return FALSE;
+
+  lane = &g_array_index (self->lanes, Lane, lo);
+  if (content_y < lane->y)
+    return FALSE;
+
+  *lane_index = lo;
+  in_lane = content_y - lane->y - LANE_PADDING;
+  if (in_lane < 0 || in_lane >= lane->n_rows * self->row_height)
+    *row_index = G_MAXUINT;
+  else
+    *row_index = lane->first_row + (guint) (in_lane / self->row_height);
+
+  return TRUE;
+}
+
+/**
+ * dramatis_timeline_hit:
+ * @self: a timeline
+ * @view: the view as drawn
+ * @x: a point in view coordinates
+ * @y: likewise
+ *
+ * What is at a point: an event, by its mark or its label as drawn, or an
+ * actor, by the name of its lane.  A pure function of the layout and the
+ * view, for clicks and tooltips alike.
+ *
+ * Returns: the item at (@x, @y), or an item of kind %DRAMATIS_ITEM_NONE
+ */
+DramatisItem
+dramatis_timeline_hit (DramatisTimeline           *self,
+                       const DramatisTimelineView *view,
+                       double                      x,
+                       double                      y)
+{
+  DramatisItem item = DRAMATIS_ITEM_INIT_NONE;
+  const Placement *placements;
+  DramatisTimeMap map;
+  const Lane *lane;
+  const Row *row;
+  guint lane_index, row_index, end, best = G_MAXUINT, best_label = G_MAXUINT;
+  double tx, t_lo, t_hi, area_width, best_distance = G_MAXDOUBLE;
+  double row_top;
+  gboolean on_bar_track;
+
+  g_return_val_if_fail (self != NULL, item);
+  g_return_val_if_fail (view != NULL, item);
+  g_return_val_if_fail (view->seconds_per_pixel > 0, item);
+
+  if (x < 0 || x >= view->width || !find_row (self, view, y, &lane_index, &row_index))
+    return item;
+
+  lane = &g_array_index (self->lanes, Lane, lane_index);
+  if (x < self->gutter_width)
+    {
+      if (self->mode == DRAMATIS_LANES_BY_ACTOR && lane->actor != DRAMATIS_NO_INDEX)
+        {
+          item.kind = DRAMATIS_ITEM_ACTOR;
+          item.index = lane->actor;
+        }
+      return item;
+    }
+
+  if (row_index == G_MAXUINT)
+    return item;
+
+  row = &g_array_index (self->rows, Row, row_index);
+  row_top = AXIS_HEIGHT + row->y - view->scroll_y;
+  on_bar_track = y >= bar_top (self, row_top) - 2;
+  placements = (const Placement *) (gpointer) self->placements->data;
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  tx = x - self->gutter_width;
+  area_width = time_area_width (self, view);
+  end = row->first + row->n;
+
+  /* The same culling and label rule as the drawing. */
+  t_lo = dramatis_time_map_to_time (&map, tx - MAX_LABEL_WIDTH - 2 * MARKER_RADIUS - LABEL_GAP - 8);
+  t_hi = dramatis_time_map_to_time (&map, tx + MARKER_RADIUS + 3);
+  for (guint i = row_begin (self, row, t_lo); i < end && placements[i].first < t_hi; i++)
+    {
+      const Placement *p = &placements[i];
+      double width = self->label_widths[p->event];
+      double limit = i + 1 < end ? next_start (&map, &placements[i + 1]) : G_MAXDOUBLE;
+      double label_x;
+      Geometry g;
+
+      place (&map, p, width, &g);
+
+      /* Bars answer on their track, dots and labels on the label line. */
+      if (g.bar == on_bar_track && tx >= g.m0 - 2 && tx <= g.m1 + 2)
+        {
+          double distance = g.bar ? (tx >= g.m0 && tx <= g.m1 ? 0 : 2) : fabs (tx - g.centre);
+
+          /* Later items are drawn over earlier ones: prefer them on ties. */
+          if (distance <= best_distance)
+            {
+              best_distance = distance;
+              best = i;
+            }
+        }
+      else if (!on_bar_track && label_fits (&g, width, limit, area_width, &label_x) &&
+               tx >= label_x && tx <= label_x + width)
+        best_label = i;
+    }
+
+  if (best == G_MAXUINT)
+    best = best_label;
+  if (best != G_MAXUINT)
+    {
+      item.kind = DRAMATIS_ITEM_EVENT;
+      item.index = placements[best].event;
+    }
+
+  return item;
+}
+
+/**
+ * dramatis_timeline_get_event_rect:
+ * @self: a timeline
+ * @view: a view
+ * @event: index of an event
+ * @x: (out) (optional): left edge of its mark, in view coordinates
+ * @y: (out) (optional): top edge
+ * @width: (out) (optional): width
+ * @height: (out) (optional): height
+ *
+ * Where the mark of an event is, in its topmost lane, whether or not that
+ * is in view: to scroll to it, or to test the drawing.
+ *
+ * Returns: %FALSE if the event is not on the timeline (it has no date)
+ */
+gboolean
+dramatis_timeline_get_event_rect (DramatisTimeline           *self,
+                                  const DramatisTimelineView *view,
+                                  guint                       event,
+                                  double                     *x,
+                                  double                     *y,
+                                  double                     *width,
+                                  double                     *height)
+{
+  const Placement *p;
+  const Row *row;
+  DramatisTimeMap map;
+  Geometry g;
+  double h;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (view->seconds_per_pixel > 0, FALSE);
+
+  if (event >= self->n_events || self->event_offsets[event] == self->event_offsets[event + 1])
+    return FALSE;
+
+  p = &g_array_index (self->placements, Placement, self->event_placements[self->event_offsets[event]]);
+  row = &g_array_index (self->rows, Row, p->row);
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  place (&map, p, self->label_widths[event], &g);
+  h = g.bar ? BAR_HEIGHT : 2 * MARKER_RADIUS;
+
+  if (x != NULL)
+    *x = self->gutter_width + g.m0;
+  if (y != NULL)
+    *y = g.bar ? bar_top (self, AXIS_HEIGHT + row->y - view->scroll_y)
+               : dot_y (self, AXIS_HEIGHT + row->y - view->scroll_y) - MARKER_RADIUS;
+  if (width != NULL)
+    *width = g.m1 - g.m0;
+  if (height != NULL)
+    *height = h;
+
+  return TRUE;
+}
+
+/**
+ * dramatis_timeline_get_visible_events:
+ * @self: a timeline
+ * @view: a view
+ *
+ * The events whose marks show in the view, for a list that reaches them by
+ * keyboard and for screen readers.
+ *
+ * Returns: (transfer full) (element-type guint): each event once, in the
+ *   order of the story
+ */
+GArray *
+dramatis_timeline_get_visible_events (DramatisTimeline           *self,
+                                      const DramatisTimelineView *view)
+{
+  g_autofree guint8 *seen = NULL;
+  GArray *events;
+  DramatisTimeMap map;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
+
+  events = g_array_new (FALSE, FALSE, sizeof (guint));
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+
+  seen = g_new0 (guint8, MAX (self->n_events, 1));
+  {
+    double area_width = time_area_width (self, view);
+    guint first, end;
+
+    visible_lanes (self, view, &first, &end);
+    for (guint l = first; l < end; l++)
+      {
+        const Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+        for (guint r = lane->first_row; r < lane->first_row + lane->n_rows; r++)
+          {
+            const Row *row = &g_array_index (self->rows, Row, r);
+            double y = AXIS_HEIGHT + row->y - view->scroll_y;
+            double t_hi = dramatis_time_map_to_time (&map, area_width + MARKER_RADIUS);
+
+            if (y + self->row_height <= AXIS_HEIGHT || y >= view->height)
+              continue;
+
+            for (guint i = row_begin (self, row, dramatis_time_map_to_time (&map, -MARKER_RADIUS));
+                 i < row->first + row->n; i++)
+              {
+                const Placement *p = &g_array_index (self->placements, Placement, i);
+                Geometry g;
+
+                if (p->first >= t_hi)
+                  break;
+                place (&map, p, self->label_widths[p->event], &g);
+                if (g.m1 >= 0 && g.m0 <= area_width)
+                  seen[p->event] = TRUE;
+              }
+          }
+      }
+  }
+
+  for (guint e = 0; e < self->n_events; e++)
+    if (seen[e])
+      g_array_append_val (events, e);
+
+  return events;
+}
+
+/**
+ * dramatis_timeline_get_labels:
+ * @self: a timeline
+ * @view: a view
+ *
+ * The labels as dramatis_timeline_draw() places them, clipped to nothing:
+ * a label may run past the right edge.
+ *
+ * Returns: (transfer full) (element-type DramatisTimelineLabel): the labels
+ */
+GArray *
+dramatis_timeline_get_labels (DramatisTimeline           *self,
+                              const DramatisTimelineView *view)
+{
+  GArray *labels;
+  DramatisTimeMap map;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
+
+  labels = g_array_new (FALSE, FALSE, sizeof (DramatisTimelineLabel));
+  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  compute_frame (self, view, &map, DRAMATIS_NO_INDEX, DRAMATIS_NO_INDEX);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const FrameLabel *frame = &g_array_index (self->labels, FrameLabel, i);
+      DramatisTimelineLabel label;
+
+      label.event = g_array_index (self->placements, Placement, frame->placement).event;
+      label.x = self->gutter_width + frame->x;
+      label.y = dot_y (self, frame->y) - self->label_height / 2;
+      label.width = frame->width;
+      label.height = self->label_height;
+      g_array_append_val (labels, label);
+    }
+
+  return labels;
+}
