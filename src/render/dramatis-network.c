@@ -1,0 +1,4055 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-network"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "dramatis-network.h"
+
+/* The actor network: a glyph per actor, an arc per relation, and labels
+ * where they fit.  Positions come from a layout (model → layout → draw);
+ * this file only scales and strokes them.
+ *
+ * Speed.  A window must redraw 10,000 actors and 30,000 relations in
+ * 100 ms and pan or zoom them at 16 ms a frame, and cairo takes about a
+ * second for the arcs alone, antialiased or not, batched or not
+ * (bench-network.c prints the naive figure).  So for raster targets the
+ * scene is drawn into an image this object keeps:
+ *
+ *  - arcs and arrowheads by a small rasterizer of its own, antialiased,
+ *    or as hairlines where there are too many to be worth it (level of
+ *    detail, decided by the zoom and the amount of ink, never by a strip);
+ *  - glyphs and labels stamped from images rendered once by cairo and
+ *    pango (a glyph per kind and size, a label per actor);
+ *  - everything culled to the viewport through grids, and what is smaller
+ *    than a pixel left out or drawn as a dot;
+ *  - panning scrolls the kept image and draws only the strips that come
+ *    into view; hovering draws over it; zooming during a gesture stretches
+ *    it until the gesture ends.
+ *
+ * Vector targets (PDF, SVG, PostScript) get the same scene drawn with
+ * cairo paths and pango text, which is slower but stays sharp.
+ *
+ * Labels keep their size in pixels while glyphs scale, so where labels fit
+ * depends on the zoom: they are placed once per zoom, for the whole network,
+ * so that panning never moves or drops one.
+ */
+
+/* Node sizes, in world units: the positions' units, logical pixels at zoom 1. */
+#define NODE_RADIUS_MIN        6.0
+#define NODE_RADIUS_PER_SQRT   3.5
+#define NODE_RADIUS_MAX        30.0
+
+/* The rest in logical pixels. */
+#define NODE_SCREEN_MIN        1.5   /* zoomed out, an actor is still a dot */
+#define NODE_OUTLINE           1.0
+#define SELECTION_RING_GAP     3.0
+#define SELECTION_RING_WIDTH   2.5
+#define LABEL_MIN_NODE_RADIUS  3.0   /* a smaller glyph gets no label */
+#define LABEL_MAY_COVER_RADIUS 4.0   /* a smaller glyph may be under a label */
+#define LABEL_PAD              2.0   /* around the text: room for the halo */
+#define LABEL_GAP              1.0   /* between a glyph and its label */
+#define HALO_WIDTH             3.5
+#define EDGE_LABEL_MAX_WIDTH   170.0
+#define MAX_EXTRA_LABELS       200
+#define PARALLEL_STEP          18.0  /* world units between parallel arcs */
+#define DASH_ON                5.0
+#define DASH_OFF               3.0
+#define HIT_TOLERANCE          4.0
+#define FIT_MARGIN             16.0
+#define FIT_MAX_ZOOM           2.0
+#define LABEL_CELL             64.0
+
+#define MAX_POINTS             65
+#define HASH_BUCKETS           4096
+#define MAX_LABEL_IMAGES       6000
+#define MAX_SPRITES            512
+#define SPRITE_MAX_RADIUS      40.0  /* device pixels: larger glyphs are drawn */
+
+typedef struct
+{
+  guint  from;
+  guint  to;
+  /* Distance from the chord to the middle of the arc, in world units, along
+   * the chord's normal as seen from the actor with the lower index; for a
+   * relation of an actor with itself, the radius of its loop.
+   */
+  double offset;
+  /* Which of the arcs between its two actors, from -(n-1)/2 to (n-1)/2;
+   * for a loop, from 1.
+   */
+  double slot;
+  guint8 family;
+  guint8 direction;
+  guint8 valid;
+} Edge;
+
+/* A placed label, in "zoom space": world units times the zoom, so that a
+ * pan does not move it.
+ */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+  guint  id;     /* an actor, or n_actors + a relation */
+} Label;
+
+/* Items by the cell of a uniform grid, in compressed rows. */
+typedef struct
+{
+  double x0;
+  double y0;
+  double cell;
+  int    nx;
+  int    ny;
+  guint *start;
+  guint *items;
+} Grid;
+
+/* Labels by cell, for a grid with no bounds: cells hash into buckets. */
+typedef struct
+{
+  double  cell;
+  gint   *heads;
+  GArray *next;
+  GArray *items;
+} HashGrid;
+
+typedef struct
+{
+  gboolean  valid;
+  double    zoom;
+  gboolean  edge_labels;
+  GArray   *labels;
+  int      *label_of;
+  HashGrid  grid;
+} Placement;
+
+typedef struct
+{
+  gboolean      valid;
+  DramatisItem  item;
+  guint8       *actors;
+  GArray       *actor_list;   /* in drawing order */
+  GArray       *relations;    /* by index */
+  guint         accent_relation;
+  guint         selected_actor;
+
+  /* Labels for highlighted actors that have none of their own. */
+  gboolean      extra_valid;
+  double        extra_zoom;
+  gboolean      extra_edge_labels;
+  GArray       *extra;
+} Highlight;
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_surface_t *spare;
+  int              pw;
+  int              ph;
+  double           scale;
+  double           device_scale;
+  double           width;
+  double           height;
+  double           zoom;
+  double           center_x;
+  double           center_y;
+  gboolean         edge_labels;
+  DramatisItem     selected;
+  guint            serial;
+  gboolean         valid;
+  gboolean         hairline;
+} SceneCache;
+
+struct _DramatisNetwork
+{
+  DramatisStory    *story;
+  guint             n_actors;
+  guint             n_relations;
+
+  double           *xy;
+  double           *radius;
+  guint            *degree;
+  guint            *order;        /* most important first */
+  guint            *rank;         /* an actor's place in @order */
+  guint8           *kinds;
+  Edge             *edges;
+  guint             kinds_present;
+  guint             families_present;
+
+  Grid              nodes;
+  Grid              arcs;
+  double            max_radius;
+  double           *glyph_boxes;
+  double            glyph_boxes_zoom;
+  double            glyph_reach;
+  /* For the density of arcs: their length and the network's area. */
+  double            arc_length;
+  double            area;
+
+  guint            *actor_mark;
+  guint            *relation_mark;
+  guint             mark_serial;
+
+  PangoContext     *measure_context;
+  PangoContext     *render_context;
+  PangoLayout      *measure_layouts[2];
+  PangoLayout      *render_layouts[2];
+  char             *font_family;
+  double            font_size;
+  double            small_font_size;
+  float            *label_width;
+  float            *label_height;
+  cairo_surface_t **label_images;
+  guint             n_label_images;
+  double            label_image_scale;
+
+  guint64           theme_hash;
+  guint             serial;
+  GHashTable       *sprites;
+
+  Placement         placement;
+  Highlight         highlight;
+  SceneCache        scene;
+
+  GArray           *scratch_shapes;
+  GArray           *scratch_points;
+};
+
+/* Glyph extents from the centre, in units of the node radius: the glyphs
+ * have about the same area, so that the kind does not change how important
+ * an actor looks.  @trim is where arcs end.
+ */
+typedef struct
+{
+  double top;
+  double bottom;
+  double left;
+  double right;
+  double trim;
+} GlyphExtents;
+
+static const GlyphExtents glyph_extents[] = {
+  [DRAMATIS_ACTOR_KIND_OTHER] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
+  [DRAMATIS_ACTOR_KIND_STATE] = { 0.886, 0.886, 0.886, 0.886, 1.0 },
+  [DRAMATIS_ACTOR_KIND_ORGANIZATION] = { 1.253, 1.253, 1.253, 1.253, 1.1 },
+  [DRAMATIS_ACTOR_KIND_PERSON] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
+  [DRAMATIS_ACTOR_KIND_GROUP] = { 1.555, 0.777, 1.347, 1.347, 1.0 },
+};
+
+#define GLYPH_EXTENT_MAX 1.555
+
+/* How each family of relations is stroked: width in units of the theme's
+ * line width.  Hostile relations are dashed as well as red, so that they
+ * read without colour.
+ */
+static const struct
+{
+  double   width;
+  gboolean dashed;
+} family_styles[] = {
+  [DRAMATIS_RELATION_FAMILY_SUPPORT] = { 1.4, FALSE },
+  [DRAMATIS_RELATION_FAMILY_HOSTILE] = { 1.4, TRUE },
+  [DRAMATIS_RELATION_FAMILY_MEMBERSHIP] = { 0.8, FALSE },
+  [DRAMATIS_RELATION_FAMILY_OTHER] = { 1.0, FALSE },
+};
+
+/* Helpers */
+
+static guint
+next_mark (DramatisNetwork *self)
+{
+  if (++self->mark_serial == 0)
+    {
+      memset (self->actor_mark, 0, sizeof (guint) * MAX (self->n_actors, 1));
+      memset (self->relation_mark, 0, sizeof (guint) * MAX (self->n_relations, 1));
+      self->mark_serial = 1;
+    }
+  return self->mark_serial;
+}
+
+static double
+display_radius (DramatisNetwork *self,
+                guint            actor,
+                double           zoom)
+{
+  return MAX (self->radius[actor] * zoom, NODE_SCREEN_MIN);
+}
+
+static const GlyphExtents *
+extents_of (DramatisNetwork *self,
+            guint            actor)
+{
+  return &glyph_extents[self->kinds[actor]];
+}
+
+/* glibc's hypot() guards against overflow, which costs more than the
+ * rest of a short arc's drawing; coordinates here are far from overflow.
+ */
+static inline double
+distance (double dx,
+          double dy)
+{
+  return sqrt (dx * dx + dy * dy);
+}
+
+static gboolean
+rects_overlap (double ax,
+               double ay,
+               double aw,
+               double ah,
+               double bx,
+               double by,
+               double bw,
+               double bh)
+{
+  return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+/* The glyph's box in zoom space, outline included. */
+static void
+glyph_box (DramatisNetwork *self,
+           guint            actor,
+           double           zoom,
+           double          *x,
+           double          *y,
+           double          *width,
+           double          *height)
+{
+  const GlyphExtents *ext = extents_of (self, actor);
+  double r = display_radius (self, actor, zoom);
+  double cx = self->xy[2 * actor] * zoom;
+  double cy = self->xy[2 * actor + 1] * zoom;
+
+  *x = cx - r * ext->left - NODE_OUTLINE;
+  *y = cy - r * ext->top - NODE_OUTLINE;
+  *width = r * (ext->left + ext->right) + 2 * NODE_OUTLINE;
+  *height = r * (ext->top + ext->bottom) + 2 * NODE_OUTLINE;
+}
+
+/* Whether the point (zoom space) is on the glyph's shape or within
+ * @tolerance of it.
+ */
+static gboolean
+glyph_contains (DramatisNetwork *self,
+                guint            actor,
+                double           zoom,
+                double           x,
+                double           y,
+                double           tolerance)
+{
+  double r = display_radius (self, actor, zoom);
+  double dx = x - self->xy[2 * actor] * zoom;
+  double dy = y - self->xy[2 * actor + 1] * zoom;
+
+  tolerance += NODE_OUTLINE;
+  if (r < 2.5)
+    return distance (dx, dy) <= r + tolerance;
+
+  switch (self->kinds[actor])
+    {
+    case DRAMATIS_ACTOR_KIND_STATE:
+      return fabs (dx) <= 0.886 * r + tolerance && fabs (dy) <= 0.886 * r + tolerance;
+
+    case DRAMATIS_ACTOR_KIND_ORGANIZATION:
+      return fabs (dx) + fabs (dy) <= 1.253 * r + tolerance * G_SQRT2;
+
+    case DRAMATIS_ACTOR_KIND_GROUP:
+      /* Within @tolerance of the inside of all three sides. */
+      return dy <= 0.777 * r + tolerance &&
+             0.866 * dx - 0.5 * dy <= 0.777 * r + tolerance &&
+             -0.866 * dx - 0.5 * dy <= 0.777 * r + tolerance;
+
+    case DRAMATIS_ACTOR_KIND_PERSON:
+    case DRAMATIS_ACTOR_KIND_OTHER:
+    default:
+      return distance (dx, dy) <= r + tolerance;
+    }
+}
+
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const guint *degree = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+
+  if (degree[ia] != degree[ib])
+    return degree[ia] > degree[ib] ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Grids */
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->start, g_free);
+  g_clear_pointer (&grid->items, g_free);
+  grid->nx = grid->ny = 0;
+}
+
+/* A grid over the box, with about @n_cells square cells. */
+static void
+grid_init (Grid   *grid,
+           double  x0,
+           double  y0,
+           double  x1,
+           double  y1,
+           guint   n_cells)
+{
+  double w = MAX (x1 - x0, 1.0);
+  double h = MAX (y1 - y0, 1.0);
+
+  grid_clear (grid);
+  grid->cell = MAX (sqrt (w * h / MAX (n_cells, 1)), 1.0);
+  grid->x0 = x0;
+  grid->y0 = y0;
+  grid->nx = CLAMP ((int) ceil (w / grid->cell), 1, 4096);
+  grid->ny = CLAMP ((int) ceil (h / grid->cell), 1, 4096);
+  grid->cell = MAX (w / grid->nx, h / grid->ny);
+  grid->start = g_new0 (guint, (gsize) grid->nx * grid->ny + 1);
+}
+
+/* Clamped before the conversion: a point far outside, as a hit-test at a
+ * tiny zoom makes, must not overflow an int.
+ */
+static inline int
+grid_col (const Grid *grid,
+          double      x)
+{
+  return (int) CLAMP (floor ((x - grid->x0) / grid->cell), 0, grid->nx - 1);
+}
+
+static inline int
+grid_row (const Grid *grid,
+          double      y)
+{
+  return (int) CLAMP (floor ((y - grid->y0) / grid->cell), 0, grid->ny - 1);
+}
+
+/* Calls @func for every cell the segment passes through (Amanatides and
+ * Woo's traversal).
+ */
+typedef void (*CellFunc) (guint cell, guint item, gpointer data);
+
+static void
+grid_walk_segment (const Grid *grid,
+                   double      ax,
+                   double      ay,
+                   double      bx,
+                   double      by,
+                   guint       item,
+                   CellFunc    func,
+                   gpointer    data)
+{
+  int col = grid_col (grid, ax);
+  int row = grid_row (grid, ay);
+  int end_col = grid_col (grid, bx);
+  int end_row = grid_row (grid, by);
+  double dx = bx - ax;
+  double dy = by - ay;
+  int step_x = dx > 0 ? 1 : -1;
+  int step_y = dy > 0 ? 1 : -1;
+  double t_max_x, t_max_y, t_delta_x, t_delta_y;
+  guint guard = grid->nx + grid->ny + 2;
+
+  if (dx != 0)
+    {
+      double edge = grid->x0 + (col + (dx > 0)) * grid->cell;
+
+      t_max_x = (edge - ax) / dx;
+      t_delta_x = grid->cell / fabs (dx);
+    }
+  else
+    t_max_x = t_delta_x = G_MAXDOUBLE;
+
+  if (dy != 0)
+    {
+      double edge = grid->y0 + (row + (dy > 0)) * grid->cell;
+
+      t_max_y = (edge - ay) / dy;
+      t_delta_y = grid->cell / fabs (dy);
+    }
+  else
+    t_max_y = t_delta_y = G_MAXDOUBLE;
+
+  func (row * grid->nx + col, item, data);
+  while ((col != end_col || row != end_row) && guard-- > 0)
+    {
+      if (t_max_x < t_max_y)
+        {
+          col += step_x;
+          t_max_x += t_delta_x;
+        }
+      else
+        {
+          row += step_y;
+          t_max_y += t_delta_y;
+        }
+      if (col < 0 || col >= grid->nx || row < 0 || row >= grid->ny)
+        break;
+      func (row * grid->nx + col, item, data);
+    }
+}
+
+/* Hash grids */
+
+static void
+hash_grid_init (HashGrid *grid,
+                double    cell)
+{
+  grid->cell = cell;
+  if (grid->heads == NULL)
+    {
+      grid->heads = g_new (gint, HASH_BUCKETS);
+      grid->next = g_array_new (FALSE, FALSE, sizeof (gint));
+      grid->items = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  memset (grid->heads, 0xff, sizeof (gint) * HASH_BUCKETS);
+  g_array_set_size (grid->next, 0);
+  g_array_set_size (grid->items, 0);
+}
+
+static void
+hash_grid_clear (HashGrid *grid)
+{
+  g_clear_pointer (&grid->heads, g_free);
+  g_clear_pointer (&grid->next, g_array_unref);
+  g_clear_pointer (&grid->items, g_array_unref);
+}
+
+static inline guint
+hash_cell (gint64 col,
+           gint64 row)
+{
+  return ((guint) col * 73856093u ^ (guint) row * 19349663u) & (HASH_BUCKETS - 1);
+}
+
+static void
+hash_grid_insert (HashGrid    *grid,
+                  const Label *label,
+                  guint        item)
+{
+  gint64 c0 = (gint64) floor (label->x / grid->cell);
+  gint64 c1 = (gint64) floor ((label->x + label->width) / grid->cell);
+  gint64 r0 = (gint64) floor (label->y / grid->cell);
+  gint64 r1 = (gint64) floor ((label->y + label->height) / grid->cell);
+
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++)
+      {
+        guint bucket = hash_cell (c, r);
+        gint entry = grid->items->len;
+
+        g_array_append_val (grid->items, item);
+        g_array_append_val (grid->next, grid->heads[bucket]);
+        grid->heads[bucket] = entry;
+      }
+}
+
+/* Whether any label in @labels that @grid holds overlaps the rectangle.
+ * Cells that share a bucket are checked too, which costs a little time
+ * and never a wrong answer.
+ */
+static gboolean
+hash_grid_overlaps (const HashGrid *grid,
+                    const GArray   *labels,
+                    double          x,
+                    double          y,
+                    double          width,
+                    double          height)
+{
+  gint64 c0 = (gint64) floor (x / grid->cell);
+  gint64 c1 = (gint64) floor ((x + width) / grid->cell);
+  gint64 r0 = (gint64) floor (y / grid->cell);
+  gint64 r1 = (gint64) floor ((y + height) / grid->cell);
+
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++)
+      for (gint e = grid->heads[hash_cell (c, r)]; e >= 0; e = g_array_index (grid->next, gint, e))
+        {
+          const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
+
+          if (rects_overlap (x, y, width, height, l->x, l->y, l->width, l->height))
+            return TRUE;
+        }
+
+  return FALSE;
+}
+
+/* Text */
+
+static char *
+dup_label_text (DramatisNetwork *self,
+                guint            id)
+{
+  if (id < self->n_actors)
+    {
+      const DramatisActor *actor = dramatis_story_get_actor (self->story, id);
+
+      return g_strdup (actor->name != NULL ? actor->name : actor->id);
+    }
+  else
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (self->story, id - self->n_actors);
+
+      if (relation->label != NULL && relation->label[0] != '\0')
+        return g_strdup (relation->label);
+      return g_strdelimit (g_strdup (relation->type != NULL ? relation->type : ""), "_", ' ');
+    }
+}
+
+static void
+setup_layout (PangoLayout *layout,
+              const char  *family,
+              double       size,
+              gboolean     ellipsize)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  if (ellipsize)
+    {
+      pango_layout_set_width (layout, (int) ((EDGE_LABEL_MAX_WIDTH - 2 * LABEL_PAD) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+}
+
+static void clear_label_images (DramatisNetwork *self);
+static void invalidate_placement (DramatisNetwork *self);
+
+/* Measures with the theme's fonts; a change of font re-measures every
+ * label.  Metrics are not hinted, so that a label has the same size at
+ * every scale and on every target.
+ */
+static void
+update_fonts (DramatisNetwork     *self,
+              const DramatisTheme *theme)
+{
+  guint n_labels = self->n_actors + self->n_relations;
+
+  if (self->font_family != NULL && g_strcmp0 (self->font_family, theme->font_family) == 0 &&
+      self->font_size == theme->font_size && self->small_font_size == theme->small_font_size)
+    return;
+
+  g_free (self->font_family);
+  self->font_family = g_strdup (theme->font_family != NULL ? theme->font_family : "Sans");
+  self->font_size = theme->font_size;
+  self->small_font_size = theme->small_font_size;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double size = i == 0 ? self->font_size : self->small_font_size;
+
+      setup_layout (self->measure_layouts[i], self->font_family, size, i == 1);
+      setup_layout (self->render_layouts[i], self->font_family, size, i == 1);
+    }
+
+  for (guint i = 0; i < n_labels; i++)
+    self->label_width[i] = -1;
+
+  clear_label_images (self);
+  invalidate_placement (self);
+}
+
+static void
+measure_label (DramatisNetwork *self,
+               guint            id,
+               double          *width,
+               double          *height)
+{
+  if (self->label_width[id] < 0)
+    {
+      PangoLayout *layout = self->measure_layouts[id >= self->n_actors];
+      g_autofree char *text = dup_label_text (self, id);
+      PangoRectangle logical;
+
+      if (text[0] == '\0')
+        {
+          self->label_width[id] = self->label_height[id] = 0;
+        }
+      else
+        {
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          self->label_width[id] = ceil ((double) logical.width / PANGO_SCALE + 2 * LABEL_PAD);
+          self->label_height[id] = ceil ((double) logical.height / PANGO_SCALE + 2 * LABEL_PAD);
+        }
+    }
+
+  *width = self->label_width[id];
+  *height = self->label_height[id];
+}
+
+/* Draws the text of label @id with its halo, the label's box at (x, y). */
+static void
+draw_label_text (DramatisNetwork     *self,
+                 cairo_t             *cr,
+                 const DramatisTheme *theme,
+                 guint                id,
+                 double               x,
+                 double               y)
+{
+  PangoLayout *layout = self->render_layouts[id >= self->n_actors];
+  g_autofree char *text = dup_label_text (self, id);
+
+  pango_cairo_update_context (cr, self->render_context);
+  pango_layout_context_changed (layout);
+  pango_layout_set_text (layout, text, -1);
+
+  cairo_save (cr);
+  cairo_move_to (cr, x + LABEL_PAD, y + LABEL_PAD);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_width (cr, HALO_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  dramatis_color_set_source (&theme->label_halo, cr);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + LABEL_PAD, y + LABEL_PAD);
+  dramatis_color_set_source (id < self->n_actors ? &theme->foreground : &theme->dim_foreground, cr);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+clear_label_images (DramatisNetwork *self)
+{
+  if (self->n_label_images == 0)
+    return;
+
+  for (guint i = 0; i < self->n_actors + self->n_relations; i++)
+    g_clear_pointer (&self->label_images[i], cairo_surface_destroy);
+  self->n_label_images = 0;
+}
+
+/* The label with its halo, rendered once at @scale device pixels per
+ * logical pixel and stamped wherever it is drawn.  Stroking the outlines
+ * of the glyphs for the halo, as vector targets get it, costs 300 µs a
+ * label; here the text is drawn once as a mask, and the halo is that mask
+ * grown by a disc, a tenth of the time.
+ */
+static cairo_surface_t *
+get_label_image (DramatisNetwork     *self,
+                 const DramatisTheme *theme,
+                 guint                id,
+                 double               scale)
+{
+  PangoLayout *layout = self->render_layouts[id >= self->n_actors];
+  g_autofree char *text = dup_label_text (self, id);
+  const DramatisColor *ink = id < self->n_actors ? &theme->foreground : &theme->dim_foreground;
+  const DramatisColor *halo = &theme->label_halo;
+  cairo_surface_t *mask, *surface;
+  cairo_t *cr;
+  double width, height;
+  int pw, ph, mask_stride, stride, radius;
+  const guint8 *m;
+  guint8 *out;
+  g_autofree guint8 *grown = NULL;
+
+  if (scale != self->label_image_scale || self->n_label_images >= MAX_LABEL_IMAGES)
+    {
+      clear_label_images (self);
+      self->label_image_scale = scale;
+    }
+
+  if (self->label_images[id] != NULL)
+    return self->label_images[id];
+
+  measure_label (self, id, &width, &height);
+  pw = MAX (1, (int) ceil (width * scale));
+  ph = MAX (1, (int) ceil (height * scale));
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, pw, ph);
+  cairo_surface_set_device_scale (mask, scale, scale);
+  cr = cairo_create (mask);
+  pango_cairo_update_context (cr, self->render_context);
+  pango_layout_context_changed (layout);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, LABEL_PAD, LABEL_PAD);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+  m = cairo_image_surface_get_data (mask);
+  mask_stride = cairo_image_surface_get_stride (mask);
+
+  /* The halo: the text grown by a disc of half the halo's width. */
+  radius = MAX (1, (int) floor (HALO_WIDTH / 2 * scale + 0.5));
+  grown = g_new0 (guint8, (gsize) pw * ph);
+  for (int y = 0; y < ph; y++)
+    for (int x = 0; x < pw; x++)
+      {
+        guint8 value = m[y * mask_stride + x];
+
+        if (value == 0)
+          continue;
+        for (int dy = -radius; dy <= radius; dy++)
+          for (int dx = -radius; dx <= radius; dx++)
+            {
+              int gx = x + dx, gy = y + dy;
+
+              if (gx < 0 || gy < 0 || gx >= pw || gy >= ph || dx * dx + dy * dy > radius * radius + radius)
+                continue;
+              grown[gy * pw + gx] = MAX (grown[gy * pw + gx], value);
+            }
+      }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < ph; y++)
+    for (int x = 0; x < pw; x++)
+      {
+        double t = m[y * mask_stride + x] / 255.0 * ink->alpha;
+        double h = grown[y * pw + x] / 255.0 * halo->alpha * (1 - t);
+        double a = t + h;
+
+        *(guint32 *) (out + y * stride + 4 * x) =
+          (guint32) (a * 255 + 0.5) << 24 |
+          (guint32) ((ink->red * t + halo->red * h) * 255 + 0.5) << 16 |
+          (guint32) ((ink->green * t + halo->green * h) * 255 + 0.5) << 8 |
+          (guint32) ((ink->blue * t + halo->blue * h) * 255 + 0.5);
+      }
+  cairo_surface_mark_dirty (surface);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cairo_surface_destroy (mask);
+
+  self->label_images[id] = surface;
+  self->n_label_images++;
+
+  return surface;
+}
+
+/* Geometry of the arcs */
+
+static void
+actor_position (DramatisNetwork *self,
+                guint            actor,
+                double          *x,
+                double          *y)
+{
+  *x = self->xy[2 * actor];
+  *y = self->xy[2 * actor + 1];
+}
+
+/* The control point of the quadratic Bézier arc of @edge.  The normal is
+ * taken from the actor with the lower index to the other, so that
+ * relations in both directions between two actors share one frame and
+ * their offsets keep them apart.
+ */
+static void
+edge_control_point (DramatisNetwork *self,
+                    const Edge      *edge,
+                    double          *cx,
+                    double          *cy)
+{
+  guint lo = MIN (edge->from, edge->to);
+  guint hi = MAX (edge->from, edge->to);
+  double px, py, qx, qy, dx, dy, length;
+
+  actor_position (self, lo, &px, &py);
+  actor_position (self, hi, &qx, &qy);
+  dx = qx - px;
+  dy = qy - py;
+  length = distance (dx, dy);
+  if (length < 1e-9)
+    {
+      dx = 1;
+      dy = 0;
+      length = 1;
+    }
+
+  *cx = (px + qx) / 2 - dy / length * 2 * edge->offset;
+  *cy = (py + qy) / 2 + dx / length * 2 * edge->offset;
+}
+
+/* The loop of a relation of an actor with itself: a circle that rises
+ * from the top of its glyph.
+ */
+static void
+edge_loop_circle (DramatisNetwork *self,
+                  const Edge      *edge,
+                  double          *cx,
+                  double          *cy,
+                  double          *radius)
+{
+  actor_position (self, edge->from, cx, cy);
+  *radius = edge->offset;
+  *cy -= self->radius[edge->from] * 0.6 + edge->offset;
+}
+
+/* The arc of @edge as a polyline in world units, @n_segments long if it
+ * is curved.  Returns the number of points.
+ */
+static guint
+edge_world_points (DramatisNetwork *self,
+                   const Edge      *edge,
+                   guint            n_segments,
+                   double          *points)
+{
+  double ax, ay, bx, by;
+
+  n_segments = CLAMP (n_segments, 1, MAX_POINTS - 1);
+  actor_position (self, edge->from, &ax, &ay);
+  actor_position (self, edge->to, &bx, &by);
+
+  if (edge->from == edge->to)
+    {
+      double cx, cy, r;
+
+      edge_loop_circle (self, edge, &cx, &cy, &r);
+      n_segments = MAX (n_segments, 8);
+      for (guint i = 0; i <= n_segments; i++)
+        {
+          double angle = G_PI / 2 + 2 * G_PI * i / n_segments;
+
+          points[2 * i] = cx + r * cos (angle);
+          points[2 * i + 1] = cy + r * sin (angle);
+        }
+      return n_segments + 1;
+    }
+
+  if (edge->offset == 0)
+    {
+      points[0] = ax;
+      points[1] = ay;
+      points[2] = bx;
+      points[3] = by;
+      return 2;
+    }
+  else
+    {
+      double cx, cy;
+
+      edge_control_point (self, edge, &cx, &cy);
+      for (guint i = 0; i <= n_segments; i++)
+        {
+          double t = (double) i / n_segments;
+          double u = 1 - t;
+
+          points[2 * i] = u * u * ax + 2 * u * t * cx + t * t * bx;
+          points[2 * i + 1] = u * u * ay + 2 * u * t * cy + t * t * by;
+        }
+      return n_segments + 1;
+    }
+}
+
+static void
+edge_world_midpoint (DramatisNetwork *self,
+                     const Edge      *edge,
+                     double          *x,
+                     double          *y)
+{
+  double ax, ay, bx, by, cx, cy, r;
+
+  if (edge->from == edge->to)
+    {
+      edge_loop_circle (self, edge, &cx, &cy, &r);
+      *x = cx;
+      *y = cy - r;
+      return;
+    }
+
+  actor_position (self, edge->from, &ax, &ay);
+  actor_position (self, edge->to, &bx, &by);
+  if (edge->offset == 0)
+    {
+      cx = (ax + bx) / 2;
+      cy = (ay + by) / 2;
+    }
+  else
+    edge_control_point (self, edge, &cx, &cy);
+
+  *x = 0.25 * ax + 0.5 * cx + 0.25 * bx;
+  *y = 0.25 * ay + 0.5 * cy + 0.25 * by;
+}
+
+/* How many segments an arc needs to look smooth at @scale pixels per
+ * world unit.
+ */
+static guint
+edge_segments (DramatisNetwork *self,
+               const Edge      *edge,
+               double           scale)
+{
+  double ax, ay, bx, by;
+
+  if (edge->from == edge->to)
+    return CLAMP ((guint) (2 * G_PI * edge->offset * scale / 6), 8, MAX_POINTS - 1);
+  if (edge->offset == 0)
+    return 1;
+
+  actor_position (self, edge->from, &ax, &ay);
+  actor_position (self, edge->to, &bx, &by);
+  return CLAMP ((guint) (distance (bx - ax, by - ay) * scale / 8), 4, 32);
+}
+
+static double
+polyline_length (const double *points,
+                 guint         n_points)
+{
+  double length = 0;
+
+  for (guint i = 1; i < n_points; i++)
+    length += distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+  return length;
+}
+
+/* The point @s along the polyline, and the direction there. */
+static void
+polyline_point_at (const double *points,
+                   guint         n_points,
+                   double        s,
+                   double       *x,
+                   double       *y,
+                   double       *dx,
+                   double       *dy)
+{
+  for (guint i = 1; i < n_points; i++)
+    {
+      double sx = points[2 * i] - points[2 * i - 2];
+      double sy = points[2 * i + 1] - points[2 * i - 1];
+      double length = distance (sx, sy);
+
+      if (s <= length || i == n_points - 1)
+        {
+          double t = length > 0 ? CLAMP (s / length, 0, 1) : 0;
+
+          *x = points[2 * i - 2] + t * sx;
+          *y = points[2 * i - 1] + t * sy;
+          *dx = length > 0 ? sx / length : 1;
+          *dy = length > 0 ? sy / length : 0;
+          return;
+        }
+      s -= length;
+    }
+
+  *x = points[0];
+  *y = points[1];
+  *dx = 1;
+  *dy = 0;
+}
+
+/* Keeps the part of the polyline from @start to @end along it, in place. */
+static guint
+polyline_cut (double *points,
+              guint   n_points,
+              double  start,
+              double  end)
+{
+  double out[2 * MAX_POINTS];
+  guint n = 0;
+  double s = 0, dx, dy;
+
+  polyline_point_at (points, n_points, start, &out[0], &out[1], &dx, &dy);
+  n = 1;
+  for (guint i = 1; i < n_points; i++)
+    {
+      s += distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+      if (s > start && s < end && i < n_points - 1)
+        {
+          out[2 * n] = points[2 * i];
+          out[2 * n + 1] = points[2 * i + 1];
+          n++;
+        }
+    }
+  polyline_point_at (points, n_points, end, &out[2 * n], &out[2 * n + 1], &dx, &dy);
+  n++;
+
+  memcpy (points, out, sizeof (double) * 2 * n);
+  return n;
+}
+
+/* Cells of the arc grid */
+
+typedef struct
+{
+  guint *count;
+  guint *last;
+  guint *items;
+} ArcFill;
+
+static void
+count_cell (guint    cell,
+            guint    item,
+            gpointer data)
+{
+  ArcFill *fill = data;
+
+  if (fill->last[cell] != item + 1)
+    {
+      fill->last[cell] = item + 1;
+      fill->count[cell]++;
+    }
+}
+
+static void
+fill_cell (guint    cell,
+           guint    item,
+           gpointer data)
+{
+  ArcFill *fill = data;
+
+  if (fill->last[cell] != item + 1)
+    {
+      fill->last[cell] = item + 1;
+      fill->items[fill->count[cell]++] = item;
+    }
+}
+
+static void
+walk_edge_cells (DramatisNetwork *self,
+                 guint            relation,
+                 CellFunc         func,
+                 gpointer         data)
+{
+  const Edge *edge = &self->edges[relation];
+  double points[2 * MAX_POINTS];
+  guint n = edge_world_points (self, edge, edge->from == edge->to ? 12 : 8, points);
+
+  for (guint i = 1; i < n; i++)
+    grid_walk_segment (&self->arcs, points[2 * i - 2], points[2 * i - 1],
+                       points[2 * i], points[2 * i + 1], relation, func, data);
+}
+
+/* Indexes the positions: a grid of glyph centres and a grid of the cells
+ * every arc passes through, for culling and hit-testing.
+ */
+static void
+build_grids (DramatisNetwork *self)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double margin = 2 * NODE_RADIUS_MAX + 4 * PARALLEL_STEP;
+  guint n_cells;
+  ArcFill fill;
+
+  for (guint i = 0; i < self->n_actors; i++)
+    {
+      x0 = MIN (x0, self->xy[2 * i]);
+      y0 = MIN (y0, self->xy[2 * i + 1]);
+      x1 = MAX (x1, self->xy[2 * i]);
+      y1 = MAX (y1, self->xy[2 * i + 1]);
+    }
+  if (self->n_actors == 0)
+    x0 = y0 = x1 = y1 = 0;
+  self->area = (x1 - x0 + 2 * NODE_RADIUS_MAX) * (y1 - y0 + 2 * NODE_RADIUS_MAX);
+
+  /* Nodes: one cell for about each node. */
+  grid_init (&self->nodes, x0 - margin, y0 - margin, x1 + margin, y1 + margin, MAX (self->n_actors, 1));
+  n_cells = self->nodes.nx * self->nodes.ny;
+  for (guint i = 0; i < self->n_actors; i++)
+    self->nodes.start[grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+                      grid_col (&self->nodes, self->xy[2 * i]) + 1]++;
+  for (guint c = 0; c < n_cells; c++)
+    self->nodes.start[c + 1] += self->nodes.start[c];
+  self->nodes.items = g_new (guint, MAX (self->n_actors, 1));
+  {
+    g_autofree guint *cursor = g_memdup2 (self->nodes.start, sizeof (guint) * n_cells);
+
+    for (guint i = 0; i < self->n_actors; i++)
+      {
+        guint cell = grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+                     grid_col (&self->nodes, self->xy[2 * i]);
+
+        self->nodes.items[cursor[cell]++] = i;
+      }
+  }
+
+  /* Arcs: coarser cells, since an arc crosses several. */
+  grid_init (&self->arcs, x0 - margin, y0 - margin, x1 + margin, y1 + margin,
+             MAX (self->n_actors / 4, 1));
+  n_cells = self->arcs.nx * self->arcs.ny;
+  fill.count = g_new0 (guint, n_cells + 1);
+  fill.last = g_new0 (guint, n_cells);
+  for (guint r = 0; r < self->n_relations; r++)
+    if (self->edges[r].valid)
+      walk_edge_cells (self, r, count_cell, &fill);
+
+  self->arcs.start[0] = 0;
+  for (guint c = 0; c < n_cells; c++)
+    self->arcs.start[c + 1] = self->arcs.start[c] + fill.count[c];
+  self->arcs.items = g_new (guint, MAX (self->arcs.start[n_cells], 1));
+
+  memcpy (fill.count, self->arcs.start, sizeof (guint) * n_cells);
+  memset (fill.last, 0, sizeof (guint) * n_cells);
+  fill.items = self->arcs.items;
+  for (guint r = 0; r < self->n_relations; r++)
+    if (self->edges[r].valid)
+      walk_edge_cells (self, r, fill_cell, &fill);
+
+  g_free (fill.count);
+  g_free (fill.last);
+}
+
+/* Marks the actors whose glyph may reach into the world rectangle, and
+ * returns the mark.
+ */
+static guint
+mark_actors_in (DramatisNetwork *self,
+                double           x0,
+                double           y0,
+                double           x1,
+                double           y1,
+                double           reach)
+{
+  guint mark = next_mark (self);
+  int c0 = grid_col (&self->nodes, x0 - reach);
+  int c1 = grid_col (&self->nodes, x1 + reach);
+  int r0 = grid_row (&self->nodes, y0 - reach);
+  int r1 = grid_row (&self->nodes, y1 + reach);
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint cell = r * self->nodes.nx + c;
+
+        for (guint i = self->nodes.start[cell]; i < self->nodes.start[cell + 1]; i++)
+          self->actor_mark[self->nodes.items[i]] = mark;
+      }
+
+  return mark;
+}
+
+static guint
+mark_relations_in (DramatisNetwork *self,
+                   double           x0,
+                   double           y0,
+                   double           x1,
+                   double           y1)
+{
+  guint mark = next_mark (self);
+  int c0 = grid_col (&self->arcs, x0);
+  int c1 = grid_col (&self->arcs, x1);
+  int r0 = grid_row (&self->arcs, y0);
+  int r1 = grid_row (&self->arcs, y1);
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint cell = r * self->arcs.nx + c;
+
+        for (guint i = self->arcs.start[cell]; i < self->arcs.start[cell + 1]; i++)
+          self->relation_mark[self->arcs.items[i]] = mark;
+      }
+
+  return mark;
+}
+
+/* Label placement */
+
+static void
+invalidate_placement (DramatisNetwork *self)
+{
+  self->placement.valid = FALSE;
+  self->highlight.extra_valid = FALSE;
+  self->scene.valid = FALSE;
+}
+
+/* The glyphs' boxes at @zoom, in the order of the node grid's items, for
+ * the many tests of label placement.
+ */
+static void
+ensure_glyph_boxes (DramatisNetwork *self,
+                    double           zoom)
+{
+  if (self->glyph_boxes_zoom == zoom)
+    return;
+
+  self->glyph_boxes_zoom = zoom;
+  self->glyph_reach = 0;
+  for (guint i = 0; i < self->n_actors; i++)
+    {
+      guint actor = self->nodes.items[i];
+      double *box = &self->glyph_boxes[4 * i];
+      double x, y, w, h;
+
+      glyph_box (self, actor, zoom, &x, &y, &w, &h);
+      box[0] = x;
+      box[1] = y;
+      box[2] = x + w;
+      box[3] = y + h;
+      /* How far a box reaches from its actor's cell, which holds the centre. */
+      x = self->xy[2 * actor] * zoom;
+      y = self->xy[2 * actor + 1] * zoom;
+      self->glyph_reach = MAX (self->glyph_reach, MAX (MAX (x - box[0], box[2] - x), MAX (y - box[1], box[3] - y)));
+    }
+}
+
+typedef enum
+{
+  COVERS_NOTHING,
+  COVERS_DOTS,    /* only dots of lesser actors, which a label may cover */
+  COVERS_GLYPH,
+} Cover;
+
+/* What the rectangle (zoom space) covers of the glyphs of actors other
+ * than @except, or with @only set, of those it marks: dots smaller than
+ * LABEL_MAY_COVER_RADIUS of actors less important than @except are told
+ * apart.
+ */
+static Cover
+covers_glyph (DramatisNetwork *self,
+              double           zoom,
+              double           x,
+              double           y,
+              double           width,
+              double           height,
+              guint            except,
+              const guint8    *only)
+{
+  double reach, x1 = x + width, y1 = y + height;
+  const double *boxes;
+  Cover cover = COVERS_NOTHING;
+  int c0, c1, r0, r1;
+
+  ensure_glyph_boxes (self, zoom);
+  boxes = self->glyph_boxes;
+  reach = self->glyph_reach / zoom;
+  c0 = grid_col (&self->nodes, x / zoom - reach);
+  c1 = grid_col (&self->nodes, x1 / zoom + reach);
+  r0 = grid_row (&self->nodes, y / zoom - reach);
+  r1 = grid_row (&self->nodes, y1 / zoom + reach);
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint cell = r * self->nodes.nx + c;
+
+        for (guint i = self->nodes.start[cell]; i < self->nodes.start[cell + 1]; i++)
+          {
+            const double *box = &boxes[4 * i];
+            guint actor;
+
+            if (!(x < box[2] && box[0] < x1 && y < box[3] && box[1] < y1))
+              continue;
+            actor = self->nodes.items[i];
+            if (actor == except || (only != NULL && !only[actor]))
+              continue;
+            if (except < self->n_actors && self->rank[actor] > self->rank[except] &&
+                display_radius (self, actor, zoom) < LABEL_MAY_COVER_RADIUS)
+              cover = COVERS_DOTS;
+            else
+              return COVERS_GLYPH;
+          }
+      }
+
+  return cover;
+}
+
+/* The @k-th place tried for a label of @width × @height: below the
+ * glyph, right, above, left, then the four corners.
+ */
+static gboolean
+label_candidate (DramatisNetwork *self,
+                 guint            actor,
+                 double           zoom,
+                 guint            k,
+                 double           width,
+                 double           height,
+                 double          *x,
+                 double          *y)
+{
+  const GlyphExtents *ext = extents_of (self, actor);
+  double r = display_radius (self, actor, zoom);
+  double cx = self->xy[2 * actor] * zoom;
+  double cy = self->xy[2 * actor + 1] * zoom;
+  double top = r * ext->top + NODE_OUTLINE + LABEL_GAP;
+  double bottom = r * ext->bottom + NODE_OUTLINE + LABEL_GAP;
+  double left = r * ext->left + NODE_OUTLINE + LABEL_GAP;
+  double right = r * ext->right + NODE_OUTLINE + LABEL_GAP;
+  const double d = 0.75;
+
+  /* The text's own padding stands between glyph and text. */
+  top -= LABEL_PAD;
+  bottom -= LABEL_PAD;
+  left -= LABEL_PAD;
+  right -= LABEL_PAD;
+
+  switch (k)
+    {
+    case 0: *x = cx - width / 2; *y = cy + bottom; break;
+    case 1: *x = cx + right; *y = cy - height / 2; break;
+    case 2: *x = cx - width / 2; *y = cy - top - height; break;
+    case 3: *x = cx - left - width; *y = cy - height / 2; break;
+    case 4: *x = cx + right * d; *y = cy + bottom * d; break;
+    case 5: *x = cx - left * d - width; *y = cy + bottom * d; break;
+    case 6: *x = cx + right * d; *y = cy - top * d - height; break;
+    case 7: *x = cx - left * d - width; *y = cy - top * d - height; break;
+    default: return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+edge_label_wanted (DramatisNetwork *self,
+                   guint            relation,
+                   double           zoom)
+{
+  const Edge *edge = &self->edges[relation];
+  double ax, ay, bx, by;
+
+  if (!edge->valid || edge->from == edge->to)
+    return FALSE;
+  if (display_radius (self, edge->from, zoom) < LABEL_MIN_NODE_RADIUS ||
+      display_radius (self, edge->to, zoom) < LABEL_MIN_NODE_RADIUS)
+    return FALSE;
+
+  actor_position (self, edge->from, &ax, &ay);
+  actor_position (self, edge->to, &bx, &by);
+  return distance (bx - ax, by - ay) * zoom > 60;
+}
+
+/* Greedy placement, most important actor first: each label takes the
+ * first of its places that covers no label already placed and no other
+ * glyph, or is left out.  The order is fixed, so the same zoom always
+ * gives the same labels.  Relation labels come after all actor labels.
+ */
+static void
+ensure_placement (DramatisNetwork *self,
+                  double           zoom,
+                  gboolean         edge_labels)
+{
+  Placement *p = &self->placement;
+  guint n_labels = self->n_actors + self->n_relations;
+
+  if (p->valid && p->zoom == zoom && p->edge_labels == edge_labels)
+    return;
+
+  p->valid = TRUE;
+  p->zoom = zoom;
+  p->edge_labels = edge_labels;
+  g_array_set_size (p->labels, 0);
+  for (guint i = 0; i < n_labels; i++)
+    p->label_of[i] = -1;
+  hash_grid_init (&p->grid, LABEL_CELL);
+  self->highlight.extra_valid = FALSE;
+
+  for (guint i = 0; i < self->n_actors; i++)
+    {
+      guint actor = self->order[i];
+      Label label = { 0, 0, 0, 0, actor };
+      Label fallback = { 0, 0, 0, 0, actor };
+
+      /* @order is by degree, so the glyphs only get smaller from here. */
+      if (display_radius (self, actor, zoom) < LABEL_MIN_NODE_RADIUS)
+        break;
+
+      measure_label (self, actor, &label.width, &label.height);
+      if (label.width <= 0)
+        continue;
+
+      /* The first place that covers nothing; else, where glyphs are
+       * dense, the first that covers only dots of lesser actors: an
+       * important actor's name is worth more than they are.
+       */
+      for (guint k = 0; label_candidate (self, actor, zoom, k, label.width, label.height, &label.x, &label.y); k++)
+        {
+          Cover cover;
+
+          if (hash_grid_overlaps (&p->grid, p->labels, label.x, label.y, label.width, label.height))
+            continue;
+          cover = covers_glyph (self, zoom, label.x, label.y, label.width, label.height, actor, NULL);
+          if (cover == COVERS_DOTS && fallback.width == 0)
+            fallback = label;
+          if (cover == COVERS_NOTHING)
+            {
+              fallback = label;
+              break;
+            }
+        }
+
+      if (fallback.width > 0)
+        {
+          p->label_of[actor] = p->labels->len;
+          g_array_append_val (p->labels, fallback);
+          hash_grid_insert (&p->grid, &fallback, p->labels->len - 1);
+        }
+    }
+
+  if (!edge_labels)
+    return;
+
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      Label label = { 0, 0, 0, 0, self->n_actors + r };
+      double mx, my;
+
+      if (!edge_label_wanted (self, r, zoom))
+        continue;
+
+      measure_label (self, label.id, &label.width, &label.height);
+      if (label.width <= 0)
+        continue;
+
+      edge_world_midpoint (self, &self->edges[r], &mx, &my);
+      label.x = mx * zoom - label.width / 2;
+      label.y = my * zoom - label.height / 2;
+      if (hash_grid_overlaps (&p->grid, p->labels, label.x, label.y, label.width, label.height) ||
+          covers_glyph (self, zoom, label.x, label.y, label.width, label.height, G_MAXUINT, NULL) != COVERS_NOTHING)
+        continue;
+
+      p->label_of[label.id] = p->labels->len;
+      g_array_append_val (p->labels, label);
+      hash_grid_insert (&p->grid, &label, p->labels->len - 1);
+    }
+}
+
+/* Selection */
+
+static void
+highlight_actor (DramatisNetwork *self,
+                 guint            actor)
+{
+  if (actor < self->n_actors)
+    self->highlight.actors[actor] = 1;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static int
+compare_rank_desc (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const guint *rank = user_data;
+  guint ra = rank[*(const guint *) a];
+  guint rb = rank[*(const guint *) b];
+
+  return ra > rb ? -1 : ra < rb;
+}
+
+/* What the selection lights up: a selected actor with its neighbours and
+ * their relations, a selected relation and its two actors, a selected
+ * event's participants and the relations among them, a statement's
+ * speaker, audience and subjects.
+ */
+static void
+ensure_highlight (DramatisNetwork    *self,
+                  const DramatisItem *item)
+{
+  Highlight *h = &self->highlight;
+  const guint *relations;
+  guint n;
+
+  if (h->valid && dramatis_item_equal (&h->item, item))
+    return;
+
+  h->valid = TRUE;
+  h->item = *item;
+  h->extra_valid = FALSE;
+  h->accent_relation = DRAMATIS_NO_INDEX;
+  h->selected_actor = DRAMATIS_NO_INDEX;
+  memset (h->actors, 0, MAX (self->n_actors, 1));
+  g_array_set_size (h->actor_list, 0);
+  g_array_set_size (h->relations, 0);
+
+  switch (item->kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      if (item->index >= self->n_actors)
+        break;
+      h->selected_actor = item->index;
+      highlight_actor (self, item->index);
+      relations = dramatis_story_get_actor_relations (self->story, item->index, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          const Edge *edge = &self->edges[relations[i]];
+
+          if (!edge->valid)
+            continue;
+          highlight_actor (self, edge->from);
+          highlight_actor (self, edge->to);
+          g_array_append_val (h->relations, relations[i]);
+        }
+      break;
+
+    case DRAMATIS_ITEM_RELATION:
+      if (item->index >= self->n_relations || !self->edges[item->index].valid)
+        break;
+      h->accent_relation = item->index;
+      highlight_actor (self, self->edges[item->index].from);
+      highlight_actor (self, self->edges[item->index].to);
+      g_array_append_val (h->relations, item->index);
+      break;
+
+    case DRAMATIS_ITEM_EVENT:
+      if (item->index >= dramatis_story_get_n_events (self->story))
+        break;
+      {
+        const DramatisEvent *event = dramatis_story_get_event (self->story, item->index);
+
+        for (guint i = 0; i < event->n_participants; i++)
+          highlight_actor (self, event->participants[i].actor);
+        for (guint i = 0; i < event->n_participants; i++)
+          {
+            guint actor = event->participants[i].actor;
+
+            if (actor >= self->n_actors)
+              continue;
+            relations = dramatis_story_get_actor_relations (self->story, actor, &n);
+            for (guint j = 0; j < n; j++)
+              {
+                const Edge *edge = &self->edges[relations[j]];
+
+                /* Each relation once: from the end that is its "from". */
+                if (edge->valid && edge->from == actor && h->actors[edge->to])
+                  g_array_append_val (h->relations, relations[j]);
+              }
+          }
+      }
+      break;
+
+    case DRAMATIS_ITEM_STATEMENT:
+      if (item->index >= dramatis_story_get_n_statements (self->story))
+        break;
+      {
+        const DramatisStatement *statement = dramatis_story_get_statement (self->story, item->index);
+
+        highlight_actor (self, statement->speaker);
+        highlight_actor (self, statement->audience);
+        for (guint i = 0; i < statement->n_about; i++)
+          highlight_actor (self, statement->about[i]);
+      }
+      break;
+
+    case DRAMATIS_ITEM_NONE:
+    default:
+      break;
+    }
+
+  for (guint a = 0; a < self->n_actors; a++)
+    if (h->actors[a])
+      g_array_append_val (h->actor_list, a);
+  g_array_sort_with_data (h->actor_list, compare_rank_desc, self->rank);
+  g_array_sort (h->relations, compare_uint);
+  for (guint i = 1; i < h->relations->len;)
+    if (g_array_index (h->relations, guint, i) == g_array_index (h->relations, guint, i - 1))
+      g_array_remove_index (h->relations, i);
+    else
+      i++;
+}
+
+static gboolean
+highlight_is_empty (DramatisNetwork *self)
+{
+  return self->highlight.actor_list->len == 0 && self->highlight.relations->len == 0;
+}
+
+/* Highlighted actors should be named even where their label did not fit
+ * among all the others: they are placed again, over the dimmed rest, among
+ * the highlighted labels and glyphs only.
+ */
+static void
+ensure_extra_labels (DramatisNetwork *self,
+                     double           zoom,
+                     gboolean         edge_labels)
+{
+  Highlight *h = &self->highlight;
+  Placement *p = &self->placement;
+  HashGrid grid = { 0, };
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Label));
+
+  if (h->extra_valid && h->extra_zoom == zoom && h->extra_edge_labels == edge_labels)
+    return;
+
+  h->extra_valid = TRUE;
+  h->extra_zoom = zoom;
+  h->extra_edge_labels = edge_labels;
+  g_array_set_size (h->extra, 0);
+  if (highlight_is_empty (self))
+    return;
+
+  hash_grid_init (&grid, LABEL_CELL);
+  for (guint i = 0; i < h->actor_list->len; i++)
+    {
+      int index = p->label_of[g_array_index (h->actor_list, guint, i)];
+
+      if (index >= 0)
+        {
+          g_array_append_val (placed, g_array_index (p->labels, Label, index));
+          hash_grid_insert (&grid, &g_array_index (p->labels, Label, index), placed->len - 1);
+        }
+    }
+  for (guint i = 0; i < h->relations->len; i++)
+    {
+      int index = p->label_of[self->n_actors + g_array_index (h->relations, guint, i)];
+
+      if (index >= 0)
+        {
+          g_array_append_val (placed, g_array_index (p->labels, Label, index));
+          hash_grid_insert (&grid, &g_array_index (p->labels, Label, index), placed->len - 1);
+        }
+    }
+
+  /* Most important first, as for the others. */
+  for (guint i = h->actor_list->len; i-- > 0 && h->extra->len < MAX_EXTRA_LABELS;)
+    {
+      guint actor = g_array_index (h->actor_list, guint, i);
+      Label label = { 0, 0, 0, 0, actor };
+
+      if (p->label_of[actor] >= 0)
+        continue;
+      measure_label (self, actor, &label.width, &label.height);
+      if (label.width <= 0)
+        continue;
+
+      for (guint k = 0; label_candidate (self, actor, zoom, k, label.width, label.height, &label.x, &label.y); k++)
+        {
+          if (hash_grid_overlaps (&grid, placed, label.x, label.y, label.width, label.height) ||
+              covers_glyph (self, zoom, label.x, label.y, label.width, label.height, actor, h->actors) != COVERS_NOTHING)
+            continue;
+
+          g_array_append_val (placed, label);
+          hash_grid_insert (&grid, &label, placed->len - 1);
+          g_array_append_val (h->extra, label);
+          break;
+        }
+    }
+
+  hash_grid_clear (&grid);
+}
+
+/* The raster: an image's pixels and a clip, in device pixels. */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint32 *pixels;
+  int      stride;
+  int      width;
+  int      height;
+  int      x0;
+  int      y0;
+  int      x1;
+  int      y1;
+} Canvas;
+
+/* floor() is a call into libm on the x86-64 baseline; this is one
+ * instruction, for numbers near the canvas.
+ */
+static inline int
+fast_floor (double x)
+{
+  int i = (int) x;
+
+  return i - (x < i);
+}
+
+/* Source over destination, both premultiplied, the source scaled by
+ * @coverage out of 256: two channels at a time.
+ */
+static inline guint32
+blend (guint32 dst,
+       guint32 src,
+       guint   coverage)
+{
+  guint32 rb, ag, inv;
+
+  if (coverage < 256)
+    {
+      rb = ((src & 0xff00ff) * coverage >> 8) & 0xff00ff;
+      ag = (((src >> 8) & 0xff00ff) * coverage >> 8) & 0xff00ff;
+      src = rb | (ag << 8);
+    }
+
+  inv = 255 - (src >> 24);
+  inv += inv >> 7;
+  rb = ((dst & 0xff00ff) * inv >> 8) & 0xff00ff;
+  ag = (((dst >> 8) & 0xff00ff) * inv >> 8) & 0xff00ff;
+
+  return src + (rb | (ag << 8));
+}
+
+static guint32
+pack_color (const DramatisColor *color,
+            double               alpha)
+{
+  double a = CLAMP (color->alpha * alpha, 0, 1);
+
+  return (guint32) (a * 255 + 0.5) << 24 |
+         (guint32) (CLAMP (color->red, 0, 1) * a * 255 + 0.5) << 16 |
+         (guint32) (CLAMP (color->green, 0, 1) * a * 255 + 0.5) << 8 |
+         (guint32) (CLAMP (color->blue, 0, 1) * a * 255 + 0.5);
+}
+
+static void
+canvas_fill (Canvas  *canvas,
+             guint32  color)
+{
+  for (int y = canvas->y0; y < canvas->y1; y++)
+    {
+      guint32 *row = canvas->pixels + (gsize) y * canvas->stride;
+
+      if ((color >> 24) == 0xff)
+        for (int x = canvas->x0; x < canvas->x1; x++)
+          row[x] = color;
+      else
+        for (int x = canvas->x0; x < canvas->x1; x++)
+          row[x] = blend (row[x], color, 256);
+    }
+}
+
+/* Whether the dash pattern is on at distance @pos along a polyline. */
+static inline gboolean
+dash_on (const double *dash,
+         double        period,
+         double        pos)
+{
+  double q = pos / period;
+
+  return (q - fast_floor (q)) * period < dash[0];
+}
+
+/* An antialiased line of any width: at each column (or row, for a steep
+ * line) the stroke covers a span of the other axis, and each pixel gets
+ * the part of the span it holds.  A @hairline is one pixel a column and
+ * not antialiased, for arcs so many that they are drawn faint anyway.
+ * Dashes continue from *@dash_pos, the distance along the polyline so far.
+ * Every pixel depends on its own column only, never on where drawing
+ * started, so that a strip drawn alone matches.
+ */
+static void
+canvas_line (Canvas       *canvas,
+             double        x0,
+             double        y0,
+             double        x1,
+             double        y1,
+             guint32       color,
+             double        width,
+             gboolean      hairline,
+             const double *dash,
+             double       *dash_pos)
+{
+  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  double u0 = steep ? y0 : x0, v0 = steep ? x0 : y0;
+  double u1 = steep ? y1 : x1, v1 = steep ? x1 : y1;
+  int clip_u0 = steep ? canvas->y0 : canvas->x0, clip_u1 = steep ? canvas->y1 : canvas->x1;
+  int clip_v0 = steep ? canvas->x0 : canvas->y0, clip_v1 = steep ? canvas->x1 : canvas->y1;
+  double du = u1 - u0, dv = v1 - v0;
+  double length = distance (du, dv);
+  double slope, sec, half, umin, umax, period = 1, base = 0;
+  gsize u_step, v_step;
+  int first, last;
+
+  if (dash_pos != NULL)
+    *dash_pos += length;
+  if (fabs (du) < 1e-9)
+    return;
+
+  slope = dv / du;
+  sec = length / fabs (du);
+  half = width * sec / 2;
+
+  /* Columns whose centre lies on the line and whose span meets the clip. */
+  umin = MAX (MIN (u0, u1), clip_u0 - 1.0);
+  umax = MIN (MAX (u0, u1), clip_u1 + 1.0);
+  if (fabs (slope) > 1e-9)
+    {
+      double ua = u0 + (clip_v0 - half - 1 - v0) / slope;
+      double ub = u0 + (clip_v1 + half + 1 - v0) / slope;
+
+      umin = MAX (umin, MIN (ua, ub));
+      umax = MIN (umax, MAX (ua, ub));
+    }
+  else if (v0 + half < clip_v0 || v0 - half > clip_v1)
+    return;
+  if (umin >= umax)
+    return;
+
+  first = (int) ceil (umin - 0.5);
+  last = (int) ceil (umax - 0.5) - 1;
+  first = MAX (first, clip_u0);
+  last = MIN (last, clip_u1 - 1);
+  if (first > last)
+    return;
+
+  if (dash != NULL)
+    {
+      period = dash[0] + dash[1];
+      base = *dash_pos - length;
+    }
+
+  /* Two loops, the pixel's address stepping by row or column. */
+  u_step = steep ? (gsize) canvas->stride : 1;
+  v_step = steep ? 1 : (gsize) canvas->stride;
+
+  /* Fixed point while it cannot overflow, which is anywhere near a view. */
+  if (hairline && fabs (v0) + fabs (u0) < 1e8)
+    {
+      /* The row at column u is (a + u * b) >> 32, in fixed point. */
+      gint64 b = (gint64) (slope * 4294967296.0);
+      gint64 a = (gint64) ((v0 + (0.5 - u0) * slope) * 4294967296.0);
+
+      for (int u = first; u <= last; u++)
+        {
+          int v = (int) ((a + u * b) >> 32);
+          guint32 *pixel;
+
+          if (v < clip_v0 || v >= clip_v1 || (dash != NULL && !dash_on (dash, period, base + fabs (u + 0.5 - u0) * sec)))
+            continue;
+          pixel = canvas->pixels + u * u_step + v * v_step;
+          *pixel = blend (*pixel, color, 256);
+        }
+      return;
+    }
+
+  for (int u = first; u <= last; u++)
+    {
+      double vc = v0 + (u + 0.5 - u0) * slope;
+      double top = vc - half;
+      double bottom = vc + half;
+      int va = MAX (fast_floor (top), clip_v0);
+      int vb = MIN (fast_floor (bottom), clip_v1 - 1);
+
+      if (dash != NULL && !dash_on (dash, period, base + fabs (u + 0.5 - u0) * sec))
+        continue;
+
+      for (int v = va; v <= vb; v++)
+        {
+          double coverage = MIN (bottom, v + 1.0) - MAX (top, (double) v);
+          guint32 *pixel = canvas->pixels + u * u_step + v * v_step;
+
+          if (coverage > 0)
+            *pixel = blend (*pixel, color, (guint) (MIN (coverage, 1.0) * 256 + 0.5));
+        }
+    }
+}
+
+/* A filled triangle, antialiased by the distance of each pixel centre to
+ * its nearest side.
+ */
+static void
+canvas_triangle (Canvas       *canvas,
+                 const double *p,
+                 guint32       color)
+{
+  double nx[3], ny[3], c[3];
+  double area = (p[2] - p[0]) * (p[5] - p[1]) - (p[3] - p[1]) * (p[4] - p[0]);
+  double sign = area >= 0 ? 1 : -1;
+  double bx0 = MAX (MIN (p[0], MIN (p[2], p[4])), canvas->x0 - 1.0);
+  double bx1 = MIN (MAX (p[0], MAX (p[2], p[4])), canvas->x1 + 1.0);
+  double by0 = MAX (MIN (p[1], MIN (p[3], p[5])), canvas->y0 - 1.0);
+  double by1 = MIN (MAX (p[1], MAX (p[3], p[5])), canvas->y1 + 1.0);
+  int x0, x1, y0, y1;
+
+  if (fabs (area) < 1e-6 || bx0 > bx1 || by0 > by1)
+    return;
+  x0 = fast_floor (bx0);
+  y0 = fast_floor (by0);
+  x1 = fast_floor (bx1) + 1;
+  y1 = fast_floor (by1) + 1;
+
+  for (int i = 0; i < 3; i++)
+    {
+      double ax = p[2 * i], ay = p[2 * i + 1];
+      double bx = p[(2 * i + 2) % 6], by = p[(2 * i + 3) % 6];
+      double length = distance (bx - ax, by - ay);
+
+      /* Inward normal of side i. */
+      nx[i] = -(by - ay) / length * sign;
+      ny[i] = (bx - ax) / length * sign;
+      c[i] = -(nx[i] * ax + ny[i] * ay);
+    }
+
+  x0 = MAX (x0, canvas->x0);
+  y0 = MAX (y0, canvas->y0);
+  x1 = MIN (x1, canvas->x1 - 1);
+  y1 = MIN (y1, canvas->y1 - 1);
+
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        double d = G_MAXDOUBLE;
+
+        for (int i = 0; i < 3; i++)
+          d = MIN (d, nx[i] * (x + 0.5) + ny[i] * (y + 0.5) + c[i]);
+        if (d > -0.5)
+          {
+            guint32 *pixel = canvas->pixels + (gsize) y * canvas->stride + x;
+
+            *pixel = blend (*pixel, color, (guint) (MIN (d + 0.5, 1.0) * 256 + 0.5));
+          }
+      }
+}
+
+/* Stamps an image (premultiplied ARGB) with its corner at (x, y). */
+static void
+canvas_blit (Canvas          *canvas,
+             cairo_surface_t *image,
+             int              x,
+             int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int ya = MAX (y, canvas->y0), yb = MIN (y + height, canvas->y1);
+  int xa = MAX (x, canvas->x0), xb = MIN (x + width, canvas->x1);
+
+  for (int row = ya; row < yb; row++)
+    {
+      const guint32 *src = (const guint32 *) (data + (gsize) (row - y) * stride) - x;
+      guint32 *dst = canvas->pixels + (gsize) row * canvas->stride;
+
+      for (int col = xa; col < xb; col++)
+        {
+          guint32 s = src[col];
+
+          if (s == 0)
+            continue;
+          dst[col] = (s >> 24) == 0xff ? s : blend (dst[col], s, 256);
+        }
+    }
+}
+
+/* Glyphs */
+
+static void
+glyph_path (cairo_t           *cr,
+            DramatisActorKind  kind,
+            double             x,
+            double             y,
+            double             r)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ACTOR_KIND_STATE:
+      cairo_rectangle (cr, x - 0.886 * r, y - 0.886 * r, 1.772 * r, 1.772 * r);
+      break;
+
+    case DRAMATIS_ACTOR_KIND_ORGANIZATION:
+      cairo_move_to (cr, x, y - 1.253 * r);
+      cairo_line_to (cr, x + 1.253 * r, y);
+      cairo_line_to (cr, x, y + 1.253 * r);
+      cairo_line_to (cr, x - 1.253 * r, y);
+      cairo_close_path (cr);
+      break;
+
+    case DRAMATIS_ACTOR_KIND_GROUP:
+      cairo_move_to (cr, x, y - 1.555 * r);
+      cairo_line_to (cr, x + 1.347 * r, y + 0.777 * r);
+      cairo_line_to (cr, x - 1.347 * r, y + 0.777 * r);
+      cairo_close_path (cr);
+      break;
+
+    case DRAMATIS_ACTOR_KIND_PERSON:
+    case DRAMATIS_ACTOR_KIND_OTHER:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* Draws a glyph of radius @r at (x, y); @unit is a logical pixel in the
+ * units of @cr.  A glyph too small to show its shape is a dot.
+ */
+static void
+draw_glyph (cairo_t             *cr,
+            const DramatisTheme *theme,
+            DramatisActorKind    kind,
+            double               x,
+            double               y,
+            double               r,
+            double               unit,
+            gboolean             selected)
+{
+  const DramatisColor *color = &theme->actor_kinds[MIN (kind, DRAMATIS_ACTOR_KIND_GROUP)];
+
+  if (r < 2.5 * unit)
+    kind = DRAMATIS_ACTOR_KIND_PERSON;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* An outline in the background colour keeps arcs and neighbours off the
+   * glyph's edge.
+   */
+  glyph_path (cr, kind, x, y, r);
+  cairo_set_line_width (cr, 2 * NODE_OUTLINE * unit);
+  dramatis_color_set_source (&theme->background, cr);
+  cairo_stroke_preserve (cr);
+
+  if (kind == DRAMATIS_ACTOR_KIND_OTHER)
+    {
+      double width = MAX (1.5 * unit, r * 0.35);
+
+      cairo_fill (cr);
+      cairo_arc (cr, x, y, r - width / 2, 0, 2 * G_PI);
+      cairo_set_line_width (cr, width);
+      dramatis_color_set_source (color, cr);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      dramatis_color_set_source (color, cr);
+      cairo_fill (cr);
+    }
+
+  if (selected)
+    {
+      const GlyphExtents *ext = &glyph_extents[kind];
+      double ring = r * MAX (MAX (ext->top, ext->left), 1.0) + (SELECTION_RING_GAP + SELECTION_RING_WIDTH / 2) * unit;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, ring, 0, 2 * G_PI);
+      cairo_set_line_width (cr, SELECTION_RING_WIDTH * unit);
+      dramatis_color_set_source (&theme->accent, cr);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* A glyph rendered once per kind, size and style, to be stamped; sizes
+ * are in steps of a quarter of a device pixel.
+ */
+static cairo_surface_t *
+get_sprite (DramatisNetwork     *self,
+            const DramatisTheme *theme,
+            DramatisActorKind    kind,
+            double               r,
+            double               scale,
+            gboolean             selected)
+{
+  guint quarter = (guint) MIN (r * 4 + 0.5, (double) 0xffffff);
+  guint key = (guint) selected << 31 | (guint) kind << 28 | (quarter & 0xffffff);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int size;
+
+  surface = g_hash_table_lookup (self->sprites, GUINT_TO_POINTER (key));
+  if (surface != NULL)
+    return surface;
+
+  if (g_hash_table_size (self->sprites) >= MAX_SPRITES)
+    g_hash_table_remove_all (self->sprites);
+
+  r = quarter / 4.0;
+  size = 2 * (int) ceil (r * GLYPH_EXTENT_MAX + (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  draw_glyph (cr, theme, kind, size / 2.0, size / 2.0, r, scale, selected);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_hash_table_insert (self->sprites, GUINT_TO_POINTER (key), surface);
+  return surface;
+}
+
+/* Theme */
+
+static guint64
+hash_theme (const DramatisTheme *theme)
+{
+  const DramatisColor *colors[] = {
+    &theme->background, &theme->foreground, &theme->dim_foreground, &theme->accent,
+    &theme->highlight, &theme->hover, &theme->label_halo,
+  };
+  guint64 hash = 14695981039346656037ull;
+  double values[4 * (G_N_ELEMENTS (colors) + DRAMATIS_ACTOR_KIND_GROUP + 1 + DRAMATIS_N_RELATION_FAMILIES) + 8];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    {
+      values[n++] = colors[i]->red;
+      values[n++] = colors[i]->green;
+      values[n++] = colors[i]->blue;
+      values[n++] = colors[i]->alpha;
+    }
+  for (guint i = 0; i <= DRAMATIS_ACTOR_KIND_GROUP; i++)
+    {
+      values[n++] = theme->actor_kinds[i].red;
+      values[n++] = theme->actor_kinds[i].green;
+      values[n++] = theme->actor_kinds[i].blue;
+      values[n++] = theme->actor_kinds[i].alpha;
+    }
+  for (guint i = 0; i < DRAMATIS_N_RELATION_FAMILIES; i++)
+    {
+      values[n++] = theme->relation_families[i].red;
+      values[n++] = theme->relation_families[i].green;
+      values[n++] = theme->relation_families[i].blue;
+      values[n++] = theme->relation_families[i].alpha;
+    }
+  values[n++] = theme->dim_alpha;
+  values[n++] = theme->font_size;
+  values[n++] = theme->small_font_size;
+  values[n++] = theme->line_width;
+
+  for (gsize i = 0; i < n * sizeof (double); i++)
+    hash = (hash ^ ((const guint8 *) values)[i]) * 1099511628211ull;
+  for (const char *c = theme->font_family; c != NULL && *c; c++)
+    hash = (hash ^ (guint8) *c) * 1099511628211ull;
+
+  return hash;
+}
+
+/* Glyphs, labels and the scene hold the theme's colours: a new theme
+ * drops them.
+ */
+static void
+update_theme (DramatisNetwork     *self,
+              const DramatisTheme *theme)
+{
+  guint64 hash = hash_theme (theme);
+
+  update_fonts (self, theme);
+  if (hash == self->theme_hash)
+    return;
+
+  self->theme_hash = hash;
+  self->serial++;
+  g_hash_table_remove_all (self->sprites);
+  clear_label_images (self);
+  self->scene.valid = FALSE;
+}
+
+/* The scene */
+
+/* One drawing of the scene: into a Canvas for raster targets, or with
+ * cairo for vector ones.  Units are device pixels for a canvas, logical
+ * pixels for cairo; world point (x, y) is at ((x - cx) * k + ox, ...).
+ */
+typedef struct
+{
+  DramatisNetwork     *self;
+  const DramatisTheme *theme;
+  double               zoom;
+  double               scale;
+  double               k;
+  double               cx;
+  double               cy;
+  double               ox;
+  double               oy;
+  double               clip_x0;
+  double               clip_y0;
+  double               clip_x1;
+  double               clip_y1;
+  double               arc_alpha;
+  /* Whether arcs are hairlines: decided by a whole drawing, kept for the
+   * strips drawn after it.
+   */
+  gboolean            *hairline;
+  gboolean             decide_hairline;
+  Canvas              *canvas;
+  cairo_t             *cr;
+} Scene;
+
+/* Zoomed out, thousands of arcs would cover everything in their colours
+ * and hide the glyphs: where they would ink more than a third of the
+ * drawing, they fade, down to a third of their alpha.  This depends on
+ * the zoom only, never on what is in view, so that a strip matches.
+ */
+static double
+arc_alpha_at (DramatisNetwork     *self,
+              const DramatisTheme *theme,
+              double               zoom)
+{
+  double density = self->arc_length * theme->line_width * 1.2 / MAX (self->area * zoom, 1e-9);
+
+  return CLAMP (0.33 / MAX (density, 1e-9), 0.33, 1.0);
+}
+
+static inline void
+scene_point (const Scene *sc,
+             double       wx,
+             double       wy,
+             double      *x,
+             double      *y)
+{
+  *x = (wx - sc->cx) * sc->k + sc->ox;
+  *y = (wy - sc->cy) * sc->k + sc->oy;
+}
+
+static void
+scene_fill (Scene               *sc,
+            const DramatisColor *color,
+            double               alpha)
+{
+  if (sc->canvas != NULL)
+    {
+      canvas_fill (sc->canvas, pack_color (color, alpha));
+    }
+  else
+    {
+      cairo_rectangle (sc->cr, sc->clip_x0, sc->clip_y0, sc->clip_x1 - sc->clip_x0, sc->clip_y1 - sc->clip_y0);
+      dramatis_color_set_source_alpha (color, sc->cr, alpha);
+      cairo_fill (sc->cr);
+    }
+}
+
+static void
+scene_triangle (Scene               *sc,
+                const double        *p,
+                const DramatisColor *color,
+                double               alpha)
+{
+  if (sc->canvas != NULL)
+    {
+      canvas_triangle (sc->canvas, p, pack_color (color, alpha));
+    }
+  else
+    {
+      cairo_move_to (sc->cr, p[0], p[1]);
+      cairo_line_to (sc->cr, p[2], p[3]);
+      cairo_line_to (sc->cr, p[4], p[5]);
+      cairo_close_path (sc->cr);
+      dramatis_color_set_source_alpha (color, sc->cr, alpha);
+      cairo_fill (sc->cr);
+    }
+}
+
+static void
+scene_polyline (Scene               *sc,
+                const double        *points,
+                guint                n_points,
+                const DramatisColor *color,
+                double               alpha,
+                double               width,
+                gboolean             dashed)
+{
+  double dash[2] = { DASH_ON * sc->scale, DASH_OFF * sc->scale };
+
+  if (sc->canvas != NULL)
+    {
+      guint32 packed = pack_color (color, alpha);
+      double pos = 0;
+
+      for (guint i = 1; i < n_points; i++)
+        canvas_line (sc->canvas, points[2 * i - 2], points[2 * i - 1], points[2 * i], points[2 * i + 1],
+                     packed, width, FALSE, dashed ? dash : NULL, &pos);
+    }
+  else
+    {
+      cairo_move_to (sc->cr, points[0], points[1]);
+      for (guint i = 1; i < n_points; i++)
+        cairo_line_to (sc->cr, points[2 * i], points[2 * i + 1]);
+      cairo_set_line_width (sc->cr, width);
+      cairo_set_line_cap (sc->cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_line_join (sc->cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (sc->cr, dash, dashed ? 2 : 0, 0);
+      dramatis_color_set_source_alpha (color, sc->cr, alpha);
+      cairo_stroke (sc->cr);
+      cairo_set_dash (sc->cr, NULL, 0, 0);
+    }
+}
+
+/* The arc of a relation in scene units, cut where it meets the glyphs
+ * and the arrowheads; returns the number of points, 0 if nothing shows.
+ */
+static guint
+scene_edge_geometry (const Scene *sc,
+                     guint        relation,
+                     double      *points,
+                     double      *arrows,
+                     guint       *n_arrows,
+                     double       width)
+{
+  DramatisNetwork *self = sc->self;
+  const Edge *edge = &self->edges[relation];
+  guint n = edge_world_points (self, edge, edge_segments (self, edge, sc->k), points);
+  double length, start, end, head, half;
+  gboolean head_to, head_from;
+
+  *n_arrows = 0;
+  for (guint i = 0; i < n; i++)
+    scene_point (sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+
+  length = polyline_length (points, n);
+  if (length < 0.5)
+    return 0;
+  if (edge->from == edge->to)
+    return n;
+
+  start = (display_radius (self, edge->from, sc->zoom) * extents_of (self, edge->from)->trim + NODE_OUTLINE) * sc->scale;
+  end = (display_radius (self, edge->to, sc->zoom) * extents_of (self, edge->to)->trim + NODE_OUTLINE) * sc->scale;
+  if (length - start - end < 1)
+    return 0;
+
+  /* Arrowheads only where there is room for them and a stub of line, and
+   * no larger than the glyph they point at, by much.
+   */
+  head = MIN (6 + 2 * width / sc->scale, 3 + display_radius (self, edge->to, sc->zoom)) * sc->scale;
+  half = head * 0.42;
+  head_to = edge->direction != DRAMATIS_DIRECTION_UNDIRECTED;
+  head_from = edge->direction == DRAMATIS_DIRECTION_MUTUAL;
+  if (length - start - end < head * (1.5 + head_from + head_to))
+    head_to = head_from = FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean at_end = i == 0;
+      double tip_s = at_end ? length - end : start;
+      double base_s = at_end ? tip_s - head : tip_s + head;
+      double tx, ty, bx, by, dx, dy, nx, ny;
+
+      if (!(at_end ? head_to : head_from))
+        continue;
+
+      polyline_point_at (points, n, tip_s, &tx, &ty, &dx, &dy);
+      polyline_point_at (points, n, base_s, &bx, &by, &dx, &dy);
+      dx = tx - bx;
+      dy = ty - by;
+      nx = -dy / head * half;
+      ny = dx / head * half;
+      arrows[6 * *n_arrows + 0] = tx;
+      arrows[6 * *n_arrows + 1] = ty;
+      arrows[6 * *n_arrows + 2] = bx + nx;
+      arrows[6 * *n_arrows + 3] = by + ny;
+      arrows[6 * *n_arrows + 4] = bx - nx;
+      arrows[6 * *n_arrows + 5] = by - ny;
+      (*n_arrows)++;
+    }
+
+  /* The line runs under the base of a head, so that no gap shows. */
+  if (head_from)
+    start += head * 0.7;
+  if (head_to)
+    end += head * 0.7;
+
+  return polyline_cut (points, n, start, length - end);
+}
+
+/* The colour, alpha and width (scene units) of a relation's arc. */
+static const DramatisColor *
+edge_style (const Scene *sc,
+            guint        relation,
+            gboolean     highlighted,
+            double      *alpha,
+            double      *width)
+{
+  DramatisNetwork *self = sc->self;
+  const Edge *edge = &self->edges[relation];
+  const DramatisColor *color = &sc->theme->relation_families[edge->family];
+
+  *width = sc->theme->line_width * family_styles[edge->family].width * sc->scale;
+  *alpha = sc->arc_alpha;
+  if (highlighted)
+    {
+      *width *= 1.8;
+      *alpha = 1 / MAX (color->alpha, 0.01);
+      if (relation == self->highlight.accent_relation)
+        {
+          color = &sc->theme->accent;
+          *width *= 1.3;
+        }
+    }
+
+  return color;
+}
+
+static void
+scene_edge (Scene    *sc,
+            guint     relation,
+            gboolean  highlighted)
+{
+  const Edge *edge = &sc->self->edges[relation];
+  double points[2 * MAX_POINTS], arrows[12];
+  double alpha, width;
+  const DramatisColor *color = edge_style (sc, relation, highlighted, &alpha, &width);
+  guint n, n_arrows;
+
+  n = scene_edge_geometry (sc, relation, points, arrows, &n_arrows, width);
+  if (n < 2)
+    return;
+
+  scene_polyline (sc, points, n, color, alpha, width, family_styles[edge->family].dashed);
+  for (guint i = 0; i < n_arrows; i++)
+    scene_triangle (sc, &arrows[6 * i], color, alpha);
+}
+
+/* An arc ready to rasterize: its points are in the network's scratch
+ * array from @first.
+ */
+typedef struct
+{
+  guint    first;
+  guint    n_points;
+  guint    n_arrows;
+  guint32  color;
+  const DramatisColor *style_color;
+  double   alpha;
+  double   width;
+  gboolean dashed;
+  double   arrows[12];
+  double   x0;
+  double   y0;
+  double   x1;
+  double   y1;
+} Shape;
+
+#define TILE 256
+
+/* About the columns of antialiased arcs a frame can afford, per square
+ * device pixel of scale.
+ */
+#define HAIRLINE_COLUMNS 2.0e6
+
+/* Rasterizes the arcs of the relations @mark marks, one tile of the
+ * canvas at a time: thousands of long arcs crossing a whole image touch
+ * its memory all over, and a tile's pixels stay in the cache while every
+ * arc over it is drawn.  Each tile takes the arcs in the same order, so
+ * the result is the same as drawing them in one pass.
+ */
+static void
+scene_edges_tiled (Scene *sc,
+                   guint  mark)
+{
+  DramatisNetwork *self = sc->self;
+  GArray *shapes = self->scratch_shapes;
+  GArray *points = self->scratch_points;
+  const double dash[2] = { DASH_ON * sc->scale, DASH_OFF * sc->scale };
+  Canvas *canvas = sc->canvas;
+  double columns = 0;
+  gboolean hairline;
+
+  g_array_set_size (shapes, 0);
+  g_array_set_size (points, 0);
+
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      double p[2 * MAX_POINTS];
+      double alpha;
+      Shape shape;
+      const DramatisColor *color;
+
+      if (self->relation_mark[r] != mark)
+        continue;
+
+      color = edge_style (sc, r, FALSE, &alpha, &shape.width);
+      shape.n_points = scene_edge_geometry (sc, r, p, shape.arrows, &shape.n_arrows, shape.width);
+      if (shape.n_points < 2)
+        continue;
+
+      shape.first = points->len / 2;
+      shape.style_color = color;
+      shape.alpha = alpha;
+      shape.dashed = family_styles[self->edges[r].family].dashed;
+      shape.x0 = shape.y0 = G_MAXDOUBLE;
+      shape.x1 = shape.y1 = -G_MAXDOUBLE;
+      for (guint i = 0; i < shape.n_points; i++)
+        {
+          shape.x0 = MIN (shape.x0, p[2 * i]);
+          shape.y0 = MIN (shape.y0, p[2 * i + 1]);
+          shape.x1 = MAX (shape.x1, p[2 * i]);
+          shape.y1 = MAX (shape.y1, p[2 * i + 1]);
+        }
+      for (guint i = 0; i < 3 * shape.n_arrows; i++)
+        {
+          shape.x0 = MIN (shape.x0, shape.arrows[2 * i]);
+          shape.y0 = MIN (shape.y0, shape.arrows[2 * i + 1]);
+          shape.x1 = MAX (shape.x1, shape.arrows[2 * i]);
+          shape.y1 = MAX (shape.y1, shape.arrows[2 * i + 1]);
+        }
+      shape.x0 -= shape.width + 1;
+      shape.y0 -= shape.width + 1;
+      shape.x1 += shape.width + 1;
+      shape.y1 += shape.width + 1;
+      if (shape.x1 < canvas->x0 || shape.x0 > canvas->x1 || shape.y1 < canvas->y0 || shape.y0 > canvas->y1)
+        continue;
+
+      columns += MIN (MAX (shape.x1 - shape.x0, shape.y1 - shape.y0),
+                      MAX (canvas->x1 - canvas->x0, canvas->y1 - canvas->y0));
+      g_array_append_vals (points, p, 2 * shape.n_points);
+      g_array_append_val (shapes, shape);
+    }
+
+  /* Level of detail: where arcs are dense enough to fade, or where
+   * antialiasing them all would take longer than a frame should, they are
+   * hairlines.  The whole drawing decides, and the strips drawn as it is
+   * panned follow, so that they match it.
+   */
+  if (sc->hairline == NULL)
+    hairline = FALSE;
+  else if (sc->decide_hairline)
+    hairline = *sc->hairline = sc->arc_alpha < 1 || columns > HAIRLINE_COLUMNS * sc->scale * sc->scale;
+  else
+    hairline = *sc->hairline;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      Shape *shape = &g_array_index (shapes, Shape, i);
+
+      shape->color = pack_color (shape->style_color,
+                                 hairline ? shape->alpha * MIN (shape->width, 1.0) : shape->alpha);
+    }
+
+  for (int ty = canvas->y0; ty < canvas->y1; ty += TILE)
+    for (int tx = canvas->x0; tx < canvas->x1; tx += TILE)
+      {
+        Canvas tile = *canvas;
+
+        tile.x0 = tx;
+        tile.y0 = ty;
+        tile.x1 = MIN (tx + TILE, canvas->x1);
+        tile.y1 = MIN (ty + TILE, canvas->y1);
+
+        for (guint i = 0; i < shapes->len; i++)
+          {
+            const Shape *shape = &g_array_index (shapes, Shape, i);
+            const double *q = &g_array_index (points, double, 2 * shape->first);
+            double pos = 0;
+
+            if (shape->x1 < tile.x0 || shape->x0 > tile.x1 || shape->y1 < tile.y0 || shape->y0 > tile.y1)
+              continue;
+
+            for (guint k = 1; k < shape->n_points; k++)
+              canvas_line (&tile, q[2 * k - 2], q[2 * k - 1], q[2 * k], q[2 * k + 1],
+                           shape->color, shape->width, hairline, shape->dashed ? dash : NULL, &pos);
+            for (guint k = 0; k < shape->n_arrows; k++)
+              canvas_triangle (&tile, &shape->arrows[6 * k], shape->color);
+          }
+      }
+}
+
+static void
+scene_node (Scene    *sc,
+            guint     actor,
+            gboolean  selected)
+{
+  DramatisNetwork *self = sc->self;
+  double x, y;
+  double r = display_radius (self, actor, sc->zoom) * sc->scale;
+
+  scene_point (sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
+
+  if (sc->canvas != NULL && r <= SPRITE_MAX_RADIUS)
+    {
+      cairo_surface_t *sprite = get_sprite (self, sc->theme, self->kinds[actor], r, sc->scale, selected);
+      int size = cairo_image_surface_get_width (sprite);
+
+      canvas_blit (sc->canvas, sprite, (int) floor (x - size / 2.0 + 0.5), (int) floor (y - size / 2.0 + 0.5));
+    }
+  else if (sc->canvas != NULL)
+    {
+      /* Zoomed in, a glyph is large and drawn once: no image for it. */
+      Canvas *canvas = sc->canvas;
+      double sx, sy;
+      cairo_t *cr;
+
+      cairo_surface_mark_dirty (canvas->surface);
+      cairo_surface_get_device_scale (canvas->surface, &sx, &sy);
+      cr = cairo_create (canvas->surface);
+      cairo_scale (cr, 1 / sx, 1 / sy);
+      cairo_rectangle (cr, canvas->x0, canvas->y0, canvas->x1 - canvas->x0, canvas->y1 - canvas->y0);
+      cairo_clip (cr);
+      draw_glyph (cr, sc->theme, self->kinds[actor], x, y, r, sc->scale, selected);
+      cairo_destroy (cr);
+      cairo_surface_flush (canvas->surface);
+    }
+  else
+    draw_glyph (sc->cr, sc->theme, self->kinds[actor], x, y, r, 1, selected);
+}
+
+static void
+scene_label (Scene       *sc,
+             const Label *label)
+{
+  DramatisNetwork *self = sc->self;
+  double x = (label->x - sc->cx * sc->zoom) * sc->scale + sc->ox;
+  double y = (label->y - sc->cy * sc->zoom) * sc->scale + sc->oy;
+
+  if (x > sc->clip_x1 || y > sc->clip_y1 ||
+      x + label->width * sc->scale < sc->clip_x0 || y + label->height * sc->scale < sc->clip_y0)
+    return;
+
+  if (sc->canvas != NULL)
+    canvas_blit (sc->canvas, get_label_image (self, sc->theme, label->id, sc->scale),
+                 (int) floor (x + 0.5), (int) floor (y + 0.5));
+  else
+    draw_label_text (self, sc->cr, sc->theme, label->id, x, y);
+}
+
+/* Draws everything within the clip: arcs, glyphs and labels; then, when
+ * something is selected, a veil of background over them all and what the
+ * selection lights up again on top.  Order is fixed (arcs by index,
+ * glyphs from least to most important, labels in placement order), so that
+ * a strip drawn alone matches the same strip of a whole drawing.
+ */
+static void
+scene_draw (Scene *sc)
+{
+  DramatisNetwork *self = sc->self;
+  Highlight *h = &self->highlight;
+  Placement *p = &self->placement;
+  double wx0 = (sc->clip_x0 - sc->ox) / sc->k + sc->cx;
+  double wy0 = (sc->clip_y0 - sc->oy) / sc->k + sc->cy;
+  double wx1 = (sc->clip_x1 - sc->ox) / sc->k + sc->cx;
+  double wy1 = (sc->clip_y1 - sc->oy) / sc->k + sc->cy;
+  double reach = ((MAX (self->max_radius * sc->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX +
+                   SELECTION_RING_GAP + SELECTION_RING_WIDTH + 2) * sc->scale + 2) / sc->k;
+  double arc_reach = (16 * sc->theme->line_width * sc->scale + 2) / sc->k;
+  guint relation_mark, actor_mark;
+
+  scene_fill (sc, &sc->theme->background, 1);
+  if (self->n_actors == 0)
+    return;
+
+  relation_mark = mark_relations_in (self, wx0 - arc_reach, wy0 - arc_reach, wx1 + arc_reach, wy1 + arc_reach);
+  if (sc->canvas != NULL)
+    scene_edges_tiled (sc, relation_mark);
+  else
+    for (guint r = 0; r < self->n_relations; r++)
+      if (self->relation_mark[r] == relation_mark)
+        scene_edge (sc, r, FALSE);
+
+  actor_mark = mark_actors_in (self, wx0, wy0, wx1, wy1, reach);
+  for (guint i = self->n_actors; i-- > 0;)
+    if (self->actor_mark[self->order[i]] == actor_mark)
+      scene_node (sc, self->order[i], FALSE);
+
+  for (guint i = 0; i < p->labels->len; i++)
+    scene_label (sc, &g_array_index (p->labels, Label, i));
+
+  if (highlight_is_empty (self))
+    return;
+
+  scene_fill (sc, &sc->theme->background, 1 - CLAMP (sc->theme->dim_alpha, 0, 1));
+
+  for (guint i = 0; i < h->relations->len; i++)
+    {
+      guint r = g_array_index (h->relations, guint, i);
+
+      if (self->relation_mark[r] == relation_mark)
+        scene_edge (sc, r, TRUE);
+    }
+
+  for (guint i = 0; i < h->actor_list->len; i++)
+    {
+      guint actor = g_array_index (h->actor_list, guint, i);
+
+      if (self->actor_mark[actor] == actor_mark)
+        scene_node (sc, actor, actor == h->selected_actor);
+    }
+
+  for (guint i = 0; i < h->actor_list->len; i++)
+    {
+      int index = p->label_of[g_array_index (h->actor_list, guint, i)];
+
+      if (index >= 0)
+        scene_label (sc, &g_array_index (p->labels, Label, index));
+    }
+  for (guint i = 0; i < h->relations->len; i++)
+    {
+      int index = p->label_of[self->n_actors + g_array_index (h->relations, guint, i)];
+
+      if (index >= 0)
+        scene_label (sc, &g_array_index (p->labels, Label, index));
+    }
+  for (guint i = 0; i < h->extra->len; i++)
+    scene_label (sc, &g_array_index (h->extra, Label, i));
+}
+
+/* Raster targets: the cached scene */
+
+static void
+scene_cache_render (DramatisNetwork     *self,
+                    const DramatisTheme *theme,
+                    int                  x0,
+                    int                  y0,
+                    int                  x1,
+                    int                  y1,
+                    gboolean             whole)
+{
+  SceneCache *c = &self->scene;
+  Canvas canvas;
+  Scene sc;
+
+  cairo_surface_flush (c->surface);
+  canvas.surface = c->surface;
+  canvas.pixels = (guint32 *) cairo_image_surface_get_data (c->surface);
+  canvas.stride = cairo_image_surface_get_stride (c->surface) / 4;
+  canvas.width = c->pw;
+  canvas.height = c->ph;
+  canvas.x0 = MAX (x0, 0);
+  canvas.y0 = MAX (y0, 0);
+  canvas.x1 = MIN (x1, c->pw);
+  canvas.y1 = MIN (y1, c->ph);
+
+  sc.self = self;
+  sc.theme = theme;
+  sc.zoom = c->zoom;
+  sc.scale = c->scale;
+  sc.k = c->zoom * c->scale;
+  sc.cx = c->center_x;
+  sc.cy = c->center_y;
+  sc.ox = c->width * c->scale / 2;
+  sc.oy = c->height * c->scale / 2;
+  sc.clip_x0 = canvas.x0;
+  sc.clip_y0 = canvas.y0;
+  sc.clip_x1 = canvas.x1;
+  sc.clip_y1 = canvas.y1;
+  sc.arc_alpha = arc_alpha_at (self, theme, c->zoom);
+  sc.hairline = &c->hairline;
+  sc.decide_hairline = whole;
+  sc.canvas = &canvas;
+  sc.cr = NULL;
+
+  if (canvas.x0 < canvas.x1 && canvas.y0 < canvas.y1)
+    scene_draw (&sc);
+
+  cairo_surface_mark_dirty (c->surface);
+}
+
+static cairo_surface_t *
+new_cache_surface (int    width,
+                   int    height,
+                   double device_scale)
+{
+  /* Opaque, so that painting it is a copy. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  return surface;
+}
+
+/* Brings the cached scene up to date with the view: a pan of whole
+ * pixels scrolls it and draws the strips that come into view; anything
+ * else draws it again.
+ */
+static void
+ensure_scene (DramatisNetwork           *self,
+              const DramatisNetworkView *view,
+              const DramatisTheme       *theme,
+              double                     scale,
+              double                     device_scale)
+{
+  SceneCache *c = &self->scene;
+  int pw = MAX (1, (int) ceil (view->width * scale - 1e-6));
+  int ph = MAX (1, (int) ceil (view->height * scale - 1e-6));
+
+  if (c->valid && c->pw == pw && c->ph == ph && c->scale == scale && c->device_scale == device_scale &&
+      c->width == view->width && c->height == view->height && c->zoom == view->zoom &&
+      c->edge_labels == view->show_edge_labels && dramatis_item_equal (&c->selected, &self->highlight.item) &&
+      c->serial == self->serial)
+    {
+      double k = view->zoom * scale;
+      double dx = round ((c->center_x - view->center_x) * k);
+      double dy = round ((c->center_y - view->center_y) * k);
+      int kx = (int) CLAMP (dx, -G_MAXINT / 2, G_MAXINT / 2);
+      int ky = (int) CLAMP (dy, -G_MAXINT / 2, G_MAXINT / 2);
+      cairo_surface_t *swap;
+      cairo_t *cr;
+
+      if (kx == 0 && ky == 0)
+        return;
+
+      if (ABS (kx) < pw && ABS (ky) < ph)
+        {
+          if (c->spare == NULL)
+            c->spare = new_cache_surface (pw, ph, device_scale);
+
+          cr = cairo_create (c->spare);
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_surface_set_device_scale (c->surface, 1, 1);
+          cairo_surface_set_device_scale (c->spare, 1, 1);
+          cairo_set_source_surface (cr, c->surface, kx, ky);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+          cairo_surface_set_device_scale (c->surface, device_scale, device_scale);
+          cairo_surface_set_device_scale (c->spare, device_scale, device_scale);
+
+          swap = c->surface;
+          c->surface = c->spare;
+          c->spare = swap;
+          c->center_x -= kx / k;
+          c->center_y -= ky / k;
+
+          if (kx > 0)
+            scene_cache_render (self, theme, 0, 0, kx, ph, FALSE);
+          else if (kx < 0)
+            scene_cache_render (self, theme, pw + kx, 0, pw, ph, FALSE);
+          if (ky > 0)
+            scene_cache_render (self, theme, 0, 0, pw, ky, FALSE);
+          else if (ky < 0)
+            scene_cache_render (self, theme, 0, ph + ky, pw, ph, FALSE);
+          return;
+        }
+    }
+
+  if (c->surface == NULL || c->pw != pw || c->ph != ph || c->device_scale != device_scale)
+    {
+      g_clear_pointer (&c->surface, cairo_surface_destroy);
+      g_clear_pointer (&c->spare, cairo_surface_destroy);
+      c->surface = new_cache_surface (pw, ph, device_scale);
+    }
+
+  c->valid = TRUE;
+  c->pw = pw;
+  c->ph = ph;
+  c->scale = scale;
+  c->device_scale = device_scale;
+  c->width = view->width;
+  c->height = view->height;
+  c->zoom = view->zoom;
+  c->center_x = view->center_x;
+  c->center_y = view->center_y;
+  c->edge_labels = view->show_edge_labels;
+  c->selected = self->highlight.item;
+  c->serial = self->serial;
+
+  scene_cache_render (self, theme, 0, 0, pw, ph, TRUE);
+}
+
+/* Whether @cr draws into pixels at a plain scale, and how many device
+ * pixels a logical pixel is; vector targets, rotations and skews get
+ * cairo paths instead.
+ */
+static gboolean
+target_is_raster (cairo_t *cr,
+                  double  *scale,
+                  double  *device_scale)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t matrix;
+  double sx, sy;
+
+  switch (cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return FALSE;
+    default:
+      break;
+    }
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy || sx != sy)
+    return FALSE;
+
+  *scale = matrix.xx * sx;
+  *device_scale = sx;
+  return *scale >= 0.25 && *scale <= 16;
+}
+
+static void
+paint_scene (DramatisNetwork *self,
+             cairo_t         *cr)
+{
+  SceneCache *c = &self->scene;
+  double x = 0, y = 0;
+
+  /* At whole device pixels, so that the copy is exact. */
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x * c->device_scale) / c->device_scale;
+  y = round (y * c->device_scale) / c->device_scale;
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, c->surface, x, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* Whether the kept scene differs from the view in its zoom only, so that
+ * it can stand in for it, stretched, while the user zooms.
+ */
+static gboolean
+scene_can_stretch (DramatisNetwork           *self,
+                   const DramatisNetworkView *view,
+                   double                     scale,
+                   double                     device_scale)
+{
+  SceneCache *c = &self->scene;
+
+  return c->valid && c->scale == scale && c->device_scale == device_scale &&
+         c->width == view->width && c->height == view->height && c->edge_labels == view->show_edge_labels &&
+         dramatis_item_equal (&c->selected, &self->highlight.item) && c->serial == self->serial;
+}
+
+static void
+paint_scene_stretched (DramatisNetwork           *self,
+                       cairo_t                   *cr,
+                       const DramatisNetworkView *view,
+                       const DramatisTheme       *theme)
+{
+  SceneCache *c = &self->scene;
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (c->surface);
+  double f = view->zoom / c->zoom;
+  double m = c->scale / c->device_scale;
+  double dx = (c->center_x - view->center_x) * view->zoom;
+  double dy = (c->center_y - view->center_y) * view->zoom;
+  cairo_matrix_t matrix;
+
+  /* From the view to the kept image: undo the new zoom around the view's
+   * middle, apply the kept one.
+   */
+  cairo_matrix_init (&matrix, m / f, 0, 0, m / f,
+                     m * (view->width / 2 - (view->width / 2 + dx) / f),
+                     m * (view->height / 2 - (view->height / 2 + dy) / f));
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
+
+  cairo_save (cr);
+  dramatis_color_set_source (&theme->background, cr);
+  cairo_paint (cr);
+  cairo_set_source (cr, pattern);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_pattern_destroy (pattern);
+}
+
+static void
+draw_vector (DramatisNetwork           *self,
+             cairo_t                   *cr,
+             const DramatisNetworkView *view,
+             const DramatisTheme       *theme)
+{
+  Scene sc;
+
+  sc.self = self;
+  sc.theme = theme;
+  sc.zoom = view->zoom;
+  sc.scale = 1;
+  sc.k = view->zoom;
+  sc.cx = view->center_x;
+  sc.cy = view->center_y;
+  sc.ox = view->width / 2;
+  sc.oy = view->height / 2;
+  sc.clip_x0 = 0;
+  sc.clip_y0 = 0;
+  sc.clip_x1 = view->width;
+  sc.clip_y1 = view->height;
+  sc.arc_alpha = arc_alpha_at (self, theme, view->zoom);
+  sc.hairline = NULL;
+  sc.decide_hairline = FALSE;
+  sc.canvas = NULL;
+  sc.cr = cr;
+
+  cairo_save (cr);
+  scene_draw (&sc);
+  cairo_restore (cr);
+}
+
+/* What the pointer is over, drawn over the scene every time: a ring
+ * around an actor, with its name if it had no room for a label, or a
+ * broad band along a relation.
+ */
+static void
+draw_hover (DramatisNetwork           *self,
+            cairo_t                   *cr,
+            const DramatisNetworkView *view,
+            const DramatisTheme       *theme,
+            const DramatisItem        *hovered)
+{
+  Scene sc = { 0, };
+
+  sc.self = self;
+  sc.theme = theme;
+  sc.zoom = view->zoom;
+  sc.scale = 1;
+  sc.k = view->zoom;
+  sc.cx = view->center_x;
+  sc.cy = view->center_y;
+  sc.ox = view->width / 2;
+  sc.oy = view->height / 2;
+  sc.cr = cr;
+
+  if (hovered->kind == DRAMATIS_ITEM_ACTOR && hovered->index < self->n_actors)
+    {
+      guint actor = hovered->index;
+      const GlyphExtents *ext = extents_of (self, actor);
+      double r = display_radius (self, actor, view->zoom);
+      double x, y, lx, ly, width, height;
+
+      scene_point (&sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
+      cairo_save (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r * MAX (MAX (ext->top, ext->left), 1.0) + SELECTION_RING_GAP + 1.5, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 3);
+      dramatis_color_set_source (&theme->hover, cr);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      if (self->placement.label_of[actor] < 0)
+        {
+          measure_label (self, actor, &width, &height);
+          label_candidate (self, actor, view->zoom, 0, width, height, &lx, &ly);
+          draw_label_text (self, cr, theme, actor,
+                           lx - view->center_x * view->zoom + view->width / 2,
+                           ly - view->center_y * view->zoom + view->height / 2);
+        }
+    }
+  else if (hovered->kind == DRAMATIS_ITEM_RELATION && hovered->index < self->n_relations &&
+           self->edges[hovered->index].valid)
+    {
+      double points[2 * MAX_POINTS], arrows[12];
+      guint n_arrows;
+      guint n = scene_edge_geometry (&sc, hovered->index, points, arrows, &n_arrows, 1);
+
+      if (n >= 2)
+        {
+          cairo_save (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          scene_polyline (&sc, points, n, &theme->hover, 1, 6, FALSE);
+          cairo_restore (cr);
+        }
+    }
+}
+
+/* Public API */
+
+/**
+ * dramatis_network_new:
+ * @story: the story whose actors and relations to draw
+ * @theme: the theme whose fonts measure the labels
+ *
+ * Actors are placed on a circle until dramatis_network_set_positions()
+ * gives their places, except those the story gives a position.
+ *
+ * Returns: (transfer full): a new network
+ */
+DramatisNetwork *
+dramatis_network_new (DramatisStory       *story,
+                      const DramatisTheme *theme)
+{
+  DramatisNetwork *self;
+  g_autofree double *xy = NULL;
+  PangoFontMap *font_map;
+  cairo_font_options_t *options;
+  guint n_labels;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  self = g_new0 (DramatisNetwork, 1);
+  self->story = g_object_ref (story);
+  self->n_actors = dramatis_story_get_n_actors (story);
+  self->n_relations = dramatis_story_get_n_relations (story);
+  n_labels = self->n_actors + self->n_relations;
+
+  self->xy = g_new0 (double, 2 * MAX (self->n_actors, 1));
+  self->glyph_boxes = g_new0 (double, 4 * MAX (self->n_actors, 1));
+  self->radius = g_new0 (double, MAX (self->n_actors, 1));
+  self->degree = g_new0 (guint, MAX (self->n_actors, 1));
+  self->order = g_new0 (guint, MAX (self->n_actors, 1));
+  self->rank = g_new0 (guint, MAX (self->n_actors, 1));
+  self->kinds = g_new0 (guint8, MAX (self->n_actors, 1));
+  self->edges = g_new0 (Edge, MAX (self->n_relations, 1));
+  self->actor_mark = g_new0 (guint, MAX (self->n_actors, 1));
+  self->relation_mark = g_new0 (guint, MAX (self->n_relations, 1));
+  self->label_width = g_new (float, MAX (n_labels, 1));
+  self->label_height = g_new (float, MAX (n_labels, 1));
+  self->label_images = g_new0 (cairo_surface_t *, MAX (n_labels, 1));
+  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->placement.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->placement.label_of = g_new (int, MAX (n_labels, 1));
+  for (guint i = 0; i < n_labels; i++)
+    self->placement.label_of[i] = -1;
+  self->highlight.actors = g_new0 (guint8, MAX (self->n_actors, 1));
+  self->highlight.actor_list = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlight.relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlight.extra = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->highlight.item = DRAMATIS_ITEM_INIT_NONE;
+  self->scratch_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      DramatisActorKind kind = dramatis_story_get_actor (story, a)->kind;
+
+      self->kinds[a] = kind <= DRAMATIS_ACTOR_KIND_GROUP ? kind : DRAMATIS_ACTOR_KIND_OTHER;
+      self->kinds_present |= 1u << self->kinds[a];
+    }
+
+  /* Relations between the same two actors, in either direction, are
+   * drawn as arcs apart from each other: count them first, then give each
+   * its slot.
+   */
+  {
+    g_autoptr(GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autofree gint64 *keys = g_new (gint64, MAX (self->n_relations, 1));
+    g_autofree guint *counts = g_new0 (guint, MAX (self->n_relations, 1));
+    g_autofree guint *slots = g_new0 (guint, MAX (self->n_relations, 1));
+    g_autofree guint *first = g_new0 (guint, MAX (self->n_relations, 1));
+
+    for (guint r = 0; r < self->n_relations; r++)
+      {
+        const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+        Edge *edge = &self->edges[r];
+        gpointer value;
+
+        edge->valid = relation->from < self->n_actors && relation->to < self->n_actors;
+        if (!edge->valid)
+          continue;
+
+        edge->from = relation->from;
+        edge->to = relation->to;
+        edge->family = dramatis_relation_family_for_type (relation->type);
+        edge->direction = relation->direction <= DRAMATIS_DIRECTION_MUTUAL ? relation->direction
+                                                                          : DRAMATIS_DIRECTION_DIRECTED;
+        self->families_present |= 1u << edge->family;
+        self->degree[edge->from]++;
+        if (edge->to != edge->from)
+          self->degree[edge->to]++;
+
+        keys[r] = (gint64) ((guint64) MIN (edge->from, edge->to) << 32 | MAX (edge->from, edge->to));
+        if (g_hash_table_lookup_extended (pairs, &keys[r], NULL, &value))
+          {
+            guint f = GPOINTER_TO_UINT (value);
+
+            first[r] = f;
+            slots[r] = counts[f]++;
+          }
+        else
+          {
+            g_hash_table_insert (pairs, &keys[r], GUINT_TO_POINTER (r));
+            first[r] = r;
+            slots[r] = counts[r]++;
+          }
+      }
+
+    for (guint r = 0; r < self->n_relations; r++)
+      {
+        Edge *edge = &self->edges[r];
+        guint count;
+
+        if (!edge->valid)
+          continue;
+        count = counts[first[r]];
+        if (edge->from == edge->to)
+          edge->slot = 1 + slots[r];
+        else
+          edge->slot = slots[r] - (count - 1) / 2.0;
+      }
+  }
+
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      self->radius[a] = MIN (NODE_RADIUS_MIN + NODE_RADIUS_PER_SQRT * sqrt (self->degree[a]), NODE_RADIUS_MAX);
+      self->max_radius = MAX (self->max_radius, self->radius[a]);
+      self->order[a] = a;
+    }
+  g_qsort_with_data (self->order, self->n_actors, sizeof (guint), compare_importance, self->degree);
+  for (guint i = 0; i < self->n_actors; i++)
+    self->rank[self->order[i]] = i;
+
+  /* Text: metrics without hinting, so that a label's size does not depend
+   * on the scale it is drawn at.
+   */
+  font_map = pango_cairo_font_map_get_default ();
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  self->measure_context = pango_font_map_create_context (font_map);
+  self->render_context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_font_options (self->measure_context, options);
+  pango_cairo_context_set_font_options (self->render_context, options);
+  cairo_font_options_destroy (options);
+  for (guint i = 0; i < 2; i++)
+    {
+      self->measure_layouts[i] = pango_layout_new (self->measure_context);
+      self->render_layouts[i] = pango_layout_new (self->render_context);
+    }
+  self->label_image_scale = 1;
+  update_fonts (self, theme);
+
+  /* A first placement: the story's own positions, the others on a circle. */
+  xy = g_new (double, 2 * MAX (self->n_actors, 1));
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      const DramatisActor *actor = dramatis_story_get_actor (story, a);
+      double ring = 40.0 * sqrt (self->n_actors) + 100;
+
+      xy[2 * a] = actor->has_position ? actor->x : ring * cos (2 * G_PI * a / self->n_actors);
+      xy[2 * a + 1] = actor->has_position ? actor->y : ring * sin (2 * G_PI * a / self->n_actors);
+    }
+  dramatis_network_set_positions (self, xy, self->n_actors);
+
+  return self;
+}
+
+void
+dramatis_network_free (DramatisNetwork *self)
+{
+  if (self == NULL)
+    return;
+
+  clear_label_images (self);
+  g_clear_object (&self->story);
+  g_free (self->xy);
+  g_free (self->glyph_boxes);
+  g_free (self->radius);
+  g_free (self->degree);
+  g_free (self->order);
+  g_free (self->rank);
+  g_free (self->kinds);
+  g_free (self->edges);
+  g_free (self->actor_mark);
+  g_free (self->relation_mark);
+  grid_clear (&self->nodes);
+  grid_clear (&self->arcs);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&self->measure_layouts[i]);
+      g_clear_object (&self->render_layouts[i]);
+    }
+  g_clear_object (&self->measure_context);
+  g_clear_object (&self->render_context);
+  g_free (self->font_family);
+  g_free (self->label_width);
+  g_free (self->label_height);
+  g_free (self->label_images);
+  g_hash_table_unref (self->sprites);
+  g_array_unref (self->placement.labels);
+  g_free (self->placement.label_of);
+  hash_grid_clear (&self->placement.grid);
+  g_free (self->highlight.actors);
+  g_array_unref (self->highlight.actor_list);
+  g_array_unref (self->highlight.relations);
+  g_array_unref (self->highlight.extra);
+  g_clear_pointer (&self->scene.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->scene.spare, cairo_surface_destroy);
+  g_array_unref (self->scratch_shapes);
+  g_array_unref (self->scratch_points);
+  g_free (self);
+}
+
+/**
+ * dramatis_network_set_positions:
+ * @self: a network
+ * @xy: (array): x and y of each actor, in world units
+ * @n_actors: the number of actors in the story
+ *
+ * Copies the positions, typically from a layout, and indexes them.
+ */
+void
+dramatis_network_set_positions (DramatisNetwork *self,
+                                const double    *xy,
+                                guint            n_actors)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (xy != NULL || n_actors == 0);
+  g_return_if_fail (n_actors == self->n_actors);
+
+  /* A layout that went wrong must not wreck the grids: a position that
+   * is not a number is the origin.
+   */
+  for (guint i = 0; i < 2 * n_actors; i++)
+    self->xy[i] = isfinite (xy[i]) ? CLAMP (xy[i], -1e9, 1e9) : 0;
+
+  /* Parallel arcs lie PARALLEL_STEP apart, or closer between actors so
+   * near that they would bulge too far; loops grow with the glyph.
+   */
+  self->arc_length = 0;
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      Edge *edge = &self->edges[r];
+      double length;
+
+      if (!edge->valid)
+        continue;
+      if (edge->from == edge->to)
+        {
+          edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
+          continue;
+        }
+      length = distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
+                         self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
+      edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
+      self->arc_length += length;
+    }
+
+  build_grids (self);
+  self->glyph_boxes_zoom = 0;
+  invalidate_placement (self);
+  self->serial++;
+}
+
+/**
+ * dramatis_network_get_positions:
+ * @self: a network
+ * @n_actors: (out) (optional): the number of actors
+ *
+ * Returns: (array): x and y of each actor, in world units
+ */
+const double *
+dramatis_network_get_positions (DramatisNetwork *self,
+                                guint           *n_actors)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_actors != NULL)
+    *n_actors = self->n_actors;
+  return self->xy;
+}
+
+/**
+ * dramatis_network_get_node_radius:
+ * @self: a network
+ * @actor: an actor
+ *
+ * The size of an actor's glyph grows with the square root of its number
+ * of relations.  Its shape reaches a little further for some kinds (up to
+ * 1.56 times the radius for a group's triangle).
+ *
+ * Returns: the radius of the actor's glyph in world units
+ */
+double
+dramatis_network_get_node_radius (DramatisNetwork *self,
+                                  guint            actor)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (actor < self->n_actors, 0);
+
+  return self->radius[actor];
+}
+
+/**
+ * dramatis_network_get_label_size:
+ * @self: a network
+ * @actor: an actor
+ * @width: (out): width of its label, halo included, in logical pixels
+ * @height: (out): height of its label
+ *
+ * Labels keep their size at every zoom; at zoom 1 this is their size in
+ * world units.  0 × 0 for an actor without a name.
+ */
+void
+dramatis_network_get_label_size (DramatisNetwork *self,
+                                 guint            actor,
+                                 double          *width,
+                                 double          *height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (actor < self->n_actors);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  measure_label (self, actor, width, height);
+}
+
+/* The box, in zoom space, of every glyph and of every label placed at
+ * @zoom; FALSE if there are no actors.
+ */
+static gboolean
+drawing_bounds (DramatisNetwork *self,
+                double           zoom,
+                double          *x0,
+                double          *y0,
+                double          *x1,
+                double          *y1)
+{
+  Placement *p = &self->placement;
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      double gx, gy, gw, gh;
+
+      glyph_box (self, a, zoom, &gx, &gy, &gw, &gh);
+      *x0 = MIN (*x0, gx);
+      *y0 = MIN (*y0, gy);
+      *x1 = MAX (*x1, gx + gw);
+      *y1 = MAX (*y1, gy + gh);
+    }
+
+  ensure_placement (self, zoom, p->valid ? p->edge_labels : FALSE);
+  for (guint i = 0; i < p->labels->len; i++)
+    {
+      const Label *l = &g_array_index (p->labels, Label, i);
+
+      *x0 = MIN (*x0, l->x);
+      *y0 = MIN (*y0, l->y);
+      *x1 = MAX (*x1, l->x + l->width);
+      *y1 = MAX (*y1, l->y + l->height);
+    }
+
+  return self->n_actors > 0;
+}
+
+/**
+ * dramatis_network_fit:
+ * @self: a network
+ * @width: width of the view, in logical pixels
+ * @height: height of the view
+ * @view: (out caller-allocates): the view; show_edge_labels is kept, and
+ *   interactive cleared
+ *
+ * Sets @view to show the whole network, glyphs and labels, with a margin,
+ * at most at zoom 2.
+ */
+void
+dramatis_network_fit (DramatisNetwork     *self,
+                      double               width,
+                      double               height,
+                      DramatisNetworkView *view)
+{
+  double x0, y0, x1, y1, lo, hi, zoom;
+  double room_x, room_y;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+
+  view->width = width;
+  view->height = height;
+  view->interactive = FALSE;
+  view->zoom = 1;
+  view->center_x = view->center_y = 0;
+  if (self->n_actors == 0 || width <= 0 || height <= 0)
+    return;
+
+  room_x = MAX (width - 2 * FIT_MARGIN, 1);
+  room_y = MAX (height - 2 * FIT_MARGIN, 1);
+
+  /* Labels keep their size as the drawing scales, so the zoom that fits is
+   * found by bisection: first with every label below its glyph, where most
+   * go, then with the labels where they are placed.
+   */
+  lo = 1e-6;
+  hi = FIT_MAX_ZOOM;
+  for (guint i = 0; i < 50; i++)
+    {
+      double z = sqrt (lo * hi);
+      double bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
+
+      for (guint a = 0; a < self->n_actors; a++)
+        {
+          double gx, gy, gw, gh, lw = 0, lh = 0;
+
+          glyph_box (self, a, z, &gx, &gy, &gw, &gh);
+          if (display_radius (self, a, z) >= LABEL_MIN_NODE_RADIUS)
+            measure_label (self, a, &lw, &lh);
+          bx0 = MIN (bx0, MIN (gx, gx + gw / 2 - lw / 2));
+          bx1 = MAX (bx1, MAX (gx + gw, gx + gw / 2 + lw / 2));
+          by0 = MIN (by0, gy);
+          by1 = MAX (by1, gy + gh + lh);
+        }
+
+      if (bx1 - bx0 <= room_x && by1 - by0 <= room_y)
+        lo = z;
+      else
+        hi = z;
+      if (hi / lo < 1.001)
+        break;
+    }
+
+  zoom = lo;
+  for (guint i = 0; i < 4; i++)
+    {
+      double factor;
+
+      drawing_bounds (self, zoom, &x0, &y0, &x1, &y1);
+      factor = MIN (room_x / MAX (x1 - x0, 1e-9), room_y / MAX (y1 - y0, 1e-9));
+      if (factor >= 0.999)
+        break;
+      /* Only the glyphs' part scales: shrink a little more than the ratio. */
+      zoom *= factor * 0.98;
+    }
+
+  view->zoom = zoom;
+  view->center_x = (x0 + x1) / 2 / zoom;
+  view->center_y = (y0 + y1) / 2 / zoom;
+}
+
+/**
+ * dramatis_network_draw:
+ * @self: a network
+ * @cr: where to draw, in logical pixels: the view is the rectangle
+ *   (0, 0, view->width, view->height)
+ * @view: what part of the network to show
+ * @theme: colours and fonts
+ * @selection: (nullable): the selected item, lit with its neighbourhood
+ *   over the dimmed rest, and the hovered one
+ *
+ * Draws the network: background, relations, actors and labels.  Drawing
+ * into pixels goes through a scene this object keeps, so drawing the same
+ * view again, or the same view panned, or with another hovered item, is
+ * cheap.  PDF, PostScript and SVG targets get paths and text.
+ */
+void
+dramatis_network_draw (DramatisNetwork           *self,
+                       cairo_t                   *cr,
+                       const DramatisNetworkView *view,
+                       const DramatisTheme       *theme,
+                       const DramatisSelection   *selection)
+{
+  DramatisItem none = DRAMATIS_ITEM_INIT_NONE;
+  double scale, device_scale;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (theme != NULL);
+
+  if (view->width <= 0 || view->height <= 0 || !(view->zoom > 0))
+    return;
+
+  update_theme (self, theme);
+  ensure_highlight (self, selection != NULL ? &selection->selected : &none);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+
+  if (!target_is_raster (cr, &scale, &device_scale))
+    {
+      ensure_placement (self, view->zoom, view->show_edge_labels);
+      ensure_extra_labels (self, view->zoom, view->show_edge_labels);
+      draw_vector (self, cr, view, theme);
+    }
+  else if (view->interactive && self->scene.zoom != view->zoom &&
+           scene_can_stretch (self, view, scale, device_scale))
+    {
+      paint_scene_stretched (self, cr, view, theme);
+    }
+  else
+    {
+      ensure_placement (self, view->zoom, view->show_edge_labels);
+      ensure_extra_labels (self, view->zoom, view->show_edge_labels);
+      ensure_scene (self, view, theme, scale, device_scale);
+      paint_scene (self, cr);
+    }
+
+  if (selection != NULL)
+    draw_hover (self, cr, view, theme, &selection->hovered);
+
+  cairo_restore (cr);
+}
+
+/* Draws a short line in the style of @family, with an arrowhead. */
+static void
+draw_legend_relation (cairo_t                *cr,
+                      const DramatisTheme    *theme,
+                      DramatisRelationFamily  family,
+                      double                  x,
+                      double                  y,
+                      double                  length)
+{
+  double width = theme->line_width * family_styles[family].width;
+  double head = 6 + 2 * width;
+  double dash[2] = { DASH_ON, DASH_OFF };
+
+  cairo_save (cr);
+  dramatis_color_set_source (&theme->relation_families[family], cr);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, dash, family_styles[family].dashed ? 2 : 0, 0);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + length - head * 0.7, y);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + length, y);
+  cairo_line_to (cr, x + length - head, y - head * 0.42);
+  cairo_line_to (cr, x + length - head, y + head * 0.42);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * dramatis_network_draw_legend:
+ * @self: a network
+ * @cr: where to draw
+ * @theme: colours and fonts
+ * @x: left of the legend
+ * @y: top of the legend
+ * @max_width: the legend wraps to stay this narrow
+ *
+ * Draws a key to the families of relations and the kinds of actors the
+ * story has, one line for each if there is room.
+ *
+ * Returns: the height used
+ */
+double
+dramatis_network_draw_legend (DramatisNetwork     *self,
+                              cairo_t             *cr,
+                              const DramatisTheme *theme,
+                              double               x,
+                              double               y,
+                              double               max_width)
+{
+  static const char *const family_names[] = {
+    [DRAMATIS_RELATION_FAMILY_SUPPORT] = N_("Support"),
+    [DRAMATIS_RELATION_FAMILY_HOSTILE] = N_("Hostility"),
+    [DRAMATIS_RELATION_FAMILY_MEMBERSHIP] = N_("Membership"),
+    [DRAMATIS_RELATION_FAMILY_OTHER] = N_("Other relation"),
+  };
+  static const char *const kind_names[] = {
+    [DRAMATIS_ACTOR_KIND_STATE] = N_("State"),
+    [DRAMATIS_ACTOR_KIND_ORGANIZATION] = N_("Organization"),
+    [DRAMATIS_ACTOR_KIND_PERSON] = N_("Person"),
+    [DRAMATIS_ACTOR_KIND_GROUP] = N_("Group"),
+    [DRAMATIS_ACTOR_KIND_OTHER] = N_("Other actor"),
+  };
+  static const DramatisActorKind kind_order[] = {
+    DRAMATIS_ACTOR_KIND_STATE, DRAMATIS_ACTOR_KIND_ORGANIZATION, DRAMATIS_ACTOR_KIND_PERSON,
+    DRAMATIS_ACTOR_KIND_GROUP, DRAMATIS_ACTOR_KIND_OTHER,
+  };
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  const double sample = 28, gap = 6, spacing = 18;
+  double line_height, cx, cy;
+  int text_height;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (theme != NULL, 0);
+
+  if (self->families_present == 0 && self->kinds_present == 0)
+    return 0;
+
+  layout = pango_cairo_create_layout (cr);
+  pango_font_description_set_family (font, theme->font_family);
+  pango_font_description_set_size (font, (int) (theme->small_font_size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "Ag", -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  line_height = MAX (text_height, 16) + 6;
+
+  cx = x;
+  cy = y;
+  for (guint row = 0; row < 2; row++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < (row == 0 ? DRAMATIS_N_RELATION_FAMILIES : G_N_ELEMENTS (kind_order)); i++)
+        {
+          guint what = row == 0 ? i : kind_order[i];
+          const char *name = row == 0 ? _(family_names[what]) : _(kind_names[what]);
+          int text_width;
+          double item_width;
+
+          if (!((row == 0 ? self->families_present : self->kinds_present) & (1u << what)))
+            continue;
+
+          pango_layout_set_text (layout, name, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          item_width = (row == 0 ? sample : 16) + gap + text_width;
+          if (cx > x && cx + item_width > x + max_width)
+            {
+              cx = x;
+              cy += line_height;
+            }
+
+          if (row == 0)
+            draw_legend_relation (cr, theme, what, cx, cy + line_height / 2, sample);
+          else
+            draw_glyph (cr, theme, what, cx + 8, cy + line_height / 2, 6, 1, FALSE);
+
+          cairo_move_to (cr, cx + item_width - text_width, cy + (line_height - text_height) / 2);
+          dramatis_color_set_source (&theme->foreground, cr);
+          pango_cairo_show_layout (cr, layout);
+
+          cx += item_width + spacing;
+          any = TRUE;
+        }
+
+      /* Sizes need a word too. */
+      if (row == 1 && any)
+        {
+          const char *note = _("Size: number of relations");
+          int text_width;
+
+          pango_layout_set_text (layout, note, -1);
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          if (cx > x && cx + text_width > x + max_width)
+            {
+              cx = x;
+              cy += line_height;
+            }
+          cairo_move_to (cr, cx, cy + (line_height - text_height) / 2);
+          dramatis_color_set_source (&theme->dim_foreground, cr);
+          pango_cairo_show_layout (cr, layout);
+        }
+
+      if (any)
+        {
+          cx = x;
+          cy += line_height;
+        }
+    }
+
+  return cy - y;
+}
+
+/* The relation whose arc passes nearest (x, y), within the tolerance. */
+static guint
+hit_relation (DramatisNetwork           *self,
+              const DramatisNetworkView *view,
+              double                     x,
+              double                     y)
+{
+  Scene sc = { 0, };
+  double wx, wy, reach = HIT_TOLERANCE / view->zoom;
+  double best = HIT_TOLERANCE;
+  guint found = DRAMATIS_NO_INDEX;
+  guint mark;
+
+  sc.self = self;
+  sc.zoom = view->zoom;
+  sc.scale = 1;
+  sc.k = view->zoom;
+  sc.cx = view->center_x;
+  sc.cy = view->center_y;
+  sc.ox = view->width / 2;
+  sc.oy = view->height / 2;
+
+  dramatis_network_view_to_world (view, x, y, &wx, &wy);
+  mark = mark_relations_in (self, wx - reach, wy - reach, wx + reach, wy + reach);
+
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      const Edge *edge = &self->edges[r];
+      double points[2 * MAX_POINTS];
+      guint n;
+
+      if (self->relation_mark[r] != mark)
+        continue;
+
+      n = edge_world_points (self, edge, edge_segments (self, edge, sc.k), points);
+      for (guint i = 0; i < n; i++)
+        scene_point (&sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+
+      for (guint i = 1; i < n; i++)
+        {
+          double ax = points[2 * i - 2], ay = points[2 * i - 1];
+          double dx = points[2 * i] - ax, dy = points[2 * i + 1] - ay;
+          double length2 = dx * dx + dy * dy;
+          double t = length2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / length2, 0, 1) : 0;
+          double d = distance (ax + t * dx - x, ay + t * dy - y);
+
+          if (d <= best)
+            {
+              best = d;
+              found = r;
+            }
+        }
+    }
+
+  return found;
+}
+
+/**
+ * dramatis_network_hit:
+ * @self: a network
+ * @view: the view
+ * @x: a point of the view
+ * @y: a point of the view
+ *
+ * What is drawn at a point: an actor if the point is on its glyph or its
+ * label, else a relation whose arc or label passes within a few pixels.
+ * The selection does not change the answer.
+ *
+ * Returns: the item, or a %DRAMATIS_ITEM_NONE item
+ */
+DramatisItem
+dramatis_network_hit (DramatisNetwork           *self,
+                      const DramatisNetworkView *view,
+                      double                     x,
+                      double                     y)
+{
+  DramatisItem item = DRAMATIS_ITEM_INIT_NONE;
+  Placement *p;
+  double wx, wy, zx, zy, reach;
+  guint best_rank = G_MAXUINT;
+  guint mark, relation;
+
+  g_return_val_if_fail (self != NULL, item);
+  g_return_val_if_fail (view != NULL, item);
+
+  if (self->n_actors == 0 || !(view->zoom > 0))
+    return item;
+
+  /* Glyphs: the one on top, which is the most important. */
+  dramatis_network_view_to_world (view, x, y, &wx, &wy);
+  zx = wx * view->zoom;
+  zy = wy * view->zoom;
+  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 4) / view->zoom;
+  mark = mark_actors_in (self, wx, wy, wx, wy, reach);
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      if (self->actor_mark[a] != mark)
+        continue;
+      if (!glyph_contains (self, a, view->zoom, zx, zy, 2))
+        continue;
+
+      if (self->rank[a] < best_rank)
+        {
+          best_rank = self->rank[a];
+          item.kind = DRAMATIS_ITEM_ACTOR;
+          item.index = a;
+        }
+    }
+  if (item.kind != DRAMATIS_ITEM_NONE)
+    return item;
+
+  /* Labels do not overlap: at most one holds the point. */
+  ensure_placement (self, view->zoom, view->show_edge_labels);
+  p = &self->placement;
+  for (gint e = p->grid.heads[hash_cell ((gint64) floor (zx / p->grid.cell), (gint64) floor (zy / p->grid.cell))];
+       e >= 0; e = g_array_index (p->grid.next, gint, e))
+    {
+      const Label *l = &g_array_index (p->labels, Label, g_array_index (p->grid.items, guint, e));
+
+      if (zx >= l->x && zx < l->x + l->width && zy >= l->y && zy < l->y + l->height)
+        {
+          item.kind = l->id < self->n_actors ? DRAMATIS_ITEM_ACTOR : DRAMATIS_ITEM_RELATION;
+          item.index = l->id < self->n_actors ? l->id : l->id - self->n_actors;
+          return item;
+        }
+    }
+
+  relation = hit_relation (self, view, x, y);
+  if (relation != DRAMATIS_NO_INDEX)
+    {
+      item.kind = DRAMATIS_ITEM_RELATION;
+      item.index = relation;
+    }
+
+  return item;
+}
+
+/**
+ * dramatis_network_collect_actors_in_rect:
+ * @self: a network
+ * @view: the view
+ * @rect: (nullable): a rectangle of the view, or %NULL for the whole view
+ * @actors: (element-type guint): where to append the actors whose glyphs
+ *   the rectangle shows, in the order of their indices
+ */
+void
+dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
+                                         const DramatisNetworkView *view,
+                                         const DramatisNetworkRect *rect,
+                                         GArray                    *actors)
+{
+  DramatisNetworkRect all;
+  double wx0, wy0, wx1, wy1, reach;
+  guint mark;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (actors != NULL);
+
+  if (self->n_actors == 0 || !(view->zoom > 0))
+    return;
+
+  if (rect == NULL)
+    {
+      all = (DramatisNetworkRect) { 0, 0, view->width, view->height };
+      rect = &all;
+    }
+
+  dramatis_network_view_to_world (view, rect->x, rect->y, &wx0, &wy0);
+  dramatis_network_view_to_world (view, rect->x + rect->width, rect->y + rect->height, &wx1, &wy1);
+  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 2) / view->zoom;
+  mark = mark_actors_in (self, wx0, wy0, wx1, wy1, reach);
+
+  for (guint a = 0; a < self->n_actors; a++)
+    {
+      double gx, gy, gw, gh;
+
+      if (self->actor_mark[a] != mark)
+        continue;
+      glyph_box (self, a, view->zoom, &gx, &gy, &gw, &gh);
+      if (rects_overlap (wx0 * view->zoom, wy0 * view->zoom, rect->width, rect->height, gx, gy, gw, gh))
+        g_array_append_val (actors, a);
+    }
+}
+
+/**
+ * dramatis_network_get_label_rect:
+ * @self: a network
+ * @view: the view
+ * @item: an actor, or a relation when the view shows their labels
+ * @rect: (out): where its label is, halo included, in view coordinates
+ *
+ * Labels are placed once for each zoom, so that panning does not move
+ * them; none covers another.
+ *
+ * Returns: %TRUE if the item's label has a place at this zoom, %FALSE if
+ *   it was left out for want of room
+ */
+gboolean
+dramatis_network_get_label_rect (DramatisNetwork           *self,
+                                 const DramatisNetworkView *view,
+                                 const DramatisItem        *item,
+                                 DramatisNetworkRect       *rect)
+{
+  const Label *label;
+  int index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (!(view->zoom > 0))
+    return FALSE;
+
+  ensure_placement (self, view->zoom, view->show_edge_labels);
+  if (item->kind == DRAMATIS_ITEM_ACTOR && item->index < self->n_actors)
+    index = self->placement.label_of[item->index];
+  else if (item->kind == DRAMATIS_ITEM_RELATION && item->index < self->n_relations)
+    index = self->placement.label_of[self->n_actors + item->index];
+  else
+    return FALSE;
+  if (index < 0)
+    return FALSE;
+
+  label = &g_array_index (self->placement.labels, Label, index);
+  rect->x = label->x - view->center_x * view->zoom + view->width / 2;
+  rect->y = label->y - view->center_y * view->zoom + view->height / 2;
+  rect->width = label->width;
+  rect->height = label->height;
+
+  return TRUE;
+}
+
+/**
+ * dramatis_network_get_relation_midpoint:
+ * @self: a network
+ * @view: the view
+ * @relation: a relation
+ * @x: (out): the middle of its arc, in view coordinates
+ * @y: (out): the middle of its arc
+ *
+ * Where the relation's label goes, or a popover about it.
+ *
+ * Returns: %FALSE if the relation is not drawn: one of its actors is unknown
+ */
+gboolean
+dramatis_network_get_relation_midpoint (DramatisNetwork           *self,
+                                        const DramatisNetworkView *view,
+                                        guint                      relation,
+                                        double                    *x,
+                                        double                    *y)
+{
+  double wx, wy;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (relation < self->n_relations, FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (!self->edges[relation].valid)
+    return FALSE;
+
+  edge_world_midpoint (self, &self->edges[relation], &wx, &wy);
+  dramatis_network_view_to_screen (view, wx, wy, x, y);
+  return TRUE;
+}

@@ -1,0 +1,1212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <cairo-svg.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "dramatis-network.h"
+#include "dramatis-story-io.h"
+#include "dramatis-synthetic.h"
+
+/* The network renderer, checked on pixels and on its answers: the built-in
+ * story laid out by a small spring embedder of the test's own (the app's
+ * layout is tested on its own), and tiny stories whose positions are set
+ * by hand.  Set DRAMATIS_TEST_PNG_DIR to keep the images drawn.
+ */
+
+#define WIDTH 1600
+#define HEIGHT 1000
+
+/* Test-only placement, not the app's layout: a force model in the manner
+ * of ForceAtlas2 (repulsion grows with both degrees, so hubs keep room for
+ * their neighbours; linear springs; a constant pull to the centre that
+ * keeps the small components of the built-in story near the rest), from a
+ * circle, cooling as it goes.  Deterministic.
+ */
+static double *
+spring_layout (DramatisStory *story,
+               double         ideal)
+{
+  guint n = dramatis_story_get_n_actors (story);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  double *xy = g_new0 (double, 2 * MAX (n, 1));
+  g_autofree double *move = g_new0 (double, 2 * MAX (n, 1));
+  g_autofree double *degree = g_new0 (double, MAX (n, 1));
+  const guint iterations = 800;
+  const double repulsion = ideal * ideal / 4;
+  const double gravity = ideal / 10;
+
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+
+      if (relation->from < n && relation->to < n)
+        {
+          degree[relation->from]++;
+          degree[relation->to]++;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      xy[2 * i] = 2 * ideal * cos (2 * G_PI * i / n);
+      xy[2 * i + 1] = 2 * ideal * sin (2 * G_PI * i / n);
+    }
+
+  for (guint it = 0; it < iterations; it++)
+    {
+      double temperature = ideal * 0.3 * (1 - (double) it / iterations) + 0.2;
+
+      memset (move, 0, sizeof (double) * 2 * n);
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            double dx = xy[2 * i] - xy[2 * j], dy = xy[2 * i + 1] - xy[2 * j + 1];
+            double d2 = MAX (dx * dx + dy * dy, 1.0);
+            /* Only near nodes push, as in the grid variant of the spring
+             * embedder, so that small components are not flung away.
+             */
+            double f = d2 < 16 * ideal * ideal ? repulsion * sqrt ((degree[i] + 1) * (degree[j] + 1)) / d2 : 0;
+
+            move[2 * i] += dx * f;
+            move[2 * i + 1] += dy * f;
+            move[2 * j] -= dx * f;
+            move[2 * j + 1] -= dy * f;
+          }
+      for (guint r = 0; r < n_relations; r++)
+        {
+          const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+          guint a = relation->from, b = relation->to;
+          double dx, dy;
+
+          if (a >= n || b >= n || a == b)
+            continue;
+          dx = xy[2 * a] - xy[2 * b];
+          dy = xy[2 * a + 1] - xy[2 * b + 1];
+          move[2 * a] -= dx;
+          move[2 * a + 1] -= dy;
+          move[2 * b] += dx;
+          move[2 * b + 1] += dy;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          double d = MAX (hypot (xy[2 * i], xy[2 * i + 1]), 1.0);
+
+          move[2 * i] -= xy[2 * i] / d * gravity * (degree[i] + 1);
+          move[2 * i + 1] -= xy[2 * i + 1] / d * gravity * (degree[i] + 1);
+          d = hypot (move[2 * i], move[2 * i + 1]);
+          if (d > temperature)
+            {
+              move[2 * i] *= temperature / d;
+              move[2 * i + 1] *= temperature / d;
+            }
+          xy[2 * i] += move[2 * i];
+          xy[2 * i + 1] += move[2 * i + 1];
+        }
+    }
+
+  return xy;
+}
+
+static DramatisStory *
+load_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  DramatisStory *story = dramatis_story_load_builtin (&error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static DramatisStory *
+load_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  DramatisStory *story = dramatis_story_load_bytes (bytes, "test", &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static DramatisNetwork *
+builtin_network (DramatisStory       *story,
+                 const DramatisTheme *theme)
+{
+  DramatisNetwork *network = dramatis_network_new (story, theme);
+  g_autofree double *xy = spring_layout (story, 120);
+
+  dramatis_network_set_positions (network, xy, dramatis_story_get_n_actors (story));
+  return network;
+}
+
+static cairo_surface_t *
+render (DramatisNetwork           *network,
+        const DramatisNetworkView *view,
+        const DramatisTheme       *theme,
+        const DramatisSelection   *selection)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view->width, (int) view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  dramatis_network_draw (network, cr, view, theme, selection);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+keep_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  const char *dir = g_getenv ("DRAMATIS_TEST_PNG_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+}
+
+/* The colour at a pixel, unpremultiplied, from 0 to 1. */
+static DramatisColor
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 p;
+  double a;
+
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
+
+  p = *(const guint32 *) (data + iy * cairo_image_surface_get_stride (surface) + 4 * ix);
+  a = (p >> 24) / 255.0;
+  if (a == 0)
+    return (DramatisColor) { 0, 0, 0, 0 };
+  return (DramatisColor) {
+    ((p >> 16) & 0xff) / 255.0 / a,
+    ((p >> 8) & 0xff) / 255.0 / a,
+    (p & 0xff) / 255.0 / a,
+    a,
+  };
+}
+
+static double
+color_distance (DramatisColor a,
+                DramatisColor b)
+{
+  return fabs (a.red - b.red) + fabs (a.green - b.green) + fabs (a.blue - b.blue);
+}
+
+static void
+actor_center (DramatisNetwork           *network,
+              const DramatisNetworkView *view,
+              guint                      actor,
+              double                    *x,
+              double                    *y)
+{
+  const double *xy = dramatis_network_get_positions (network, NULL);
+
+  dramatis_network_view_to_screen (view, xy[2 * actor], xy[2 * actor + 1], x, y);
+}
+
+static gboolean
+actor_label_rect (DramatisNetwork           *network,
+                  const DramatisNetworkView *view,
+                  guint                      actor,
+                  DramatisNetworkRect       *rect)
+{
+  DramatisItem item = { DRAMATIS_ITEM_ACTOR, actor };
+
+  return dramatis_network_get_label_rect (network, view, &item, rect);
+}
+
+static guint
+find_actor (DramatisStory *story,
+            const char    *id)
+{
+  guint actor = dramatis_story_find_actor (story, id);
+
+  g_assert_cmpuint (actor, !=, DRAMATIS_NO_INDEX);
+  return actor;
+}
+
+static void
+test_node_colours (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  cairo_surface_t *surface;
+  const char *ids[] = { "united-states", "robert-wood", "un-security-council", "western-nations" };
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+  surface = render (network, &view, &theme, NULL);
+  keep_png (surface, "network.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      guint actor = find_actor (story, ids[i]);
+      DramatisActorKind kind = dramatis_story_get_actor (story, actor)->kind;
+      double x, y;
+
+      actor_center (network, &view, actor, &x, &y);
+      /* A group's triangle has its centroid low: look a little above. */
+      if (kind == DRAMATIS_ACTOR_KIND_GROUP)
+        y -= 2;
+      g_assert_cmpfloat (color_distance (pixel_at (surface, x, y), theme.background), >, 0.5);
+      g_assert_cmpfloat (color_distance (pixel_at (surface, x, y), theme.actor_kinds[kind]), <, 0.06);
+    }
+
+  /* The corner is inside the fit's margin, where nothing is drawn. */
+  g_assert_cmpfloat (color_distance (pixel_at (surface, 2, 2), theme.background), <, 0.01);
+  g_assert_cmpfloat (color_distance (pixel_at (surface, WIDTH - 3, HEIGHT - 3), theme.background), <, 0.01);
+
+  cairo_surface_destroy (surface);
+
+  /* And in the dark theme. */
+  {
+    g_auto(DramatisTheme) dark;
+    guint actor = find_actor (story, "russia");
+    double x, y;
+
+    dramatis_theme_init (&dark, DRAMATIS_THEME_DARK);
+    surface = render (network, &view, &dark, NULL);
+    keep_png (surface, "network-dark.png");
+    actor_center (network, &view, actor, &x, &y);
+    g_assert_cmpfloat (color_distance (pixel_at (surface, x, y), dark.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.06);
+    g_assert_cmpfloat (color_distance (pixel_at (surface, 2, 2), dark.background), <, 0.01);
+    cairo_surface_destroy (surface);
+  }
+}
+
+static void
+test_labels_do_not_overlap (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+  const double sizes[][2] = { { WIDTH, HEIGHT }, { 800, 500 }, { 400, 300 } };
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      DramatisNetworkView view = { 0, };
+      g_autofree DramatisNetworkRect *rects = g_new0 (DramatisNetworkRect, n);
+      g_autofree gboolean *placed = g_new0 (gboolean, n);
+      guint n_placed = 0;
+
+      dramatis_network_fit (network, sizes[s][0], sizes[s][1], &view);
+      for (guint a = 0; a < n; a++)
+        {
+          placed[a] = actor_label_rect (network, &view, a, &rects[a]);
+          n_placed += placed[a];
+        }
+
+      /* At full size every actor is named, and the fit shows every label. */
+      if (s == 0)
+        g_assert_cmpuint (n_placed, ==, n);
+      g_assert_cmpuint (n_placed, >, 0);
+
+      for (guint a = 0; a < n; a++)
+        {
+          if (!placed[a])
+            continue;
+          g_assert_cmpfloat (rects[a].x, >=, 0);
+          g_assert_cmpfloat (rects[a].y, >=, 0);
+          g_assert_cmpfloat (rects[a].x + rects[a].width, <=, view.width);
+          g_assert_cmpfloat (rects[a].y + rects[a].height, <=, view.height);
+
+          for (guint b = a + 1; b < n; b++)
+            if (placed[b])
+              g_assert_false (rects[a].x < rects[b].x + rects[b].width && rects[b].x < rects[a].x + rects[a].width &&
+                              rects[a].y < rects[b].y + rects[b].height && rects[b].y < rects[a].y + rects[a].height);
+
+          /* No label covers another actor's glyph centre, unless that
+           * glyph is a dot of a few pixels.
+           */
+          for (guint b = 0; b < n; b++)
+            {
+              double x, y;
+
+              if (b == a || dramatis_network_get_node_radius (network, b) * view.zoom < 4)
+                continue;
+              actor_center (network, &view, b, &x, &y);
+              g_assert_false (x > rects[a].x && x < rects[a].x + rects[a].width &&
+                              y > rects[a].y && y < rects[a].y + rects[a].height);
+            }
+        }
+    }
+
+  /* Zoomed out far, glyphs are dots and labels are left out, the
+   * largest glyphs' last.
+   */
+  {
+    DramatisNetworkView view = { 200, 200, 0, 0, 0.05, FALSE };
+    DramatisNetworkRect rect;
+
+    for (guint a = 0; a < n; a++)
+      g_assert_false (actor_label_rect (network, &view, a, &rect));
+  }
+}
+
+static gboolean
+inside_any_label (DramatisNetwork           *network,
+                  const DramatisNetworkView *view,
+                  guint                      n_actors,
+                  double                     x,
+                  double                     y)
+{
+  for (guint a = 0; a < n_actors; a++)
+    {
+      DramatisNetworkRect rect;
+
+      if (actor_label_rect (network, view, a, &rect) &&
+          x >= rect.x - 6 && x <= rect.x + rect.width + 6 && y >= rect.y - 6 && y <= rect.y + rect.height + 6)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+near_any_glyph (DramatisNetwork           *network,
+                const DramatisNetworkView *view,
+                guint                      n_actors,
+                double                     x,
+                double                     y)
+{
+  for (guint a = 0; a < n_actors; a++)
+    {
+      double cx, cy;
+
+      actor_center (network, view, a, &cx, &cy);
+      if (hypot (x - cx, y - cy) < dramatis_network_get_node_radius (network, a) * view->zoom * 1.6 + 6)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_selection_dims (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  DramatisSelection selection = { DRAMATIS_ITEM_INIT_NONE, DRAMATIS_ITEM_INIT_NONE };
+  cairo_surface_t *before, *after;
+  guint wood = find_actor (story, "robert-wood");
+  guint us = find_actor (story, "united-states");
+  guint lewis = find_actor (story, "kim-lewis");
+  guint russia = find_actor (story, "russia");
+  guint meeting;
+  double x, y;
+  DramatisColor was, now;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+  before = render (network, &view, &theme, &selection);
+
+  selection.selected = (DramatisItem) { DRAMATIS_ITEM_ACTOR, wood };
+  after = render (network, &view, &theme, &selection);
+  keep_png (after, "network-selected.png");
+
+  /* A non-neighbour fades towards the background. */
+  actor_center (network, &view, lewis, &x, &y);
+  was = pixel_at (before, x, y);
+  now = pixel_at (after, x, y);
+  g_assert_cmpfloat (color_distance (now, theme.background), <, color_distance (was, theme.background) - 0.3);
+
+  /* The neighbour and the selected actor keep their colours. */
+  actor_center (network, &view, us, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (after, x, y), theme.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.06);
+  actor_center (network, &view, wood, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (after, x, y), theme.actor_kinds[DRAMATIS_ACTOR_KIND_PERSON]), <, 0.06);
+
+  cairo_surface_destroy (after);
+
+  /* An event lights its participants. */
+  g_assert_cmpuint (dramatis_story_get_n_events (story), >, 0);
+  for (meeting = 0; meeting < dramatis_story_get_n_events (story); meeting++)
+    {
+      const DramatisEvent *event = dramatis_story_get_event (story, meeting);
+      gboolean has_russia = FALSE, has_lewis = FALSE;
+
+      for (guint i = 0; i < event->n_participants; i++)
+        {
+          has_russia |= event->participants[i].actor == russia;
+          has_lewis |= event->participants[i].actor == lewis;
+        }
+      if (has_russia && !has_lewis)
+        break;
+    }
+  g_assert_cmpuint (meeting, <, dramatis_story_get_n_events (story));
+
+  selection.selected = (DramatisItem) { DRAMATIS_ITEM_EVENT, meeting };
+  after = render (network, &view, &theme, &selection);
+  actor_center (network, &view, russia, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (after, x, y), theme.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.06);
+  actor_center (network, &view, lewis, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (after, x, y), theme.background), <,
+                     color_distance (pixel_at (before, x, y), theme.background) - 0.3);
+  cairo_surface_destroy (after);
+
+  /* A selected relation is drawn in the accent colour: the first one whose
+   * middle no label or glyph covers.
+   */
+  for (guint relation = 0; relation < dramatis_story_get_n_relations (story); relation++)
+    {
+      double mx, my;
+      gboolean found = FALSE;
+
+      g_assert_true (dramatis_network_get_relation_midpoint (network, &view, relation, &mx, &my));
+      if (inside_any_label (network, &view, dramatis_story_get_n_actors (story), mx, my) ||
+          near_any_glyph (network, &view, dramatis_story_get_n_actors (story), mx, my))
+        continue;
+
+      selection.selected = (DramatisItem) { DRAMATIS_ITEM_RELATION, relation };
+      after = render (network, &view, &theme, &selection);
+      for (int dy = -2; dy <= 2; dy++)
+        for (int dx = -2; dx <= 2; dx++)
+          found |= color_distance (pixel_at (after, mx + dx, my + dy), theme.accent) < 0.15;
+      g_assert_true (found);
+      g_assert_false (color_distance (pixel_at (before, mx, my), theme.accent) < 0.15);
+      cairo_surface_destroy (after);
+      break;
+    }
+
+  cairo_surface_destroy (before);
+}
+
+static void
+test_hit (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  guint n = dramatis_story_get_n_actors (story);
+  guint n_relations_hit = 0;
+  DramatisItem item;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+
+  for (guint a = 0; a < n; a++)
+    {
+      DramatisNetworkRect rect;
+      double x, y;
+
+      actor_center (network, &view, a, &x, &y);
+      item = dramatis_network_hit (network, &view, x, y);
+      g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_ACTOR);
+      g_assert_cmpuint (item.index, ==, a);
+
+      g_assert_true (actor_label_rect (network, &view, a, &rect));
+      item = dramatis_network_hit (network, &view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+      g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_ACTOR);
+      g_assert_cmpuint (item.index, ==, a);
+    }
+
+  /* Every relation at its midpoint, where no label covers it. */
+  for (guint r = 0; r < dramatis_story_get_n_relations (story); r++)
+    {
+      double x, y;
+
+      g_assert_true (dramatis_network_get_relation_midpoint (network, &view, r, &x, &y));
+      if (inside_any_label (network, &view, n, x, y) || near_any_glyph (network, &view, n, x, y))
+        continue;
+      item = dramatis_network_hit (network, &view, x, y);
+      g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_RELATION);
+      /* Parallel arcs lie apart: the one hit is the one asked for. */
+      g_assert_cmpuint (item.index, ==, r);
+      n_relations_hit++;
+    }
+  g_assert_cmpuint (n_relations_hit, >=, dramatis_story_get_n_relations (story) / 2);
+
+  /* The margin is empty. */
+  item = dramatis_network_hit (network, &view, 3, 3);
+  g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+}
+
+/* A, B and C in a row: three relations between A and B, two of them from A
+ * and one from B; C to D directed, E and F undirected, G and H mutual, all
+ * far apart.
+ */
+static const char tiny_story[] =
+  "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+  " \"actors\": ["
+  "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"state\"},"
+  "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"state\"},"
+  "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"person\"},"
+  "  {\"id\": \"d\", \"name\": \"D\", \"kind\": \"person\"},"
+  "  {\"id\": \"e\", \"name\": \"E\", \"kind\": \"group\"},"
+  "  {\"id\": \"f\", \"name\": \"F\", \"kind\": \"group\"},"
+  "  {\"id\": \"g\", \"name\": \"G\", \"kind\": \"organization\"},"
+  "  {\"id\": \"h\", \"name\": \"H\", \"kind\": \"other\"}],"
+  " \"relations\": ["
+  "  {\"id\": \"ab1\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"b\"},"
+  "  {\"id\": \"ba\", \"type\": \"condemns\", \"from\": \"b\", \"to\": \"a\"},"
+  "  {\"id\": \"ab2\", \"type\": \"accuses\", \"from\": \"a\", \"to\": \"b\"},"
+  "  {\"id\": \"cd\", \"type\": \"supports\", \"from\": \"c\", \"to\": \"d\"},"
+  "  {\"id\": \"ef\", \"type\": \"supports\", \"from\": \"e\", \"to\": \"f\", \"direction\": \"undirected\"},"
+  "  {\"id\": \"gh\", \"type\": \"supports\", \"from\": \"g\", \"to\": \"h\", \"direction\": \"mutual\"}]}";
+
+static const double tiny_positions[] = {
+  0, 0, 400, 0,
+  0, 200, 400, 200,
+  0, 400, 400, 400,
+  0, 600, 400, 600,
+};
+
+static DramatisNetwork *
+tiny_network (DramatisStory       *story,
+              const DramatisTheme *theme,
+              DramatisNetworkView *view)
+{
+  DramatisNetwork *network = dramatis_network_new (story, theme);
+
+  dramatis_network_set_positions (network, tiny_positions, 8);
+  *view = (DramatisNetworkView) { 600, 800, 200, 300, 1.0, FALSE };
+  return network;
+}
+
+static void
+test_parallel_arcs (void)
+{
+  g_autoptr(DramatisStory) story = load_text (tiny_story);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view;
+  cairo_surface_t *surface;
+  double mx[3], my[3];
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = tiny_network (story, &theme, &view);
+  surface = render (network, &view, &theme, NULL);
+  keep_png (surface, "network-tiny.png");
+
+  for (guint r = 0; r < 3; r++)
+    {
+      DramatisItem item;
+      double darkest = 0;
+
+      g_assert_true (dramatis_network_get_relation_midpoint (network, &view, r, &mx[r], &my[r]));
+
+      /* Drawn there (hostile arcs are dashed: look along the arc), and
+       * found there.
+       */
+      for (int dx = -5; dx <= 5; dx++)
+        darkest = MAX (darkest, color_distance (pixel_at (surface, mx[r] + dx, my[r]), theme.background));
+      g_assert_cmpfloat (darkest, >, 0.3);
+      item = dramatis_network_hit (network, &view, mx[r], my[r]);
+      g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_RELATION);
+      g_assert_cmpuint (item.index, ==, r);
+    }
+
+  /* Three distinct arcs, whichever way each relation runs. */
+  g_assert_cmpfloat (fabs (my[0] - my[1]), >=, 8);
+  g_assert_cmpfloat (fabs (my[1] - my[2]), >=, 8);
+  g_assert_cmpfloat (fabs (my[0] - my[2]), >=, 8);
+  for (guint r = 0; r < 3; r++)
+    g_assert_cmpfloat (fabs (mx[r] - 200 - 100), <, 1);
+
+  /* Between the arcs, and between unrelated actors, nothing is hit. */
+  {
+    double x = (mx[0] + mx[1]) / 2, y = (my[0] + my[1]) / 2;
+    DramatisItem item = dramatis_network_hit (network, &view, x, y);
+
+    g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+    item = dramatis_network_hit (network, &view, 300, 200);
+    g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+  }
+
+  cairo_surface_destroy (surface);
+}
+
+/* How much is drawn in a small square: the sum of the distances to the
+ * background.
+ */
+static double
+ink (cairo_surface_t     *surface,
+     const DramatisTheme *theme,
+     double               x,
+     double               y,
+     int                  half)
+{
+  double sum = 0;
+
+  for (int dy = -half; dy <= half; dy++)
+    for (int dx = -half; dx <= half; dx++)
+      sum += color_distance (pixel_at (surface, x + dx, y + dy), theme->background);
+  return sum;
+}
+
+static void
+test_arrowheads (void)
+{
+  g_autoptr(DramatisStory) story = load_text (tiny_story);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view;
+  cairo_surface_t *surface;
+  double ink_at[3][2];
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = tiny_network (story, &theme, &view);
+  surface = render (network, &view, &theme, NULL);
+
+  /* Just outside each end's glyph, on the straight arcs at y = 200, 400,
+   * 600 in the world: relations 3 (directed), 4 (undirected), 5 (mutual).
+   */
+  for (guint i = 0; i < 3; i++)
+    {
+      guint from = 2 + 2 * i, to = from + 1;
+      double fx, fy, tx, ty;
+      double r_from = dramatis_network_get_node_radius (network, from) * view.zoom;
+      double r_to = dramatis_network_get_node_radius (network, to) * view.zoom;
+
+      actor_center (network, &view, from, &fx, &fy);
+      actor_center (network, &view, to, &tx, &ty);
+      ink_at[i][0] = ink (surface, &theme, fx + r_from * 1.3 + 7, fy, 3);
+      ink_at[i][1] = ink (surface, &theme, tx - r_to * 1.3 - 7, ty, 3);
+    }
+
+  /* Directed: a head at the target only. */
+  g_assert_cmpfloat (ink_at[0][1], >, 2 * ink_at[0][0]);
+  /* Undirected: no head at either end. */
+  g_assert_cmpfloat (ink_at[1][1], <, 1.5 * ink_at[1][0] + 0.5);
+  g_assert_cmpfloat (ink_at[1][0], <, 1.5 * ink_at[1][1] + 0.5);
+  g_assert_cmpfloat (ink_at[0][1], >, 2 * ink_at[1][1]);
+  /* Mutual: both. */
+  g_assert_cmpfloat (ink_at[2][0], >, 2 * ink_at[1][0]);
+  g_assert_cmpfloat (ink_at[2][1], >, 2 * ink_at[1][1]);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Drawing a view panned from the last one scrolls the kept scene and
+ * draws the strips that came into view: it must match a drawing made from
+ * scratch.
+ */
+static void
+test_pan_matches_redraw (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(DramatisNetwork) fresh = NULL;
+  DramatisNetworkView view = { 0, };
+  DramatisSelection selection = { { DRAMATIS_ITEM_ACTOR, 1 }, DRAMATIS_ITEM_INIT_NONE };
+  const double pans[][2] = { { 37, 0 }, { 0, -23 }, { -50, 41 }, { 300, -200 } };
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  fresh = builtin_network (story, &theme);
+  dramatis_network_fit (network, 900, 600, &view);
+  view.zoom *= 2;
+  cairo_surface_destroy (render (network, &view, &theme, &selection));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+    {
+      cairo_surface_t *panned, *redrawn;
+      const guint8 *a, *b;
+      int stride;
+      guint n_different = 0;
+
+      view.center_x += pans[i][0] / view.zoom;
+      view.center_y += pans[i][1] / view.zoom;
+      panned = render (network, &view, &theme, &selection);
+      /* Another network object, so nothing is kept from before. */
+      redrawn = render (fresh, &view, &theme, &selection);
+      dramatis_network_free (g_steal_pointer (&fresh));
+      fresh = builtin_network (story, &theme);
+
+      a = cairo_image_surface_get_data (panned);
+      b = cairo_image_surface_get_data (redrawn);
+      stride = cairo_image_surface_get_stride (panned);
+      for (int y = 0; y < 600; y++)
+        for (int x = 0; x < 900 * 4; x++)
+          if (abs (a[y * stride + x] - b[y * stride + x]) > 2)
+            n_different++;
+      g_assert_cmpuint (n_different, ==, 0);
+
+      cairo_surface_destroy (panned);
+      cairo_surface_destroy (redrawn);
+    }
+}
+
+static cairo_status_t
+count_bytes (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Vector targets get paths and text, and the same answers. */
+static void
+test_vector (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  DramatisSelection selection = { { DRAMATIS_ITEM_ACTOR, 8 }, { DRAMATIS_ITEM_ACTOR, 2 } };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gsize size = 0;
+  double height, narrow;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+
+  surface = cairo_svg_surface_create_for_stream (count_bytes, &size, WIDTH, HEIGHT + 200);
+  cr = cairo_create (surface);
+  dramatis_network_draw (network, cr, &view, &theme, &selection);
+  height = dramatis_network_draw_legend (network, cr, &theme, 0, HEIGHT, WIDTH);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (size, >, 10000);
+
+  /* The legend: one line of families and one of kinds when wide, more
+   * when narrow.
+   */
+  g_assert_cmpfloat (height, >, 20);
+  g_assert_cmpfloat (height, <, 80);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  narrow = dramatis_network_draw_legend (network, cr, &theme, 0, 0, 150);
+  g_assert_cmpfloat (narrow, >, height * 1.5);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The legend lists what the story has, and nothing else. */
+static void
+test_legend (void)
+{
+  g_autoptr(DramatisStory) story = load_text (
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+    " \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"state\"},"
+    "              {\"id\": \"b\", \"name\": \"B\", \"kind\": \"state\"}],"
+    " \"relations\": [{\"id\": \"ab\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"b\"}]}");
+  g_autoptr(DramatisStory) builtin = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) small = NULL;
+  g_autoptr(DramatisNetwork) large = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  double one, all;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  small = dramatis_network_new (story, &theme);
+  large = dramatis_network_new (builtin, &theme);
+
+  /* A line for the families and one for the kinds, when wide enough;
+   * the built-in story's seven items need more lines in 200 pixels, the
+   * small story's two do not.
+   */
+  one = dramatis_network_draw_legend (small, cr, &theme, 0, 0, 200);
+  all = dramatis_network_draw_legend (large, cr, &theme, 0, 0, 2000);
+  g_assert_cmpfloat (one, >, 0);
+  g_assert_cmpfloat (all, ==, one);
+  all = dramatis_network_draw_legend (large, cr, &theme, 0, 0, 200);
+  g_assert_cmpfloat (all, >, one);
+
+  /* Drawn where asked: nothing above @y, something below it. */
+  dramatis_color_set_source (&theme.background, cr);
+  cairo_paint (cr);
+  all = dramatis_network_draw_legend (large, cr, &theme, 10, 40, 380);
+  cairo_surface_flush (surface);
+  keep_png (surface, "network-legend.png");
+  g_assert_cmpfloat (ink (surface, &theme, 200, 20, 15), <, 0.01);
+  g_assert_cmpfloat (ink (surface, &theme, 30, 40 + all / 4, 8), >, 1);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_collect_actors (void)
+{
+  g_autoptr(DramatisStory) story = load_text (tiny_story);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  DramatisNetworkView view;
+  DramatisNetworkRect rect;
+  double x, y;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = tiny_network (story, &theme, &view);
+
+  dramatis_network_collect_actors_in_rect (network, &view, NULL, actors);
+  g_assert_cmpuint (actors->len, ==, 8);
+
+  /* The top left quarter shows A only; panned right, nothing of it. */
+  g_array_set_size (actors, 0);
+  actor_center (network, &view, 0, &x, &y);
+  rect = (DramatisNetworkRect) { x - 20, y - 20, 40, 40 };
+  dramatis_network_collect_actors_in_rect (network, &view, &rect, actors);
+  g_assert_cmpuint (actors->len, ==, 1);
+  g_assert_cmpuint (g_array_index (actors, guint, 0), ==, 0);
+
+  g_array_set_size (actors, 0);
+  view.center_x -= 1000;
+  dramatis_network_collect_actors_in_rect (network, &view, NULL, actors);
+  g_assert_cmpuint (actors->len, ==, 0);
+}
+
+/* A large network draws, zoomed out and in, panned, selected, and the
+ * grids answer hit-tests as brute force does.
+ */
+static void
+test_large (void)
+{
+  DramatisSyntheticSize size = { 2000, 50, 6000, 0, 7 };
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autoptr(DramatisStory) story = load_text (text->str);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autofree double *xy = g_new (double, 2 * size.n_actors);
+  DramatisNetworkView view = { 0, };
+  DramatisSelection selection = { { DRAMATIS_ITEM_ACTOR, 0 }, { DRAMATIS_ITEM_ACTOR, 1 } };
+  cairo_surface_t *surface;
+  guint n_drawn = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (story, &theme);
+  for (guint i = 0; i < 2 * size.n_actors; i++)
+    xy[i] = g_rand_double_range (rand, -1500, 1500);
+  dramatis_network_set_positions (network, xy, size.n_actors);
+  dramatis_network_fit (network, 1200, 800, &view);
+
+  surface = render (network, &view, &theme, NULL);
+  for (guint a = 0; a < size.n_actors; a += 50)
+    {
+      double x, y;
+
+      actor_center (network, &view, a, &x, &y);
+      if (x >= 0 && y >= 0 && x < 1200 && y < 800)
+        n_drawn += color_distance (pixel_at (surface, x, y), theme.background) > 0.1;
+    }
+  g_assert_cmpuint (n_drawn, >=, size.n_actors / 50 * 9 / 10);
+  keep_png (surface, "network-large.png");
+  cairo_surface_destroy (surface);
+
+  cairo_surface_destroy (render (network, &view, &theme, &selection));
+  view.zoom *= 4;
+  cairo_surface_destroy (render (network, &view, &theme, &selection));
+  view.center_x += 100;
+  view.show_edge_labels = TRUE;
+  cairo_surface_destroy (render (network, &view, &theme, &selection));
+
+  /* Hits at every 97th actor's centre find an actor whose glyph holds
+   * the point.
+   */
+  for (guint a = 0; a < size.n_actors; a += 97)
+    {
+      double x, y;
+      DramatisItem item;
+
+      actor_center (network, &view, a, &x, &y);
+      item = dramatis_network_hit (network, &view, x, y);
+      g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_ACTOR);
+      if (item.index != a)
+        {
+          double ox, oy;
+
+          actor_center (network, &view, item.index, &ox, &oy);
+          g_assert_cmpfloat (hypot (ox - x, oy - y), <=,
+                             dramatis_network_get_node_radius (network, item.index) * view.zoom * 1.6 + 4);
+        }
+    }
+}
+
+
+/* With relation labels asked for, some have room; no label covers
+ * another, and a relation's label answers for it.
+ */
+static void
+test_edge_labels (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (DramatisNetworkRect));
+  DramatisNetworkView view = { 0, };
+  guint n_actors = dramatis_story_get_n_actors (story);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  guint n_relation_labels = 0;
+  cairo_surface_t *surface;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  view.show_edge_labels = TRUE;
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+  g_assert_true (view.show_edge_labels);
+  surface = render (network, &view, &theme, NULL);
+  keep_png (surface, "network-edge-labels.png");
+
+  for (guint i = 0; i < n_actors + n_relations; i++)
+    {
+      DramatisItem item = i < n_actors ? (DramatisItem) { DRAMATIS_ITEM_ACTOR, i }
+                                       : (DramatisItem) { DRAMATIS_ITEM_RELATION, i - n_actors };
+      DramatisNetworkRect rect;
+
+      if (!dramatis_network_get_label_rect (network, &view, &item, &rect))
+        continue;
+      for (guint j = 0; j < rects->len; j++)
+        {
+          const DramatisNetworkRect *o = &g_array_index (rects, DramatisNetworkRect, j);
+
+          g_assert_false (rect.x < o->x + o->width && o->x < rect.x + rect.width &&
+                          rect.y < o->y + o->height && o->y < rect.y + rect.height);
+        }
+      g_array_append_val (rects, rect);
+
+      if (item.kind == DRAMATIS_ITEM_RELATION)
+        {
+          DramatisItem hit = dramatis_network_hit (network, &view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+
+          g_assert_true (dramatis_item_equal (&hit, &item));
+          /* Text is drawn there. */
+          g_assert_cmpfloat (ink (surface, &theme, rect.x + rect.width / 2, rect.y + rect.height / 2, (int) (rect.height / 2) - 1), >, 1);
+          n_relation_labels++;
+        }
+    }
+  g_assert_cmpuint (n_relation_labels, >=, 5);
+
+  /* Without them, none. */
+  view.show_edge_labels = FALSE;
+  for (guint r = 0; r < n_relations; r++)
+    {
+      DramatisItem item = { DRAMATIS_ITEM_RELATION, r };
+      DramatisNetworkRect rect;
+
+      g_assert_false (dramatis_network_get_label_rect (network, &view, &item, &rect));
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+/* At a device scale of 2, the scene is drawn at twice the pixels, in the
+ * same place.
+ */
+static void
+test_hidpi (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
+  cairo_t *cr;
+  guint us;
+  double x, y;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, 800, 500, &view);
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  dramatis_network_draw (network, cr, &view, &theme, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  keep_png (surface, "network-hidpi.png");
+
+  us = find_actor (story, "united-states");
+  actor_center (network, &view, us, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (surface, 2 * x, 2 * y), theme.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.06);
+  g_assert_cmpfloat (color_distance (pixel_at (surface, 2, 2), theme.background), <, 0.01);
+  cairo_surface_destroy (surface);
+}
+
+/* A recording surface, as a toolkit may hand out, and an offset that is
+ * not a whole pixel, as an exported page makes.
+ */
+static void
+test_recording_and_offset (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+  cairo_t *cr;
+  guint russia;
+  double x, y;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, 800, 600, &view);
+
+  cr = cairo_create (recording);
+  cairo_translate (cr, 50.4, 60.6);
+  dramatis_network_draw (network, cr, &view, &theme, NULL);
+  cairo_destroy (cr);
+
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  russia = find_actor (story, "russia");
+  actor_center (network, &view, russia, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (surface, x + 50.4, y + 60.6), theme.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.06);
+  /* Nothing outside the view's rectangle. */
+  g_assert_cmpfloat (pixel_at (surface, 20, 20).alpha, ==, 0);
+  g_assert_cmpfloat (pixel_at (surface, 880, 680).alpha, ==, 0);
+  g_assert_cmpfloat (pixel_at (surface, 55, 65).alpha, ==, 1);
+
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (recording);
+}
+
+/* While the user zooms, frames stretch the last drawing; the frame after
+ * the gesture is the same as a drawing from scratch.
+ */
+static void
+test_interactive_zoom (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(DramatisNetwork) fresh = NULL;
+  DramatisNetworkView view = { 0, };
+  cairo_surface_t *stretched, *settled, *redrawn;
+  guint nk;
+  double x, y;
+  guint n_different = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  fresh = builtin_network (story, &theme);
+  dramatis_network_fit (network, 800, 600, &view);
+  cairo_surface_destroy (render (network, &view, &theme, NULL));
+
+  view.interactive = TRUE;
+  view.zoom *= 1.5;
+  stretched = render (network, &view, &theme, NULL);
+  nk = find_actor (story, "north-korea");
+  actor_center (network, &view, nk, &x, &y);
+  g_assert_cmpfloat (color_distance (pixel_at (stretched, x, y), theme.actor_kinds[DRAMATIS_ACTOR_KIND_STATE]), <, 0.1);
+
+  view.interactive = FALSE;
+  settled = render (network, &view, &theme, NULL);
+  redrawn = render (fresh, &view, &theme, NULL);
+  for (int py = 0; py < 600; py++)
+    for (int px = 0; px < 800; px++)
+      n_different += color_distance (pixel_at (settled, px, py), pixel_at (redrawn, px, py)) > 0.02;
+  g_assert_cmpuint (n_different, ==, 0);
+
+  cairo_surface_destroy (stretched);
+  cairo_surface_destroy (settled);
+  cairo_surface_destroy (redrawn);
+}
+
+/* An empty story, a relation of an actor with itself, and one to an actor
+ * that does not exist.
+ */
+static void
+test_odd_stories (void)
+{
+  g_autoptr(DramatisStory) empty = load_text ("{\"format\": \"dramatis-story\", \"version\": \"1.0\"}");
+  g_autoptr(DramatisStory) odd = load_text (
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+    " \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"group\"},"
+    "              {\"id\": \"b\", \"name\": \"\", \"kind\": \"other\"}],"
+    " \"relations\": [{\"id\": \"aa\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"a\"},"
+    "                 {\"id\": \"ax\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"nobody\"}]}");
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  DramatisSelection selection = { { DRAMATIS_ITEM_RELATION, 1 }, { DRAMATIS_ITEM_RELATION, 0 } };
+  const double xy[] = { 0, 0, 200, 0 };
+  cairo_surface_t *surface;
+  DramatisItem item;
+  double x, y, width, height;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (empty, &theme);
+  dramatis_network_fit (network, 300, 200, &view);
+  surface = render (network, &view, &theme, &selection);
+  g_assert_cmpfloat (color_distance (pixel_at (surface, 150, 100), theme.background), <, 0.01);
+  cairo_surface_destroy (surface);
+  item = dramatis_network_hit (network, &view, 150, 100);
+  g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+  g_clear_pointer (&network, dramatis_network_free);
+
+  network = dramatis_network_new (odd, &theme);
+  dramatis_network_set_positions (network, xy, 2);
+  view = (DramatisNetworkView) { 400, 300, 100, 0, 1, TRUE, FALSE };
+  surface = render (network, &view, &theme, &selection);
+
+  /* The loop rises above its actor and is found there. */
+  g_assert_false (dramatis_network_get_relation_midpoint (network, &view, 1, &x, &y));
+  g_assert_true (dramatis_network_get_relation_midpoint (network, &view, 0, &x, &y));
+  g_assert_cmpfloat (y, <, 150 - dramatis_network_get_node_radius (network, 0));
+  item = dramatis_network_hit (network, &view, x, y);
+  g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_RELATION);
+  g_assert_cmpuint (item.index, ==, 0);
+  g_assert_cmpfloat (ink (surface, &theme, x, y, 2), >, 0.5);
+
+  /* An actor without a name has no label. */
+  dramatis_network_get_label_size (network, 1, &width, &height);
+  g_assert_cmpfloat (width, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/network/node-colours", test_node_colours);
+  g_test_add_func ("/render/network/labels-do-not-overlap", test_labels_do_not_overlap);
+  g_test_add_func ("/render/network/selection-dims", test_selection_dims);
+  g_test_add_func ("/render/network/hit", test_hit);
+  g_test_add_func ("/render/network/parallel-arcs", test_parallel_arcs);
+  g_test_add_func ("/render/network/arrowheads", test_arrowheads);
+  g_test_add_func ("/render/network/pan-matches-redraw", test_pan_matches_redraw);
+  g_test_add_func ("/render/network/vector", test_vector);
+  g_test_add_func ("/render/network/legend", test_legend);
+  g_test_add_func ("/render/network/collect-actors", test_collect_actors);
+  g_test_add_func ("/render/network/edge-labels", test_edge_labels);
+  g_test_add_func ("/render/network/hidpi", test_hidpi);
+  g_test_add_func ("/render/network/recording-and-offset", test_recording_and_offset);
+  g_test_add_func ("/render/network/interactive-zoom", test_interactive_zoom);
+  g_test_add_func ("/render/network/odd-stories", test_odd_stories);
+  g_test_add_func ("/render/network/large", test_large);
+
+  return g_test_run ();
+}
