@@ -8,11 +8,103 @@
 #include <locale.h>
 
 #include "dramatis-cli.h"
+#include "dramatis-scene.h"
 #include "dramatis-story-io.h"
 
-/* The command line: it reads a story (the built-in one when none is named)
- * and reports on it, with no display needed.
+/* The command line: it reads a story (the built-in one when none is named),
+ * reports on it or exports its diagrams, with no display needed.
  */
+
+typedef struct
+{
+  char   *path;
+  char   *view;
+  char   *theme;
+  double  width;
+  double  height;
+  double  scale;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *options)
+{
+  g_clear_pointer (&options->path, g_free);
+  g_clear_pointer (&options->view, g_free);
+  g_clear_pointer (&options->theme, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+/* Checks the export options before any story is read, so that wrong
+ * options are told as such whatever the story.
+ */
+static gboolean
+parse_export_options (const ExportOptions   *options,
+                      DramatisExportPage    *page,
+                      DramatisViewMode      *mode,
+                      DramatisThemeVariant  *variant)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dramatis_export_format_for_file (options->path, &page->format, &error))
+    {
+      g_printerr ("dramatis: %s\n", error->message);
+      return FALSE;
+    }
+
+  if (options->view != NULL && !dramatis_view_mode_from_string (options->view, mode))
+    {
+      g_printerr ("dramatis: %s\n", _("--view takes timeline, network or both"));
+      return FALSE;
+    }
+
+  if (options->theme != NULL && !dramatis_theme_variant_from_string (options->theme, variant))
+    {
+      g_printerr ("dramatis: %s\n", _("--theme takes light, dark or high-contrast"));
+      return FALSE;
+    }
+
+  /* A height of 0, the default, means as tall as the diagrams need. */
+  if (!(options->width >= 1 && (options->height >= 1 || options->height == 0) && options->scale > 0))
+    {
+      g_printerr ("dramatis: %s\n", _("--width and --height take a size of at least 1, and --scale a number above 0"));
+      return FALSE;
+    }
+
+  page->width = options->width;
+  page->height = options->height;
+  page->scale = options->scale;
+
+  return TRUE;
+}
+
+static int
+run_export (DramatisStory        *story,
+            const ExportOptions  *options,
+            DramatisExportPage   *page,
+            DramatisViewMode      mode,
+            DramatisThemeVariant  variant)
+{
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisScene) scene = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dramatis_theme_init (&theme, variant);
+  page->theme = &theme;
+
+  scene = dramatis_scene_new (story, &theme);
+  dramatis_scene_run_layout (scene);
+
+  file = g_file_new_for_commandline_arg (options->path);
+  if (!dramatis_scene_export (scene, file, mode, page, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("dramatis: %s\n", error->message);
+      return DRAMATIS_EXIT_BAD_INPUT;
+    }
+
+  return DRAMATIS_EXIT_SUCCESS;
+}
 
 static void
 print_problems (DramatisStory *story,
@@ -89,10 +181,26 @@ dramatis_cli_run (int    argc,
   g_autoptr(DramatisStory) story = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *display_name = NULL;
+  g_auto(ExportOptions) export = { NULL, NULL, NULL, 1600, 0, 1 };
+  DramatisExportPage page = { 0 };
+  DramatisViewMode mode = DRAMATIS_VIEW_BOTH;
+  DramatisThemeVariant variant = DRAMATIS_THEME_LIGHT;
   gboolean check = FALSE;
   gboolean version = FALSE;
   guint n_problems = 0;
   const GOptionEntry entries[] = {
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export.path,
+      N_("Export the story’s diagrams to FILE: PNG, SVG or PDF, by its extension"), N_("FILE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &export.view,
+      N_("Which diagrams to export: timeline, network or both (the default)"), N_("VIEW") },
+    { "width", 'W', 0, G_OPTION_ARG_DOUBLE, &export.width,
+      N_("Width of the export in logical pixels (points for PDF); 1600 by default"), N_("W") },
+    { "height", 'H', 0, G_OPTION_ARG_DOUBLE, &export.height,
+      N_("Height of the export; by default, as tall as the diagrams need"), N_("H") },
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &export.scale,
+      N_("Pixels per logical pixel in a PNG: 2 for HiDPI, 4 for print; 1 by default"), N_("S") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &export.theme,
+      N_("Colours of the export: light (the default), dark or high-contrast"), N_("THEME") },
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("List every problem in the story, with its line and column, and fail if there is one"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
@@ -105,7 +213,12 @@ dramatis_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Reads a story — the built-in one when no STORY file is given — and "
-                                  "tells what it holds."));
+                                  "tells what it holds, checks it, or exports its diagrams."));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when the story or the export fails "
+                                      "(or, with --check, when the story has problems), 2 for wrong "
+                                      "options.\n\nExample: dramatis --export story.png --view network "
+                                      "--scale 2 story.dramatis.json"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -124,6 +237,9 @@ dramatis_cli_run (int    argc,
       g_printerr ("dramatis: %s\n", _("give at most one story file"));
       return DRAMATIS_EXIT_USAGE;
     }
+
+  if (export.path != NULL && !parse_export_options (&export, &page, &mode, &variant))
+    return DRAMATIS_EXIT_USAGE;
 
   if (files != NULL && files[0] != NULL)
     {
@@ -146,6 +262,9 @@ dramatis_cli_run (int    argc,
 
   print_problems (story, display_name);
   dramatis_story_get_problems (story, &n_problems);
+
+  if (export.path != NULL)
+    return run_export (story, &export, &page, mode, variant);
 
   if (check)
     {

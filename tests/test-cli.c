@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -166,6 +167,142 @@ test_usage_errors (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dramatis-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_temp_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Exports need no display: the tests run with DISPLAY and WAYLAND_DISPLAY unset. */
+static void
+test_export_formats (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "story.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "story.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "story.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  run_dramatis (&run, "--export", png, "--view", "network", "--width", "800", "--height", "600",
+                "--scale", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_true (memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
+  /* The IHDR chunk holds the size: the requested size times the scale. */
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 16), ==, 1600);
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 20), ==, 1200);
+  g_clear_pointer (&contents, g_free);
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", svg, "--view", "timeline", "--theme", "dark", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"1600px\""));
+  g_clear_pointer (&contents, g_free);
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  remove_temp_dir (dir);
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *jpg = g_build_filename (dir, "story.jpg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "story.png", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.png", NULL);
+  g_autofree char *bad_story = fixture_path ("bad-syntax.json");
+  g_autofree char *png = g_build_filename (dir, "story.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* Wrong options are usage errors, told before any story is read. */
+  run_dramatis (&run, "--export", jpg, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "story.jpg"));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", png, "--view", "sideways", bad_story, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--view"));
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", png, "--width", "-5", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Bad input: one line naming the file and the problem. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, missing));
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", huge, "--width", "20000", "--height", "500", "--scale", "2", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, huge));
+  g_assert_nonnull (strstr (run.err, "32767"));
+  g_assert_false (g_file_test (huge, G_FILE_TEST_EXISTS));
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", png, bad_story, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, bad_story));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  remove_temp_dir (dir);
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--export"));
+  g_assert_nonnull (strstr (run.out, "--view"));
+  g_assert_nonnull (strstr (run.out, "--scale"));
+  g_assert_nonnull (strstr (run.out, "Exit status"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +316,9 @@ main (int    argc,
   g_test_add_func ("/cli/check-problems", test_check_problems);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export-formats", test_export_formats);
+  g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();
 }

@@ -211,6 +211,40 @@ dramatis_export_get_panel_rect (const DramatisExportPage  *page,
     }
 }
 
+/**
+ * dramatis_export_get_page_height:
+ * @page: the page; its height is not used
+ * @panels: its panels
+ * @n_panels: how many (one or two)
+ * @heights: the height each panel's diagram needs
+ *
+ * The height of a page on which each diagram has the height it needs, with
+ * the title, the legends and the source line.  Give the panels weights
+ * equal to @heights for the page to share its room that way.
+ *
+ * Returns: the height of the page
+ */
+double
+dramatis_export_get_page_height (const DramatisExportPage  *page,
+                                 const DramatisExportPanel *panels,
+                                 guint                      n_panels,
+                                 const double              *heights)
+{
+  PageMetrics metrics;
+  double height;
+
+  g_return_val_if_fail (page != NULL && panels != NULL && heights != NULL, 0.0);
+  g_return_val_if_fail (n_panels >= 1 && n_panels <= 2, 0.0);
+
+  measure_page (page, panels, n_panels, &metrics);
+
+  height = 2 * MARGIN + metrics.header + metrics.footer + GAP * (n_panels - 1);
+  for (guint i = 0; i < n_panels; i++)
+    height += heights[i] + (metrics.legends[i] > 0 ? metrics.legends[i] + GAP : 0);
+
+  return ceil (height);
+}
+
 static void
 draw_text (cairo_t             *cr,
            const DramatisTheme *theme,

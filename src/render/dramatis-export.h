@@ -104,6 +104,10 @@ void      dramatis_export_get_panel_rect   (const DramatisExportPage  *page,
                                             double                    *y,
                                             double                    *width,
                                             double                    *height);
+double    dramatis_export_get_page_height  (const DramatisExportPage  *page,
+                                            const DramatisExportPanel *panels,
+                                            guint                      n_panels,
+                                            const double              *heights);
 void      dramatis_export_draw_page        (cairo_t                   *cr,
                                             const DramatisExportPage  *page,
                                             const DramatisExportPanel *panels,
