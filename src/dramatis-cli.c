@@ -125,42 +125,6 @@ print_problems (DramatisStory *story,
     }
 }
 
-static void
-print_summary (DramatisStory *story)
-{
-  g_autofree char *when = NULL;
-  gint64 first, end;
-
-  g_print ("%s\n", dramatis_story_get_title (story) ? dramatis_story_get_title (story) : _("Untitled story"));
-
-  /* Translators: counts of the items of a story, one per line */
-  g_print (ngettext ("%u actor\n", "%u actors\n", dramatis_story_get_n_actors (story)),
-           dramatis_story_get_n_actors (story));
-  g_print (ngettext ("%u event\n", "%u events\n", dramatis_story_get_n_events (story)),
-           dramatis_story_get_n_events (story));
-  g_print (ngettext ("%u relation\n", "%u relations\n", dramatis_story_get_n_relations (story)),
-           dramatis_story_get_n_relations (story));
-  g_print (ngettext ("%u statement\n", "%u statements\n", dramatis_story_get_n_statements (story)),
-           dramatis_story_get_n_statements (story));
-  g_print (ngettext ("%u source\n", "%u sources\n", dramatis_story_get_n_sources (story)),
-           dramatis_story_get_n_sources (story));
-
-  if (dramatis_story_get_time_bounds (story, &first, &end))
-    {
-      g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (first);
-      g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (end - 1);
-
-      if (from != NULL && to != NULL)
-        {
-          g_autofree char *a = g_date_time_format (from, "%x");
-          g_autofree char *b = g_date_time_format (to, "%x");
-
-          /* Translators: the period the events of a story cover */
-          g_print (_("Events from %s to %s\n"), a, b);
-        }
-    }
-}
-
 /**
  * dramatis_cli_run:
  * @argc: the number of arguments
@@ -212,8 +176,8 @@ dramatis_cli_run (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Reads a story — the built-in one when no STORY file is given — and "
-                                  "tells what it holds, checks it, or exports its diagrams."));
+                                _("Opens STORY in a window — the built-in story when none is given — or, "
+                                  "with --export or --check, exports or checks it without a display."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when the story or the export fails "
                                       "(or, with --check, when the story has problems), 2 for wrong "
@@ -273,7 +237,26 @@ dramatis_cli_run (int    argc,
       return n_problems == 0 ? DRAMATIS_EXIT_SUCCESS : DRAMATIS_EXIT_BAD_INPUT;
     }
 
-  print_summary (story);
-
   return DRAMATIS_EXIT_SUCCESS;
+}
+
+/**
+ * dramatis_cli_wants_terminal:
+ * @argc: the number of arguments
+ * @argv: the arguments
+ *
+ * The window takes story files; any option (--export, --check, --help, …)
+ * is for the command line, which needs no display.
+ *
+ * Returns: %TRUE if the command line should handle these arguments
+ */
+gboolean
+dramatis_cli_wants_terminal (int    argc,
+                             char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return TRUE;
+
+  return FALSE;
 }

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 #define DRAMATIS_EXIT_BAD_INPUT 1
 #define DRAMATIS_EXIT_USAGE     2
 
-int dramatis_cli_run (int    argc,
-                      char **argv);
+int      dramatis_cli_run            (int    argc,
+                                      char **argv);
+gboolean dramatis_cli_wants_terminal (int    argc,
+                                      char **argv);
 
 G_END_DECLS

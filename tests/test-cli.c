@@ -91,18 +91,6 @@ test_version (void)
 }
 
 static void
-test_builtin_summary (void)
-{
-  g_auto(Run) run = { 0 };
-
-  run_dramatis (&run, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_nonnull (strstr (run.out, " actors\n"));
-  g_assert_nonnull (strstr (run.out, " statements\n"));
-}
-
-static void
 test_check_clean (void)
 {
   g_autofree char *path = fixture_path ("queries.dramatis.json");
@@ -139,7 +127,7 @@ test_bad_input (void)
   g_autofree char *missing = fixture_path ("no-such-file.json");
   g_auto(Run) run = { 0 };
 
-  run_dramatis (&run, bad, NULL);
+  run_dramatis (&run, "--check", bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.err), ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "dramatis: "));
@@ -147,7 +135,7 @@ test_bad_input (void)
   g_assert_cmpstr (run.out, ==, "");
 
   run_clear (&run);
-  run_dramatis (&run, missing, NULL);
+  run_dramatis (&run, "--check", missing, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, missing));
@@ -163,7 +151,7 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (run.err, "--no-such-option"));
 
   run_clear (&run);
-  run_dramatis (&run, "a.json", "b.json", NULL);
+  run_dramatis (&run, "--check", "a.json", "b.json", NULL);
   g_assert_cmpint (run.status, ==, 2);
 }
 
@@ -311,7 +299,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
-  g_test_add_func ("/cli/builtin-summary", test_builtin_summary);
   g_test_add_func ("/cli/check-clean", test_check_clean);
   g_test_add_func ("/cli/check-problems", test_check_problems);
   g_test_add_func ("/cli/bad-input", test_bad_input);

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dramatis-export-dialog.h"
+
+/* Export: which diagrams, what part of them, in which format and size.
+ * "As on screen" keeps the window's zoom and position, so the file shows
+ * what the user was looking at, drawn by the same code.
+ */
+
+struct _DramatisExportDialog
+{
+  AdwWindow             parent_instance;
+
+  DramatisScene        *scene;        /* borrowed: the window outlives its dialog */
+  const DramatisTheme  *theme;
+  DramatisSelection     selection;
+  DramatisTimelineView  timeline_view;
+  DramatisNetworkView   network_view;
+
+  AdwComboRow          *format_row;
+  AdwComboRow          *view_row;
+  AdwComboRow          *area_row;
+  AdwComboRow          *scale_row;
+  GtkSpinButton        *width_spin;
+  GtkSpinButton        *height_spin;
+};
+
+G_DEFINE_FINAL_TYPE (DramatisExportDialog, dramatis_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *const extensions[] = { "png", "svg", "pdf" };
+static const double scales[] = { 1, 2, 4 };
+
+static void
+show_error (DramatisExportDialog *self,
+            const char           *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * dramatis_export_dialog_export:
+ * @self: an export dialog
+ * @file: where to write
+ * @error: return location for a #GError
+ *
+ * Exports with the choices the dialog shows.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dramatis_export_dialog_export (DramatisExportDialog  *self,
+                               GFile                 *file,
+                               GError               **error)
+{
+  DramatisExportPage page = { 0 };
+  DramatisViewMode mode = adw_combo_row_get_selected (self->view_row);
+  gboolean as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
+
+  g_return_val_if_fail (DRAMATIS_IS_EXPORT_DIALOG (self), FALSE);
+
+  page.format = adw_combo_row_get_selected (self->format_row);
+  page.width = gtk_spin_button_get_value (self->width_spin);
+  page.height = gtk_spin_button_get_value (self->height_spin);
+  page.scale = scales[MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1)];
+  page.theme = self->theme;
+
+  return dramatis_scene_export (self->scene, file, mode, &page, &self->selection,
+                                as_on_screen ? &self->timeline_view : NULL,
+                                as_on_screen ? &self->network_view : NULL,
+                                error);
+}
+
+static void
+file_response_cb (GtkNativeDialog      *native,
+                  int                   response,
+                  DramatisExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_object_unref (native);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+
+  if (!dramatis_export_dialog_export (self, file, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+export_clicked_cb (DramatisExportDialog *self)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *title = dramatis_scene_dup_title (self->scene);
+  g_autofree char *name = NULL;
+  guint format = adw_combo_row_get_selected (self->format_row);
+
+  name = g_strdup_printf ("%s.%s", g_strdelimit (title, "/", '-'), extensions[MIN (format, 2)]);
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect_object (native, "response", G_CALLBACK (file_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+format_changed_cb (DramatisExportDialog *self)
+{
+  /* Vector files have no pixels to multiply. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row),
+                            adw_combo_row_get_selected (self->format_row) == DRAMATIS_EXPORT_PNG);
+}
+
+static AdwComboRow *
+add_combo_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char *const   *choices)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) choices);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+
+  return row;
+}
+
+static GtkSpinButton *
+add_spin_row (AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *subtitle,
+              double               min,
+              double               value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, 20000, 10);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_preferences_group_add (group, row);
+
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+dramatis_export_dialog_class_init (DramatisExportDialogClass *klass)
+{
+  /**
+   * DramatisExportDialog::exported:
+   * @file: the file written
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dramatis_export_dialog_init (DramatisExportDialog *self)
+{
+  static const char *const formats[] = { N_("PNG Image"), N_("SVG Drawing"), N_("PDF Document"), NULL };
+  static const char *const views[] = { N_("Timeline"), N_("Actor Network"), N_("Both"), NULL };
+  static const char *const areas[] = { N_("As on Screen"), N_("Whole Diagram"), NULL };
+  static const char *const scale_names[] = { N_("1× (screen)"), N_("2× (HiDPI)"), N_("4× (print)"), NULL };
+  const char *translated[4][4];
+  GtkWidget *toolbar, *header, *cancel, *export, *page;
+  AdwPreferencesGroup *group;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      translated[0][i] = _(formats[i]);
+      translated[1][i] = _(views[i]);
+      translated[3][i] = _(scale_names[i]);
+    }
+  translated[2][0] = _(areas[0]);
+  translated[2][1] = _(areas[1]);
+  translated[0][3] = translated[1][3] = translated[3][3] = translated[2][2] = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  export = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (export, "suggested-action");
+  g_signal_connect_object (export, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  gtk_window_set_default_widget (GTK_WINDOW (self), export);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  page = adw_preferences_page_new ();
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->format_row = add_combo_row (group, _("_Format"), translated[0]);
+  self->view_row = add_combo_row (group, _("_Diagrams"), translated[1]);
+  self->area_row = add_combo_row (group, _("_Area"), translated[2]);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Size"));
+  adw_preferences_group_set_description (group, _("In pixels at 1×; points for PDF"));
+  self->width_spin = add_spin_row (group, _("_Width"), NULL, 100, 1600);
+  self->height_spin = add_spin_row (group, _("_Height"), _("0 makes the page as tall as the diagrams need"), 0, 0);
+  self->scale_row = add_combo_row (group, _("_Scale"), translated[3]);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), page);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * dramatis_export_dialog_new:
+ * @parent: the window
+ * @scene: what to export, owned by @parent
+ * @mode: the diagrams the window shows
+ * @theme: the colours the window draws with
+ * @selection: what the window shows selected
+ * @timeline_view: the part of the timeline on screen
+ * @network_view: the part of the network on screen
+ *
+ * Returns: (transfer floating): a new export dialog
+ */
+GtkWidget *
+dramatis_export_dialog_new (GtkWindow                  *parent,
+                            DramatisScene              *scene,
+                            DramatisViewMode            mode,
+                            const DramatisTheme        *theme,
+                            const DramatisSelection    *selection,
+                            const DramatisTimelineView *timeline_view,
+                            const DramatisNetworkView  *network_view)
+{
+  DramatisExportDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (scene != NULL && theme != NULL && selection != NULL, NULL);
+
+  self = g_object_new (DRAMATIS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->scene = scene;
+  self->theme = theme;
+  self->selection = *selection;
+  self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+  self->timeline_view = *timeline_view;
+  self->network_view = *network_view;
+
+  adw_combo_row_set_selected (self->view_row, mode);
+  gtk_spin_button_set_value (self->width_spin,
+                             MAX (MAX (timeline_view->width, network_view->width), 400));
+
+  return GTK_WIDGET (self);
+}

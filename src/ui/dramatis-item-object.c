@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-item-object"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dramatis-item-object.h"
+
+/* One actor, event or statement as an object, for the sidebar's list views.
+ * The story itself keeps plain structs; these wrappers hold the text the
+ * lists show and search.
+ */
+
+struct _DramatisItemObject
+{
+  GObject           parent_instance;
+
+  DramatisItemKind  kind;
+  guint             index;
+  char             *title;
+  char             *subtitle;
+  /* Everything searchable, case-folded and normalized, once. */
+  char             *search_text;
+};
+
+G_DEFINE_FINAL_TYPE (DramatisItemObject, dramatis_item_object, G_TYPE_OBJECT)
+
+static void
+dramatis_item_object_finalize (GObject *object)
+{
+  DramatisItemObject *self = DRAMATIS_ITEM_OBJECT (object);
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (dramatis_item_object_parent_class)->finalize (object);
+}
+
+static void
+dramatis_item_object_class_init (DramatisItemObjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dramatis_item_object_finalize;
+}
+
+static void
+dramatis_item_object_init (DramatisItemObject *self)
+{
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized ? normalized : "", -1);
+}
+
+static const char *
+actor_name (DramatisStory *story,
+            guint          actor,
+            const char    *id)
+{
+  const char *name = actor != DRAMATIS_NO_INDEX ? dramatis_story_get_actor (story, actor)->name : NULL;
+
+  return name ? name : (id ? id : _("Unknown speaker"));
+}
+
+DramatisItemObject *
+dramatis_item_object_new (DramatisStory    *story,
+                          DramatisItemKind  kind,
+                          guint             index)
+{
+  DramatisItemObject *self;
+  g_autoptr(GString) search = g_string_new (NULL);
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+
+  self = g_object_new (DRAMATIS_TYPE_ITEM_OBJECT, NULL);
+  self->kind = kind;
+  self->index = index;
+
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      {
+        const DramatisActor *actor = dramatis_story_get_actor (story, index);
+
+        self->title = g_strdup (actor->name ? actor->name : actor->id);
+        self->subtitle = g_strdup (actor->role);
+        g_string_append_printf (search, "%s\n%s\n", self->title, actor->role ? actor->role : "");
+        for (guint i = 0; i < actor->n_other_names; i++)
+          g_string_append_printf (search, "%s\n", actor->other_names[i]);
+      }
+      break;
+
+    case DRAMATIS_ITEM_EVENT:
+      {
+        const DramatisEvent *event = dramatis_story_get_event (story, index);
+
+        self->title = g_strdup (event->name ? event->name : event->id);
+        self->subtitle = dramatis_span_is_set (&event->when) ? dramatis_span_format (&event->when)
+                                                             : g_strdup (_("No date"));
+        g_string_append_printf (search, "%s\n%s\n", self->title, event->description ? event->description : "");
+      }
+      break;
+
+    case DRAMATIS_ITEM_STATEMENT:
+      {
+        const DramatisStatement *statement = dramatis_story_get_statement (story, index);
+
+        /* Translators: a quote as the sidebar lists it */
+        self->title = g_strdup_printf (_("“%s”"), statement->text ? statement->text : "");
+        self->subtitle = g_strdup (actor_name (story, statement->speaker, statement->speaker_id));
+        g_string_append_printf (search, "%s\n%s\n", statement->text ? statement->text : "", self->subtitle);
+      }
+      break;
+
+    case DRAMATIS_ITEM_RELATION:
+    case DRAMATIS_ITEM_NONE:
+    default:
+      g_return_val_if_reached (self);
+    }
+
+  self->search_text = fold (search->str);
+  return self;
+}
+
+DramatisItem
+dramatis_item_object_get_item (DramatisItemObject *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), DRAMATIS_ITEM_INIT_NONE);
+
+  return (DramatisItem) { self->kind, self->index };
+}
+
+const char *
+dramatis_item_object_get_title (DramatisItemObject *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+dramatis_item_object_get_subtitle (DramatisItemObject *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), NULL);
+
+  return self->subtitle;
+}
+
+/**
+ * dramatis_item_fold_query:
+ * @query: what the user typed
+ *
+ * Returns: (transfer full): @query in the form dramatis_item_object_matches()
+ *   takes: normalized and case-folded
+ */
+char *
+dramatis_item_fold_query (const char *query)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return fold (query);
+}
+
+/**
+ * dramatis_item_object_matches:
+ * @self: an item
+ * @folded_query: a query from dramatis_item_fold_query()
+ *
+ * Returns: %TRUE if every word of the query is in the item's text
+ */
+gboolean
+dramatis_item_object_matches (DramatisItemObject *self,
+                              const char         *folded_query)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), FALSE);
+
+  words = g_strsplit_set (folded_query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (self->search_text, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * dramatis_item_list_new:
+ * @story: a story
+ * @kind: actors, events (in time order) or statements
+ *
+ * Returns: (transfer full): a list of #DramatisItemObject
+ */
+GListModel *
+dramatis_item_list_new (DramatisStory    *story,
+                        DramatisItemKind  kind)
+{
+  GListStore *store = g_list_store_new (DRAMATIS_TYPE_ITEM_OBJECT);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 0;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      n = dramatis_story_get_n_actors (story);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, dramatis_item_object_new (story, kind, i));
+      break;
+
+    case DRAMATIS_ITEM_EVENT:
+      {
+        guint n_dated;
+        const guint *order = dramatis_story_get_events_by_time (story, &n_dated);
+
+        n = dramatis_story_get_n_events (story);
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (items, dramatis_item_object_new (story, kind, order[i]));
+      }
+      break;
+
+    case DRAMATIS_ITEM_STATEMENT:
+      n = dramatis_story_get_n_statements (story);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, dramatis_item_object_new (story, kind, i));
+      break;
+
+    case DRAMATIS_ITEM_RELATION:
+    case DRAMATIS_ITEM_NONE:
+    default:
+      g_return_val_if_reached (G_LIST_MODEL (store));
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "dramatis-selection.h"
+
+G_BEGIN_DECLS
+
+#define DRAMATIS_TYPE_ITEM_OBJECT (dramatis_item_object_get_type ())
+
+G_DECLARE_FINAL_TYPE (DramatisItemObject, dramatis_item_object, DRAMATIS, ITEM_OBJECT, GObject)
+
+DramatisItemObject *dramatis_item_object_new          (DramatisStory      *story,
+                                                       DramatisItemKind    kind,
+                                                       guint               index);
+DramatisItem        dramatis_item_object_get_item     (DramatisItemObject *self);
+const char         *dramatis_item_object_get_title    (DramatisItemObject *self);
+const char         *dramatis_item_object_get_subtitle (DramatisItemObject *self);
+gboolean            dramatis_item_object_matches      (DramatisItemObject *self,
+                                                       const char         *folded_query);
+
+char               *dramatis_item_fold_query          (const char         *query);
+GListModel         *dramatis_item_list_new            (DramatisStory      *story,
+                                                       DramatisItemKind    kind);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dramatis-story.h"
+
+G_BEGIN_DECLS
+
+#define DRAMATIS_TYPE_SOURCE_WINDOW (dramatis_source_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DramatisSourceWindow, dramatis_source_window, DRAMATIS, SOURCE_WINDOW, AdwWindow)
+
+GtkWidget *dramatis_source_window_new         (GtkWindow              *parent,
+                                               DramatisStory          *story,
+                                               const DramatisEvidence *evidence);
+gboolean   dramatis_source_window_get_passage (DramatisSourceWindow   *self,
+                                               guint                  *start,
+                                               guint                  *end);
+
+G_END_DECLS

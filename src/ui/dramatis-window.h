@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dramatis-application.h"
+#include "dramatis-selection.h"
+
+G_BEGIN_DECLS
+
+#define DRAMATIS_TYPE_WINDOW (dramatis_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DramatisWindow, dramatis_window, DRAMATIS, WINDOW, AdwApplicationWindow)
+
+DramatisWindow *dramatis_window_new               (DramatisApplication *application);
+void            dramatis_window_open_file         (DramatisWindow      *self,
+                                                   GFile               *file);
+void            dramatis_window_open_builtin      (DramatisWindow      *self);
+gboolean        dramatis_window_can_replace_story (DramatisWindow      *self);
+DramatisStory  *dramatis_window_get_story         (DramatisWindow      *self);
+void            dramatis_window_select            (DramatisWindow      *self,
+                                                   DramatisItem         item);
+DramatisItem    dramatis_window_get_selected      (DramatisWindow      *self);
+
+G_END_DECLS
