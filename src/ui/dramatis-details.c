@@ -40,12 +40,16 @@ struct _DramatisDetails
   GtkScrolledWindow *scroller;
   AdwClamp          *clamp;
   GtkBox            *content;
+  GtkWidget         *first_list;          /* in content, for the keyboard focus */
 
   guint              n_statements;
   GHashTable        *statement_widgets;   /* statement index → its list, in content */
   GtkWidget         *highlighted;
   guint              scroll_tick_id;
   guint              scroll_frames;
+
+  DramatisItem       activated;
+  guint              activated_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisDetails, dramatis_details, GTK_TYPE_WIDGET)
@@ -66,6 +70,9 @@ static guint signals[N_SIGNALS];
  * grow too long to read comfortably.
  */
 #define MAX_CONTENT_WIDTH 600
+
+/* Characters of a quote that name it to a screen reader. */
+#define EXCERPT_LENGTH 40
 
 #define ITEM_KIND_KEY  "dramatis-item-kind"
 #define ITEM_INDEX_KEY "dramatis-item-index"
@@ -113,8 +120,6 @@ static const RelationPhrase relation_phrases[] = {
   { "threatens",       N_("threatens"),         N_("threatened by") },
   { "trains",          N_("trains"),            N_("trained by") },
 };
-
-static void dramatis_details_rebuild (DramatisDetails *self);
 
 static const RelationPhrase *
 find_relation_phrase (const char *type)
@@ -221,7 +226,7 @@ get_actor_name (DramatisStory *story,
   return fallback_id != NULL ? fallback_id : _("Unknown actor");
 }
 
-/* "October 30, 2024 · known to the day · inferred from context" */
+/* "October 30, 2024 · known to the day · partly inferred from context" */
 static char *
 format_span_details (const DramatisSpan *span)
 {
@@ -258,6 +263,36 @@ format_statement_date (const DramatisDate *date)
     return g_strdup_printf (_("%s (inferred)"), text);
 
   return g_steal_pointer (&text);
+}
+
+/* The first words of a quote, to tell apart buttons that would otherwise
+ * read the same to a screen reader.
+ */
+static char *
+dup_excerpt (const char *text)
+{
+  const char *end;
+  guint n_chars = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (end = text; *end != '\0' && n_chars < EXCERPT_LENGTH; end = g_utf8_next_char (end))
+    n_chars++;
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  /* Cut at the last space rather than within a word. */
+  for (const char *p = end; p > text; p = g_utf8_prev_char (p))
+    if (*p == ' ')
+      {
+        end = p;
+        break;
+      }
+
+  /* Translators: a quote cut short */
+  return g_strdup_printf (_("%.*s…"), (int) (end - text), text);
 }
 
 static GtkWidget *
@@ -409,21 +444,42 @@ add_section (DramatisDetails *self,
   return section;
 }
 
+static gboolean
+emit_item_selected_cb (gpointer user_data)
+{
+  DramatisDetails *self = DRAMATIS_DETAILS (user_data);
+  DramatisItem item = self->activated;
+
+  g_assert (DRAMATIS_IS_DETAILS (self));
+
+  self->activated_idle_id = 0;
+  self->activated = DRAMATIS_ITEM_INIT_NONE;
+  g_signal_emit (self, signals[ITEM_SELECTED], 0, (guint) item.kind, item.index);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_row_activated (DramatisDetails *self,
                   GtkListBoxRow   *row,
                   GtkListBox      *list)
 {
   DramatisItemKind kind;
-  guint index;
 
   g_assert (DRAMATIS_IS_DETAILS (self));
 
   kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ITEM_KIND_KEY));
-  index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ITEM_INDEX_KEY));
+  if (kind == DRAMATIS_ITEM_NONE)
+    return;
 
-  if (kind != DRAMATIS_ITEM_NONE)
-    g_signal_emit (self, signals[ITEM_SELECTED], 0, (guint) kind, index);
+  /* Whoever handles the signal is likely to show the item at once, and so
+   * to destroy this row while the list is still handling the click on it;
+   * the signal waits for the list to be done.
+   */
+  self->activated.kind = kind;
+  self->activated.index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ITEM_INDEX_KEY));
+  if (self->activated_idle_id == 0)
+    self->activated_idle_id = g_idle_add (emit_item_selected_cb, self);
 }
 
 static GtkWidget *
@@ -433,6 +489,8 @@ create_list (DramatisDetails *self)
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  if (self->first_list == NULL)
+    self->first_list = list;
   g_signal_connect_object (list, "row-activated", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
 
@@ -634,17 +692,20 @@ add_statement (DramatisDetails *self,
 
   if (statement->n_evidence > 0)
     {
+      g_autofree char *excerpt = dup_excerpt (statement->text);
       /* Translators: the accessible name of a button that opens the source
-       * of a quote; %s is the speaker's name
+       * of a quote; the first %s is the speaker's name, the second the
+       * first words of the quote
        */
-      g_autofree char *label = g_strdup_printf (_("Show %s’s statement in the source"), speaker);
+      g_autofree char *label = g_strdup_printf (_("Show %s’s statement “%s” in the source"),
+                                                speaker, excerpt);
 
       button = create_source_button (self, DRAMATIS_ITEM_STATEMENT, index, 0, label);
     }
 
-  gtk_list_box_append (GTK_LIST_BOX (list),
-                       create_passage_row (quote, caption->len > 0 ? caption->str : NULL, button));
-
+  /* On an event's page the speaker comes first, as in a transcript; on a
+   * speaker's page the quote does, followed by where it was said.
+   */
   if (lead_to_speaker)
     {
       const char *role = NULL;
@@ -654,18 +715,23 @@ add_statement (DramatisDetails *self,
       gtk_list_box_append (GTK_LIST_BOX (list),
                            create_actor_row (self, statement->speaker, statement->speaker_id, role));
     }
-  else if (statement->event < dramatis_story_get_n_events (self->story))
-    {
-      const DramatisEvent *event = dramatis_story_get_event (self->story, statement->event);
-      GtkWidget *row = create_item_row (event->name, _("Occasion"), DRAMATIS_ITEM_EVENT, statement->event);
 
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       create_passage_row (quote, caption->len > 0 ? caption->str : NULL, button));
+
+  if (!lead_to_speaker && (statement->event != DRAMATIS_NO_INDEX || statement->event_id != NULL))
+    {
+      guint event = statement->event;
+      const char *name = statement->event_id;
+      GtkWidget *row;
+
+      if (event < dramatis_story_get_n_events (self->story))
+        name = dramatis_story_get_event (self->story, event)->name;
+      else
+        event = DRAMATIS_NO_INDEX;
+
+      row = create_item_row (name, _("Occasion"), DRAMATIS_ITEM_EVENT, event);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  else if (statement->event_id != NULL)
-    {
-      GtkWidget *row = create_item_row (statement->event_id, _("Occasion"), DRAMATIS_ITEM_EVENT, DRAMATIS_NO_INDEX);
-
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
@@ -721,10 +787,18 @@ add_evidence (DramatisDetails        *self,
       else
         caption = evidence[i].source_id;
 
-      /* Translators: the accessible name of a button that opens the source
-       * of a passage; %s names what the passage is about
-       */
-      label = g_strdup_printf (_("Show the passage about “%s” in the source"), owner_name);
+      if (n_evidence == 1)
+        /* Translators: the accessible name of a button that opens the source
+         * of a passage; %s names what the passage is about
+         */
+        label = g_strdup_printf (_("Show the passage about “%s” in the source"), owner_name);
+      else
+        /* Translators: the accessible name of a button that opens the source
+         * of one of several passages, as in "Show passage 2 of 3 about “…”
+         * in the source"
+         */
+        label = g_strdup_printf (_("Show passage %u of %u about “%s” in the source"),
+                                 i + 1, n_evidence, owner_name);
       button = create_source_button (self, owner_kind, owner_index, i, label);
 
       gtk_list_box_append (GTK_LIST_BOX (list),
@@ -751,7 +825,7 @@ add_header (DramatisDetails     *self,
   if (actor != NULL)
     gtk_box_append (GTK_BOX (box), create_avatar (actor, 64));
 
-  label = create_label (title, actor != NULL ? "title-1" : "title-2", TRUE);
+  label = create_label (title, actor != NULL ? "title-1" : "title-2", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1,
                                   -1);
@@ -811,7 +885,7 @@ build_actor_page (DramatisDetails *self,
 
       /* Translators: %s is the other names of an actor */
       text = g_strdup_printf (_("Also known as %s"), names->str);
-      label = create_label (text, "caption", TRUE);
+      label = create_label (text, "caption", FALSE);
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->content, label);
@@ -973,36 +1047,44 @@ build_relation_page (DramatisDetails *self,
   const char *to = get_actor_name (self->story, relation->to, relation->to_id);
   g_autofree char *active = dup_relation_active (relation);
   g_autofree char *title = NULL;
+  g_autofree char *sentence = NULL;
   const char *from_role = NULL;
   const char *to_role = NULL;
   const char *direction = NULL;
+  const char *direction_note = NULL;
   GtkWidget *list;
 
   switch (relation->direction)
     {
     case DRAMATIS_DIRECTION_MUTUAL:
       /* Translators: the two actors of a relation both ways */
-      title = g_strdup_printf (_("%s ↔ %s"), from, to);
-      direction = _("Mutual: each to the other");
+      title = g_strdup_printf (C_("relation title", "%s ↔ %s"), from, to);
+      direction = _("Mutual");
+      direction_note = _("Each does it to the other");
       break;
 
     case DRAMATIS_DIRECTION_UNDIRECTED:
       /* Translators: the two actors of a relation without a direction */
-      title = g_strdup_printf (_("%s — %s"), from, to);
+      title = g_strdup_printf (C_("relation title", "%s — %s"), from, to);
       direction = _("Undirected");
       break;
 
     case DRAMATIS_DIRECTION_DIRECTED:
     default:
       /* Translators: the two actors of a relation from one to the other */
-      title = g_strdup_printf (_("%s → %s"), from, to);
-      direction = _("Directed: from the first actor to the second");
+      title = g_strdup_printf (C_("relation title", "%s → %s"), from, to);
+      direction = _("Directed");
       from_role = _("From");
       to_role = _("To");
       break;
     }
 
-  add_header (self, NULL, title, active);
+  /* Translators: a relation as a sentence, as in "Russia trains North
+   * Korea": the first actor, the relation and the second actor
+   */
+  sentence = g_strdup_printf (_("%1$s %2$s %3$s"), from, active, to);
+
+  add_header (self, NULL, title, sentence);
   add_paragraph (self, relation->label);
 
   list = add_section_list (self, _("Actors"));
@@ -1010,8 +1092,7 @@ build_relation_page (DramatisDetails *self,
   gtk_list_box_append (GTK_LIST_BOX (list), create_actor_row (self, relation->to, relation->to_id, to_role));
 
   list = add_section_list (self, _("Details"));
-  gtk_list_box_append (GTK_LIST_BOX (list), create_property_row (_("Type"), active, NULL));
-  gtk_list_box_append (GTK_LIST_BOX (list), create_property_row (_("Direction"), direction, NULL));
+  gtk_list_box_append (GTK_LIST_BOX (list), create_property_row (_("Direction"), direction, direction_note));
   if (dramatis_span_is_set (&relation->when))
     {
       g_autofree char *details = format_span_details (&relation->when);
@@ -1107,18 +1188,46 @@ highlight_statement (DramatisDetails *self,
                                                         NULL, NULL);
 }
 
-static void
-dramatis_details_rebuild (DramatisDetails *self)
+/* Takes the page away.  Returns whether the keyboard focus was on it: the
+ * focus then moves out first, since GTK 4.8 may otherwise keep looking at
+ * the destroyed widget while laying out.
+ */
+static gboolean
+drop_content (DramatisDetails *self)
 {
-  DramatisItem page = self->item;
-  guint n_items = 0;
-
-  g_assert (DRAMATIS_IS_DETAILS (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = FALSE;
 
   remove_scroll_tick (self);
   self->highlighted = NULL;
   self->n_statements = 0;
   g_hash_table_remove_all (self->statement_widgets);
+
+  if (self->content == NULL)
+    return FALSE;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    {
+      gtk_root_set_focus (root, NULL);
+      had_focus = TRUE;
+    }
+
+  self->content = NULL;
+  self->first_list = NULL;
+  adw_clamp_set_child (self->clamp, NULL);
+
+  return had_focus;
+}
+
+static void
+dramatis_details_rebuild (DramatisDetails *self)
+{
+  DramatisItem page = self->item;
+  guint n_items = 0;
+  gboolean had_focus;
+
+  g_assert (DRAMATIS_IS_DETAILS (self));
 
   if (self->story != NULL)
     {
@@ -1145,8 +1254,7 @@ dramatis_details_rebuild (DramatisDetails *self)
   if (page.kind == DRAMATIS_ITEM_NONE || page.index >= n_items)
     {
       self->page = DRAMATIS_ITEM_INIT_NONE;
-      self->content = NULL;
-      adw_clamp_set_child (self->clamp, NULL);
+      drop_content (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -1169,6 +1277,7 @@ dramatis_details_rebuild (DramatisDetails *self)
       return;
     }
 
+  had_focus = drop_content (self);
   self->page = page;
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);
@@ -1199,6 +1308,12 @@ dramatis_details_rebuild (DramatisDetails *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "item");
 
+  /* A keyboard user who followed a row lands on the new page's first
+   * row, not back at the start of the window.
+   */
+  if (had_focus && self->first_list != NULL)
+    gtk_widget_child_focus (self->first_list, GTK_DIR_TAB_FORWARD);
+
   if (self->item.kind == DRAMATIS_ITEM_STATEMENT && page.kind == DRAMATIS_ITEM_ACTOR)
     highlight_statement (self, self->item.index);
 }
@@ -1210,8 +1325,10 @@ dramatis_details_dispose (GObject *object)
   GtkWidget *child;
 
   remove_scroll_tick (self);
+  g_clear_handle_id (&self->activated_idle_id, g_source_remove);
   self->highlighted = NULL;
   self->content = NULL;
+  self->first_list = NULL;
   if (self->statement_widgets != NULL)
     g_hash_table_remove_all (self->statement_widgets);
 
@@ -1274,6 +1391,7 @@ dramatis_details_init (DramatisDetails *self)
 
   self->item = DRAMATIS_ITEM_INIT_NONE;
   self->page = DRAMATIS_ITEM_INIT_NONE;
+  self->activated = DRAMATIS_ITEM_INIT_NONE;
   self->statement_widgets = g_hash_table_new (NULL, NULL);
 
   empty = adw_status_page_new ();
@@ -1327,7 +1445,10 @@ dramatis_details_set_story (DramatisDetails *self,
   if (self->story == story)
     return;
 
-  /* The old page's widgets go before the story they point into. */
+  /* The old page's widgets go before the story they point into, and a row
+   * activated on it no longer means anything.
+   */
+  g_clear_handle_id (&self->activated_idle_id, g_source_remove);
   self->item = DRAMATIS_ITEM_INIT_NONE;
   dramatis_details_rebuild (self);
   g_set_object (&self->story, story);
