@@ -149,7 +149,7 @@ create_text_view (DramatisSourceWindow   *self,
   gtk_text_view_set_right_margin (self->view, 24);
   gtk_text_view_set_top_margin (self->view, 18);
   gtk_text_view_set_bottom_margin (self->view, 24);
-  gtk_text_view_set_pixels_below_lines (self->view, 2);
+  gtk_text_view_set_pixels_inside_wrap (self->view, 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, source->title ? source->title : _("Source"),
                                   -1);
@@ -197,8 +197,8 @@ create_missing_text_page (DramatisSourceWindow   *self,
 {
   GtkWidget *page;
   GtkWidget *clamp;
+  GtkWidget *card;
   GtkWidget *quote;
-  g_autofree char *quoted = NULL;
 
   page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "text-x-generic-symbolic");
@@ -218,18 +218,27 @@ create_missing_text_page (DramatisSourceWindow   *self,
   if (evidence == NULL || evidence->exact == NULL)
     return page;
 
-  /* Translators: quotation marks around a quoted passage; use the ones of your language */
-  quoted = g_strdup_printf (_("“%s”"), evidence->exact);
-  quote = gtk_label_new (quoted);
+  /* The passage is verbatim, quotation marks and all, so it is set apart
+   * in a card rather than quoted again.  It is not selectable: it would
+   * take the window's first focus and show up all selected, and the
+   * details pane already offers it for copying.
+   */
+  quote = gtk_label_new (evidence->exact);
   gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (quote), TRUE);
-  gtk_label_set_justify (GTK_LABEL (quote), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (quote, "body");
+  gtk_label_set_xalign (GTK_LABEL (quote), 0.0);
+  gtk_widget_set_margin_top (quote, 18);
+  gtk_widget_set_margin_bottom (quote, 18);
+  gtk_widget_set_margin_start (quote, 18);
+  gtk_widget_set_margin_end (quote, 18);
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (card), quote);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
-  adw_clamp_set_child (ADW_CLAMP (clamp), quote);
+  adw_clamp_set_child (ADW_CLAMP (clamp), card);
   adw_status_page_set_child (ADW_STATUS_PAGE (page), clamp);
 
   return page;
@@ -295,7 +304,8 @@ dramatis_source_window_init (DramatisSourceWindow *self)
  * the passage highlighted and in view.  When @story does not carry the
  * source's text, the window shows the quoted passage alone and says why.
  *
- * Returns: (transfer floating): the window, not yet presented
+ * Returns: (transfer none): the window, not yet presented; GTK keeps it
+ *   until it is closed
  */
 GtkWidget *
 dramatis_source_window_new (GtkWindow              *parent,
