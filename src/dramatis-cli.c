@@ -202,6 +202,15 @@ dramatis_cli_run (int    argc,
       return DRAMATIS_EXIT_USAGE;
     }
 
+  /* The window takes story files; the other options only shape an export,
+   * and would otherwise be dropped without a word.
+   */
+  if (export.path == NULL && !check)
+    {
+      g_printerr ("dramatis: %s\n", _("--view, --width, --height, --scale and --theme go with --export"));
+      return DRAMATIS_EXIT_USAGE;
+    }
+
   if (export.path != NULL && !parse_export_options (&export, &page, &mode, &variant))
     return DRAMATIS_EXIT_USAGE;
 
@@ -230,14 +239,10 @@ dramatis_cli_run (int    argc,
   if (export.path != NULL)
     return run_export (story, &export, &page, mode, variant);
 
-  if (check)
-    {
-      if (n_problems == 0)
-        g_print (_("%s: no problems\n"), display_name);
-      return n_problems == 0 ? DRAMATIS_EXIT_SUCCESS : DRAMATIS_EXIT_BAD_INPUT;
-    }
-
-  return DRAMATIS_EXIT_SUCCESS;
+  /* --check */
+  if (n_problems == 0)
+    g_print (_("%s: no problems\n"), display_name);
+  return n_problems == 0 ? DRAMATIS_EXIT_SUCCESS : DRAMATIS_EXIT_BAD_INPUT;
 }
 
 /**

@@ -153,6 +153,13 @@ test_usage_errors (void)
   run_clear (&run);
   run_dramatis (&run, "--check", "a.json", "b.json", NULL);
   g_assert_cmpint (run.status, ==, 2);
+
+  /* Export options without --export are a mistake, not a silent success. */
+  run_clear (&run);
+  run_dramatis (&run, "--view", "network", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--export"));
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static char *

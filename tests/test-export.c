@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "dramatis-export.h"
+#include "dramatis-scene.h"
+#include "dramatis-story-io.h"
 
 /* The export frame: formats, sizes, atomic writing and clear errors.  The
  * diagrams themselves are tested with their renderers.
@@ -141,6 +143,35 @@ test_png (void)
   g_assert_cmpuint (pixel_at (surface, 2 * (x + w / 2), 2 * (y + h / 2)), ==, 0x0000ff);
   /* Background around them. */
   g_assert_cmpuint (pixel_at (surface, 2, 2), ==, 0xffffff);
+
+  cairo_surface_destroy (surface);
+}
+
+/* A subtitle without a title is drawn in the room the page keeps for it. */
+static void
+test_subtitle_only (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  double x, y, w, h;
+  guint n_ink = 0;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+  page.title = NULL;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_no_error (error);
+  surface = decode_png (bytes);
+
+  /* Above the diagram there is only the header. */
+  dramatis_export_get_panel_rect (&page, &panel, 1, 0, &x, &y, &w, &h);
+  for (int py = 0; py < (int) y; py++)
+    for (int px = 0; px < 400; px++)
+      n_ink += pixel_at (surface, px, py) != 0xffffff;
+  g_assert_cmpuint (n_ink, >, 20);
 
   cairo_surface_destroy (surface);
 }
@@ -326,6 +357,94 @@ test_failed_export_keeps_file (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  DramatisTimeline    *timeline;
+  const DramatisTheme *theme;
+} LegendData;
+
+static double
+draw_timeline_legend (cairo_t  *cr,
+                      double    x,
+                      double    y,
+                      double    max_width,
+                      gpointer  user_data)
+{
+  LegendData *data = user_data;
+
+  return dramatis_timeline_draw_legend (data->timeline, cr, data->theme, x, y, max_width);
+}
+
+/* The window fits the scene's timeline to its own width; exporting the
+ * whole story at another width must not pack those rows again, and a page
+ * of automatic height holds every lane of the timeline as the page draws it.
+ */
+static void
+test_scene_whole_story (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) story = dramatis_story_load_builtin (&error);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisScene) scene = NULL;
+  g_autoptr(DramatisTimeline) alone = NULL;
+  g_autoptr(GArray) labels = NULL;
+  g_autoptr(GArray) labels_after = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "story.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *source_line = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  DramatisTimeline *timeline;
+  DramatisTimelineView view, fitted;
+  DramatisExportPage page = { DRAMATIS_EXPORT_PNG, 700, 0, 1, NULL, NULL, NULL, NULL };
+  DramatisExportPanel panel = { draw_square, draw_timeline_legend, NULL, 1 };
+  LegendData legend;
+  cairo_surface_t *surface;
+  double content_height, x, y, width, height;
+  gsize length;
+
+  g_assert_no_error (error);
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  scene = dramatis_scene_new (story, &theme);
+  timeline = dramatis_scene_get_timeline (scene);
+  dramatis_timeline_fit (timeline, 1000, 700, &view);
+  content_height = dramatis_timeline_get_content_height (timeline);
+  labels = dramatis_timeline_get_labels (timeline, &view);
+
+  page.theme = &theme;
+  g_assert_true (dramatis_scene_export (scene, file, DRAMATIS_VIEW_TIMELINE, &page, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), ==, content_height);
+  labels_after = dramatis_timeline_get_labels (timeline, &view);
+  g_assert_cmpuint (labels_after->len, ==, labels->len);
+
+  /* The page the frame makes for a timeline fitted to the panel's width. */
+  alone = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  legend = (LegendData) { alone, &theme };
+  panel.user_data = &legend;
+  page.title = title = dramatis_scene_dup_title (scene);
+  page.subtitle = subtitle = dramatis_scene_dup_subtitle (scene, DRAMATIS_VIEW_TIMELINE);
+  page.source_line = source_line = dramatis_scene_dup_source_line (scene);
+  dramatis_export_get_panel_rect (&page, &panel, 1, 0, &x, &y, &width, &height);
+  dramatis_timeline_fit (alone, width, 0, &fitted);
+  content_height = dramatis_timeline_get_content_height (alone);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  surface = decode_png (bytes);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 700);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   dramatis_export_get_page_height (&page, &panel, 1, &content_height));
+
+  cairo_surface_destroy (surface);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,11 +453,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/export/png", test_png);
+  g_test_add_func ("/render/export/subtitle-only", test_subtitle_only);
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/format-for-file", test_format_for_file);
   g_test_add_func ("/render/export/too-large", test_too_large);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
+  g_test_add_func ("/render/export/scene-whole-story", test_scene_whole_story);
 
   return g_test_run ();
 }

@@ -1184,6 +1184,32 @@ test_odd_stories (void)
   cairo_surface_destroy (surface);
 }
 
+/* A point or a rectangle that is not a number, as a degenerate view makes,
+ * finds nothing and reads nothing outside the grids.
+ */
+static void
+test_not_a_number (void)
+{
+  g_autoptr(DramatisStory) story = load_text (tiny_story);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  DramatisNetworkView view;
+  DramatisNetworkRect rect = { NAN, NAN, 40, 40 };
+  DramatisItem item;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = tiny_network (story, &theme, &view);
+
+  item = dramatis_network_hit (network, &view, NAN, NAN);
+  g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+  item = dramatis_network_hit (network, &view, 300, NAN);
+  g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_NONE);
+
+  dramatis_network_collect_actors_in_rect (network, &view, &rect, actors);
+  g_assert_cmpuint (actors->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1232,7 @@ main (int   argc,
   g_test_add_func ("/render/network/recording-and-offset", test_recording_and_offset);
   g_test_add_func ("/render/network/interactive-zoom", test_interactive_zoom);
   g_test_add_func ("/render/network/odd-stories", test_odd_stories);
+  g_test_add_func ("/render/network/not-a-number", test_not_a_number);
   g_test_add_func ("/render/network/large", test_large);
 
   return g_test_run ();

@@ -285,7 +285,7 @@ dramatis_export_draw_page (cairo_t                   *cr,
 {
   const DramatisTheme *theme;
   PageMetrics metrics;
-  double inner;
+  double inner, title_height;
 
   g_return_if_fail (cr != NULL && page != NULL && panels != NULL);
   g_return_if_fail (n_panels >= 1 && n_panels <= 2);
@@ -298,15 +298,14 @@ dramatis_export_draw_page (cairo_t                   *cr,
   dramatis_color_set_source (&theme->background, cr);
   cairo_paint (cr);
 
-  if (page->title != NULL)
-    {
-      double title_height = text_height (cr, theme, theme->title_font_size, page->title, inner);
-
-      draw_text (cr, theme, theme->title_font_size, PANGO_WEIGHT_BOLD, &theme->foreground,
-                 page->title, MARGIN, MARGIN, inner);
-      draw_text (cr, theme, theme->font_size, PANGO_WEIGHT_NORMAL, &theme->dim_foreground,
-                 page->subtitle, MARGIN, MARGIN + title_height, inner);
-    }
+  /* A subtitle without a title takes the title's place, as measure_page()
+   * counts it.
+   */
+  title_height = text_height (cr, theme, theme->title_font_size, page->title, inner);
+  draw_text (cr, theme, theme->title_font_size, PANGO_WEIGHT_BOLD, &theme->foreground,
+             page->title, MARGIN, MARGIN, inner);
+  draw_text (cr, theme, theme->font_size, PANGO_WEIGHT_NORMAL, &theme->dim_foreground,
+             page->subtitle, MARGIN, MARGIN + title_height, inner);
 
   for (guint i = 0; i < n_panels; i++)
     {

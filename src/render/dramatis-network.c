@@ -422,20 +422,28 @@ grid_init (Grid   *grid,
 }
 
 /* Clamped before the conversion: a point far outside, as a hit-test at a
- * tiny zoom makes, must not overflow an int.
+ * tiny zoom makes, must not overflow an int, and one that is not a number
+ * (from a degenerate view) must not index outside the grid.
  */
+static inline int
+grid_cell (double x,
+           int    n)
+{
+  return x >= 0 ? (int) MIN (x, n - 1) : 0;
+}
+
 static inline int
 grid_col (const Grid *grid,
           double      x)
 {
-  return (int) CLAMP (floor ((x - grid->x0) / grid->cell), 0, grid->nx - 1);
+  return grid_cell (floor ((x - grid->x0) / grid->cell), grid->nx);
 }
 
 static inline int
 grid_row (const Grid *grid,
           double      y)
 {
-  return (int) CLAMP (floor ((y - grid->y0) / grid->cell), 0, grid->ny - 1);
+  return grid_cell (floor ((y - grid->y0) / grid->cell), grid->ny);
 }
 
 /* Calls @func for every cell the segment passes through (Amanatides and
@@ -2629,10 +2637,17 @@ scene_node (Scene    *sc,
             gboolean  selected)
 {
   DramatisNetwork *self = sc->self;
-  double x, y;
+  double x, y, extent;
   double r = display_radius (self, actor, sc->zoom) * sc->scale;
 
   scene_point (sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
+
+  /* The grid marks the actors of its edge cells for a view far outside
+   * it: those must not reach the conversions to pixels below.
+   */
+  extent = r * GLYPH_EXTENT_MAX + (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * sc->scale;
+  if (x + extent < sc->clip_x0 || x - extent > sc->clip_x1 || y + extent < sc->clip_y0 || y - extent > sc->clip_y1)
+    return;
 
   if (sc->canvas != NULL && r <= SPRITE_MAX_RADIUS)
     {
@@ -3871,7 +3886,7 @@ dramatis_network_hit (DramatisNetwork           *self,
   g_return_val_if_fail (self != NULL, item);
   g_return_val_if_fail (view != NULL, item);
 
-  if (self->n_actors == 0 || !(view->zoom > 0))
+  if (self->n_actors == 0 || !(view->zoom > 0) || isnan (x) || isnan (y))
     return item;
 
   /* Glyphs: the one on top, which is the most important. */

@@ -287,6 +287,7 @@ dramatis_scene_dup_source_line (DramatisScene *self)
 typedef struct
 {
   DramatisScene              *scene;
+  DramatisTimeline           *timeline;
   const DramatisTheme        *theme;
   const DramatisSelection    *selection;
   const DramatisTimelineView *timeline_view;
@@ -300,17 +301,13 @@ draw_timeline_panel (cairo_t  *cr,
                      gpointer  user_data)
 {
   ExportData *data = user_data;
-  DramatisTimelineView view;
+  DramatisTimelineView view = *data->timeline_view;
 
-  /* A given view keeps its start and zoom, in the room the page has. */
-  if (data->timeline_view != NULL)
-    view = *data->timeline_view;
-  else
-    dramatis_timeline_fit (data->scene->timeline, width, height, &view);
+  /* The view keeps its start and zoom, in the room the page has. */
   view.width = width;
   view.height = height;
 
-  dramatis_timeline_draw (data->scene->timeline, cr, &view, data->theme, data->selection);
+  dramatis_timeline_draw (data->timeline, cr, &view, data->theme, data->selection);
 }
 
 static double
@@ -322,7 +319,7 @@ draw_timeline_legend (cairo_t  *cr,
 {
   ExportData *data = user_data;
 
-  return dramatis_timeline_draw_legend (data->scene->timeline, cr, data->theme, x, y, max_width);
+  return dramatis_timeline_draw_legend (data->timeline, cr, data->theme, x, y, max_width);
 }
 
 static void
@@ -337,7 +334,13 @@ draw_network_panel (cairo_t  *cr,
   if (data->network_view != NULL)
     view = *data->network_view;
   else
-    dramatis_network_fit (data->scene->network, width, height, &view);
+    {
+      /* The fit keeps this; a page cannot be hovered, so relations are
+       * named where there is room.
+       */
+      view.show_edge_labels = TRUE;
+      dramatis_network_fit (data->scene->network, width, height, &view);
+    }
   view.width = width;
   view.height = height;
 
@@ -386,10 +389,13 @@ dramatis_scene_export (DramatisScene              *self,
                        GError                    **error)
 {
   DramatisSelection no_selection = { DRAMATIS_ITEM_INIT_NONE, DRAMATIS_ITEM_INIT_NONE };
-  ExportData data = { self, page->theme, selection ? selection : &no_selection, timeline_view, network_view };
+  g_autoptr(DramatisTimeline) whole_timeline = NULL;
+  DramatisTimelineView whole_view;
+  ExportData data;
   DramatisExportPanel panels[2];
   double heights[2];
-  DramatisExportPage framed = *page;
+  DramatisExportPage framed;
+  gboolean has_timeline = mode == DRAMATIS_VIEW_TIMELINE || mode == DRAMATIS_VIEW_BOTH;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *source_line = NULL;
@@ -399,6 +405,9 @@ dramatis_scene_export (DramatisScene              *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (page != NULL && page->theme != NULL, FALSE);
 
+  data = (ExportData) { self, self->timeline, page->theme, selection ? selection : &no_selection,
+                        timeline_view, network_view };
+  framed = *page;
   if (framed.title == NULL)
     framed.title = title = dramatis_scene_dup_title (self);
   if (framed.subtitle == NULL)
@@ -407,15 +416,33 @@ dramatis_scene_export (DramatisScene              *self,
     framed.source_line = source_line = dramatis_scene_dup_source_line (self);
 
   /* Both views stack as in the window: the timeline above the network. */
-  if (mode == DRAMATIS_VIEW_TIMELINE || mode == DRAMATIS_VIEW_BOTH)
-    {
-      heights[n_panels] = dramatis_timeline_get_content_height (self->timeline);
-      panels[n_panels++] = (DramatisExportPanel) { draw_timeline_panel, draw_timeline_legend, &data, 1.0 };
-    }
+  if (has_timeline)
+    panels[n_panels++] = (DramatisExportPanel) { draw_timeline_panel, draw_timeline_legend, &data, 1.0 };
   if (mode == DRAMATIS_VIEW_NETWORK || mode == DRAMATIS_VIEW_BOTH)
     {
       heights[n_panels] = round (framed.width * NETWORK_ASPECT);
       panels[n_panels++] = (DramatisExportPanel) { draw_network_panel, draw_network_legend, &data, 1.4 };
+    }
+
+  /* The whole story is fitted to the page's width on a timeline of the
+   * export's own: fitting the scene's would pack its rows again under the
+   * window that shows them.  Fitted before the page is measured, so that
+   * a page of automatic height holds every lane as drawn.
+   */
+  if (has_timeline)
+    {
+      if (timeline_view == NULL)
+        {
+          double x, y, width, height;
+
+          whole_timeline = dramatis_timeline_new (self->story, dramatis_timeline_get_lane_mode (self->timeline),
+                                                  page->theme);
+          data.timeline = whole_timeline;
+          dramatis_export_get_panel_rect (&framed, panels, n_panels, 0, &x, &y, &width, &height);
+          dramatis_timeline_fit (whole_timeline, width, height, &whole_view);
+          data.timeline_view = &whole_view;
+        }
+      heights[0] = dramatis_timeline_get_content_height (data.timeline);
     }
 
   /* With no height given, the page grows to show every lane of the
