@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dramatis-application.h"
+#include "dramatis-details.h"
+#include "dramatis-export-dialog.h"
+#include "dramatis-item-object.h"
+#include "dramatis-network-canvas.h"
+#include "dramatis-window.h"
+
+/* The window, in process, on the built-in story: what a user sees after
+ * selecting, searching, exporting and opening a broken file.  Every test
+ * waits for what it expects by running the main loop until it holds, with
+ * a time limit, never for a fixed time.
+ *
+ * Needs a display; without one it exits with 77, which Meson counts as
+ * skipped.
+ */
+
+#define WAIT_TIMEOUT_MS 20000
+
+static DramatisApplication *app;
+
+typedef struct
+{
+  DramatisWindow *window;
+  DramatisStory  *story;
+} Fixture;
+
+/* Waiting */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds or the time is up, and says
+ * whether it holds.  A short timer keeps the loop from blocking past the
+ * deadline when nothing else happens.
+ */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+  gboolean holds;
+
+  while (!(holds = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+  return holds;
+}
+
+/* Runs whatever is ready to run, without blocking. */
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_flag_cb (gpointer  instance,
+             gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Widgets */
+
+static GtkWidget *
+get_child (Fixture    *fixture,
+           const char *id)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), DRAMATIS_TYPE_WINDOW, id);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The texts of the labels shown under @widget, that have @css_class if it
+ * is given.
+ */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, css_class, texts);
+}
+
+static GPtrArray *
+get_labels (GtkWidget  *widget,
+            const char *css_class)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (widget, css_class, texts);
+  return texts;
+}
+
+static gboolean
+labels_contain (GPtrArray  *texts,
+                const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (texts->pdata[i], text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The dialogs of the test's window, newest last. */
+static GPtrArray *
+get_dialogs (Fixture *fixture,
+             GType    type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+        g_ptr_array_add (dialogs, g_object_ref (window));
+    }
+
+  return dialogs;
+}
+
+/* Fixture: a window on the built-in story, shown and laid out */
+
+static gboolean
+window_is_ready (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *network = get_child (fixture, "network_canvas");
+  GtkWidget *details = get_child (fixture, "details");
+
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
+         gtk_widget_get_mapped (network) && gtk_widget_get_width (network) > 0 &&
+         gtk_widget_get_mapped (details) && gtk_widget_get_width (details) > 0 &&
+         !dramatis_network_canvas_is_laying_out (DRAMATIS_NETWORK_CANVAS (network));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = dramatis_window_new (app);
+  dramatis_window_open_builtin (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (wait_for (window_is_ready, fixture));
+
+  fixture->story = dramatis_window_get_story (fixture->window);
+  g_assert_nonnull (fixture->story);
+  g_assert_cmpstr (dramatis_story_get_title (fixture->story), !=, NULL);
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n;
+
+  /* Dialogs first, then the window. */
+  while ((n = g_list_model_get_n_items (toplevels)) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, n - 1);
+
+      gtk_window_destroy (window);
+    }
+
+  g_assert_true (wait_for (no_toplevels, NULL));
+  fixture->window = NULL;
+}
+
+static guint
+find_actor (Fixture    *fixture,
+            const char *id)
+{
+  guint actor = dramatis_story_find_actor (fixture->story, id);
+
+  g_assert_cmpuint (actor, !=, DRAMATIS_NO_INDEX);
+  return actor;
+}
+
+/* (a) Selecting Robert Wood shows his statements, and only his. */
+
+typedef struct
+{
+  DramatisDetails *details;
+  guint            n_expected;
+} DetailsWait;
+
+static gboolean
+details_show_statements (gpointer data)
+{
+  DetailsWait *wait = data;
+
+  return dramatis_details_get_n_statements (wait->details) == wait->n_expected;
+}
+
+static void
+test_select_actor_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint wood = find_actor (fixture, "robert-wood");
+  DramatisDetails *details = DRAMATIS_DETAILS (get_child (fixture, "details"));
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  const guint *statements;
+  guint n_statements;
+  DramatisItem selected;
+
+  statements = dramatis_story_get_actor_statements (fixture->story, wood, &n_statements);
+  g_assert_cmpuint (n_statements, ==, 3);
+  g_assert_cmpuint (dramatis_details_get_n_statements (details), ==, 0);
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, wood });
+
+  selected = dramatis_window_get_selected (fixture->window);
+  g_assert_cmpint (selected.kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpuint (selected.index, ==, wood);
+
+  g_assert_true (wait_for (details_show_statements, &(DetailsWait) { details, 3 }));
+  drain_main_context ();
+  g_assert_cmpuint (dramatis_details_get_n_statements (details), ==, 3);
+
+  /* The pane names him, and shows each of his quotes once... */
+  labels = get_labels (GTK_WIDGET (details), NULL);
+  g_assert_true (labels_contain (labels, "Robert Wood"));
+
+  quotes = get_labels (GTK_WIDGET (details), "quote");
+  g_assert_cmpuint (quotes->len, ==, 3);
+  for (guint i = 0; i < n_statements; i++)
+    {
+      const DramatisStatement *statement = dramatis_story_get_statement (fixture->story, statements[i]);
+
+      g_assert_cmpuint (statement->speaker, ==, wood);
+      g_test_message ("quote %u: %s", i, statement->text);
+      g_assert_true (labels_contain (quotes, statement->text));
+    }
+
+  /* ...and nobody else's. */
+  for (guint i = 0; i < dramatis_story_get_n_statements (fixture->story); i++)
+    {
+      const DramatisStatement *statement = dramatis_story_get_statement (fixture->story, i);
+
+      if (statement->speaker != wood)
+        g_assert_false (labels_contain (quotes, statement->text));
+    }
+}
+
+/* (b) Selecting an event lights its participants in the network and dims
+ * the other actors, as drawn on screen.
+ */
+
+typedef struct
+{
+  int     width;
+  int     height;
+  gsize   stride;
+  guchar *pixels;   /* GDK_MEMORY_DEFAULT: premultiplied B, G, R, A in memory */
+} Capture;
+
+static void
+capture_free (Capture *capture)
+{
+  g_free (capture->pixels);
+  g_free (capture);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Capture, capture_free)
+
+/* What @widget shows once it has drawn what it shows now: its last render
+ * node, through a widget paintable, rendered by the window's renderer.
+ */
+static Capture *
+capture_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  Capture *capture;
+  gboolean drawn = FALSE;
+  gulong handler;
+
+  /* The paintable updates its picture when the widget has drawn anew. */
+  drain_main_context ();
+  handler = g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (set_flag_cb), &drawn);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (wait_for (flag_is_set, &drawn));
+  g_signal_handler_disconnect (paintable, handler);
+
+  capture = g_new0 (Capture, 1);
+  capture->width = gtk_widget_get_width (widget);
+  capture->height = gtk_widget_get_height (widget);
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, capture->width, capture->height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_assert_nonnull (renderer);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, capture->width, capture->height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, capture->width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, capture->height);
+
+  capture->stride = 4 * (gsize) capture->width;
+  capture->pixels = g_malloc (capture->stride * capture->height);
+  gdk_texture_download (texture, capture->pixels, capture->stride);
+
+  return capture;
+}
+
+/* The colour at a point, as 0–255 red, green and blue over the window. */
+static void
+capture_get_rgb (const Capture *capture,
+                 double         x,
+                 double         y,
+                 int            rgb[3])
+{
+  int px = CLAMP ((int) x, 0, capture->width - 1);
+  int py = CLAMP ((int) y, 0, capture->height - 1);
+  const guchar *p = capture->pixels + py * capture->stride + 4 * px;
+
+  rgb[0] = p[2];
+  rgb[1] = p[1];
+  rgb[2] = p[0];
+}
+
+static int
+rgb_distance (const int a[3],
+              const int b[3])
+{
+  return ABS (a[0] - b[0]) + ABS (a[1] - b[1]) + ABS (a[2] - b[2]);
+}
+
+static gboolean
+is_participant (const DramatisEvent *event,
+                guint                actor)
+{
+  for (guint i = 0; i < event->n_participants; i++)
+    if (event->participants[i].actor == actor)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_linked_highlight (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const participant_ids[] = { "russia", "un-security-council", "panel-of-experts", "north-korea" };
+  GtkWidget *network = get_child (fixture, "network_canvas");
+  guint veto = dramatis_story_find_event (fixture->story, "panel-veto");
+  const DramatisEvent *event;
+  g_autoptr(Capture) before = NULL;
+  g_autoptr(Capture) after = NULL;
+  int background_before[3], background_after[3];
+  guint n_dimmed = 0, n_lit = 0;
+
+  g_assert_cmpuint (veto, !=, DRAMATIS_NO_INDEX);
+  event = dramatis_story_get_event (fixture->story, veto);
+  for (guint i = 0; i < G_N_ELEMENTS (participant_ids); i++)
+    g_assert_true (is_participant (event, find_actor (fixture, participant_ids[i])));
+
+  before = capture_widget (network);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_EVENT, veto });
+  after = capture_widget (network);
+
+  g_assert_cmpint (before->width, ==, after->width);
+  g_assert_cmpint (before->height, ==, after->height);
+
+  /* The canvas's corner is background, whatever is selected. */
+  capture_get_rgb (before, 1, 1, background_before);
+  capture_get_rgb (after, 1, 1, background_after);
+  g_assert_cmpint (rgb_distance (background_before, background_after), <=, 3);
+
+  /* At the middle of each actor's glyph: a participant keeps its colour,
+   * any other actor fades towards the background.
+   */
+  for (guint actor = 0; actor < dramatis_story_get_n_actors (fixture->story); actor++)
+    {
+      const DramatisActor *info = dramatis_story_get_actor (fixture->story, actor);
+      int colour_before[3], colour_after[3];
+      int contrast_before, contrast_after;
+      double x, y;
+
+      if (!dramatis_network_canvas_get_actor_point (DRAMATIS_NETWORK_CANVAS (network), actor, &x, &y))
+        continue;
+
+      capture_get_rgb (before, x, y, colour_before);
+      capture_get_rgb (after, x, y, colour_after);
+      contrast_before = rgb_distance (colour_before, background_before);
+      contrast_after = rgb_distance (colour_after, background_after);
+
+      g_test_message ("%s at %.0f,%.0f: #%02x%02x%02x → #%02x%02x%02x (contrast %d → %d)%s",
+                      info->id, x, y,
+                      colour_before[0], colour_before[1], colour_before[2],
+                      colour_after[0], colour_after[1], colour_after[2],
+                      contrast_before, contrast_after,
+                      is_participant (event, actor) ? ", participant" : "");
+
+      /* Before, every actor stands out from the background. */
+      g_assert_cmpint (contrast_before, >=, 60);
+
+      if (is_participant (event, actor))
+        {
+          g_assert_cmpint (contrast_after, >=, contrast_before * 8 / 10);
+          n_lit++;
+        }
+      else
+        {
+          g_assert_cmpint (contrast_after, <=, contrast_before * 6 / 10);
+          n_dimmed++;
+        }
+    }
+
+  g_assert_cmpuint (n_lit, ==, event->n_participants);
+  g_assert_cmpuint (n_dimmed, >=, 10);
+}
+
+/* (c) The search finds a quote by a word in it. */
+
+typedef struct
+{
+  GtkListView  *list;
+  const char   *title;
+} RowWait;
+
+static gboolean
+list_shows_row (gpointer data)
+{
+  RowWait *wait = data;
+  g_autoptr(GPtrArray) labels = get_labels (GTK_WIDGET (wait->list), NULL);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (wait->list)) && labels_contain (labels, wait->title);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+model_has_items (gpointer data)
+{
+  GtkListView *list = data;
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  return model != NULL && g_list_model_get_n_items (model) > 0;
+}
+
+static void
+test_search_quote (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *entry = get_child (fixture, "search_entry");
+  GtkListView *results = GTK_LIST_VIEW (get_child (fixture, "result_list"));
+  guint statement = dramatis_story_find_statement (fixture->story, "evstigneeva-not-a-court");
+  GListModel *model;
+  g_autoptr(DramatisItemObject) found = NULL;
+
+  g_assert_cmpuint (statement, !=, DRAMATIS_NO_INDEX);
+  g_assert_nonnull (strstr (dramatis_story_get_statement (fixture->story, statement)->text, "interrogation"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (results)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "interrogation");
+
+  /* The entry reports the search after a short delay. */
+  g_assert_true (wait_for (model_has_items, results));
+  model = G_LIST_MODEL (gtk_list_view_get_model (results));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && found == NULL; i++)
+    {
+      g_autoptr(DramatisItemObject) object = g_list_model_get_item (model, i);
+      DramatisItem item = dramatis_item_object_get_item (object);
+
+      g_test_message ("result %u: %s", i, dramatis_item_object_get_title (object));
+      if (item.kind == DRAMATIS_ITEM_STATEMENT && item.index == statement)
+        found = g_steal_pointer (&object);
+    }
+  g_assert_nonnull (found);
+
+  /* And the list on screen shows it. */
+  g_assert_true (wait_for (list_shows_row,
+                           &(RowWait) { results, dramatis_item_object_get_title (found) }));
+
+  /* Clearing the search brings the actors back. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (wait_for (widget_is_mapped, get_child (fixture, "actor_list")));
+}
+
+/* (d) Export, with the dialog the window opens, writes a PNG. */
+
+static gboolean
+has_export_dialog (gpointer data)
+{
+  g_autoptr(GPtrArray) dialogs = get_dialogs (data, DRAMATIS_TYPE_EXPORT_DIALOG);
+
+  return dialogs->len > 0 && gtk_widget_get_mapped (dialogs->pdata[0]);
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static void
+test_export_png (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree guchar *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length;
+  int expected_width;
+
+  dramatis_window_select (fixture->window,
+                          (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "robert-wood") });
+
+  /* What Ctrl+E and the header bar's button do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  g_assert_true (wait_for (has_export_dialog, fixture));
+  dialogs = get_dialogs (fixture, DRAMATIS_TYPE_EXPORT_DIALOG);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+
+  dir = g_dir_make_tmp ("dramatis-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "story.png", NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (dramatis_export_dialog_export (dialogs->pdata[0], file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, (char **) &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8 + 25);
+  g_assert_cmpmem (contents, sizeof png_signature, png_signature, sizeof png_signature);
+
+  /* The first chunk is the header; the dialog proposes the width of the
+   * diagrams on screen, at 1×.
+   */
+  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
+  expected_width = MAX (MAX (gtk_widget_get_width (get_child (fixture, "timeline_canvas")),
+                             gtk_widget_get_width (get_child (fixture, "network_canvas"))),
+                        400);
+  g_assert_cmpuint (read_be32 (contents + 16), ==, expected_width);
+  g_assert_cmpuint (read_be32 (contents + 20), >, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* (e) A file that cannot be read leaves the story open and says why. */
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  g_autoptr(GPtrArray) dialogs = get_dialogs (data, ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialogs->len > 0 && gtk_widget_get_mapped (dialogs->pdata[0]);
+}
+
+static void
+test_open_bad_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-syntax.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (fixture->window)));
+  DramatisStory *story = dramatis_window_get_story (fixture->window);
+  AdwMessageDialog *dialog;
+  GtkStack *main_stack = GTK_STACK (get_child (fixture, "main_stack"));
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (story);
+
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (has_message_dialog, fixture));
+
+  dialogs = get_dialogs (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = dialogs->pdata[0];
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Story");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+
+  /* The story that was open is still the one shown. */
+  g_assert_true (dramatis_window_get_story (fixture->window) == story);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* The window's labels and the dialogs' texts are compared in English. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  app = dramatis_application_new ();
+  /* Not the single instance of the installed app, if one runs. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/window/select-actor-details", Fixture, NULL,
+              fixture_set_up, test_select_actor_details, fixture_tear_down);
+  g_test_add ("/window/linked-highlight", Fixture, NULL,
+              fixture_set_up, test_linked_highlight, fixture_tear_down);
+  g_test_add ("/window/search-quote", Fixture, NULL,
+              fixture_set_up, test_search_quote, fixture_tear_down);
+  g_test_add ("/window/export-png", Fixture, NULL,
+              fixture_set_up, test_export_png, fixture_tear_down);
+  g_test_add ("/window/open-bad-file", Fixture, NULL,
+              fixture_set_up, test_open_bad_file, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
