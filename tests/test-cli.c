@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "dramatis-test-utils.h"
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -61,15 +63,6 @@ run_dramatis (Run        *run,
     run->status = -1;
 }
 
-static char *
-fixture_path (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-
-  /* Messages name files by their absolute path. */
-  return g_canonicalize_filename (path, NULL);
-}
-
 static guint
 count_lines (const char *text)
 {
@@ -93,7 +86,7 @@ test_version (void)
 static void
 test_check_clean (void)
 {
-  g_autofree char *path = fixture_path ("queries.dramatis.json");
+  g_autofree char *path = dramatis_test_fixture_path ("queries.dramatis.json");
   g_auto(Run) run = { 0 };
 
   run_dramatis (&run, "--check", path, NULL);
@@ -108,7 +101,7 @@ test_check_clean (void)
 static void
 test_check_problems (void)
 {
-  g_autofree char *path = fixture_path ("invalid-warnings.dramatis.json");
+  g_autofree char *path = dramatis_test_fixture_path ("invalid-warnings.dramatis.json");
   g_autofree char *place = g_strdup_printf ("%s:19:", path);
   g_auto(Run) run = { 0 };
 
@@ -123,8 +116,8 @@ test_check_problems (void)
 static void
 test_bad_input (void)
 {
-  g_autofree char *bad = fixture_path ("bad-version.json");
-  g_autofree char *missing = fixture_path ("no-such-file.json");
+  g_autofree char *bad = dramatis_test_fixture_path ("bad-version.json");
+  g_autofree char *missing = dramatis_test_fixture_path ("no-such-file.json");
   g_auto(Run) run = { 0 };
 
   run_dramatis (&run, "--check", bad, NULL);
@@ -162,31 +155,6 @@ test_usage_errors (void)
   g_assert_cmpstr (run.out, ==, "");
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dramatis-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static guint32
 read_be32 (const guchar *p)
 {
@@ -197,7 +165,7 @@ read_be32 (const guchar *p)
 static void
 test_export_formats (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *png = g_build_filename (dir, "story.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "story.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "story.pdf", NULL);
@@ -232,17 +200,17 @@ test_export_formats (void)
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
 test_export_errors (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *jpg = g_build_filename (dir, "story.jpg", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "story.png", NULL);
   g_autofree char *huge = g_build_filename (dir, "huge.png", NULL);
-  g_autofree char *bad_story = fixture_path ("bad-syntax.json");
+  g_autofree char *bad_story = dramatis_test_fixture_path ("bad-syntax.json");
   g_autofree char *png = g_build_filename (dir, "story.png", NULL);
   g_auto(Run) run = { 0 };
 
@@ -282,7 +250,7 @@ test_export_errors (void)
   g_assert_nonnull (strstr (run.err, bad_story));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void

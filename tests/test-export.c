@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dramatis-export.h"
+#include "dramatis-test-utils.h"
 #include "dramatis-scene.h"
 #include "dramatis-story-io.h"
 
@@ -57,27 +58,6 @@ init_page (DramatisExportPage   *page,
   page->subtitle = "A subtitle";
   page->source_line = "Source: somewhere";
   page->theme = theme;
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dramatis-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
 }
 
 static cairo_status_t
@@ -321,7 +301,7 @@ test_failed_export_keeps_file (void)
   DramatisExportPage page;
   DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "diagram.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "diagram.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -351,7 +331,7 @@ test_failed_export_keeps_file (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
   /* No temporary file left beside it. */
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (dramatis_test_count_files (dir), ==, 1);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -389,7 +369,7 @@ test_scene_whole_story (void)
   g_autoptr(DramatisTimeline) alone = NULL;
   g_autoptr(GArray) labels = NULL;
   g_autoptr(GArray) labels_after = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "story.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *title = NULL;

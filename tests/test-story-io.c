@@ -14,15 +14,7 @@
 
 #include "dramatis-story-io.h"
 #include "dramatis-synthetic.h"
-
-static char *
-fixture_path (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-
-  /* Messages name files by their absolute path. */
-  return g_canonicalize_filename (path, NULL);
-}
+#include "dramatis-test-utils.h"
 
 static DramatisStory *
 load_path (const char  *path,
@@ -33,46 +25,10 @@ load_path (const char  *path,
   return dramatis_story_load_file (file, NULL, error);
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dramatis-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
-}
-
 static void
 assert_round_trip (DramatisStory *story)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "story.dramatis.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -92,7 +48,7 @@ assert_round_trip (DramatisStory *story)
   second = dramatis_story_to_bytes (again);
   g_assert_true (g_bytes_equal (first, second));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
@@ -121,7 +77,7 @@ test_round_trip_synthetic (void)
 static void
 test_round_trip_positions (void)
 {
-  g_autofree char *path = fixture_path ("queries.dramatis.json");
+  g_autofree char *path = dramatis_test_fixture_path ("queries.dramatis.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = load_path (path, &error);
   g_autoptr(DramatisStory) unchanged = load_path (path, &error);
@@ -139,7 +95,7 @@ test_round_trip_positions (void)
 static void
 test_warnings (void)
 {
-  g_autofree char *path = fixture_path ("invalid-warnings.dramatis.json");
+  g_autofree char *path = dramatis_test_fixture_path ("invalid-warnings.dramatis.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = load_path (path, &error);
   const DramatisProblem *problems;
@@ -259,7 +215,7 @@ test_bad_files (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *path = fixture_path (bad[i].name);
+      g_autofree char *path = dramatis_test_fixture_path (bad[i].name);
       g_autoptr(GError) error = NULL;
       g_autoptr(DramatisStory) story = NULL;
 
@@ -415,7 +371,7 @@ test_edge_cases (void)
 static void
 test_not_regular (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *fifo = g_build_filename (dir, "pipe.dramatis.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = NULL;
@@ -433,13 +389,13 @@ test_not_regular (void)
   g_assert_error (error, DRAMATIS_STORY_ERROR, DRAMATIS_STORY_ERROR_NOT_REGULAR);
   g_assert_true (g_str_has_prefix (error->message, fifo));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
 test_missing_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "no-such-story.dramatis.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = load_path (path, &error);
@@ -448,13 +404,13 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, path));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
 test_too_large (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.dramatis.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = NULL;
@@ -471,15 +427,15 @@ test_too_large (void)
   g_assert_error (error, DRAMATIS_STORY_ERROR, DRAMATIS_STORY_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, path));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 /* A failed load leaves a story that is already open as it was. */
 static void
 test_failed_load_keeps_story (void)
 {
-  g_autofree char *good = fixture_path ("queries.dramatis.json");
-  g_autofree char *bad = fixture_path ("bad-syntax.json");
+  g_autofree char *good = dramatis_test_fixture_path ("queries.dramatis.json");
+  g_autofree char *bad = dramatis_test_fixture_path ("bad-syntax.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = load_path (good, &error);
   g_autoptr(DramatisStory) copy = load_path (good, &error);
@@ -523,9 +479,9 @@ test_failed_save_keeps_file (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = dramatis_test_make_temp_dir ();
   path = g_build_filename (dir, "story.dramatis.json", NULL);
-  fixture = fixture_path ("queries.dramatis.json");
+  fixture = dramatis_test_fixture_path ("queries.dramatis.json");
   g_assert_true (g_file_get_contents (fixture, &before, NULL, NULL));
   g_assert_true (g_file_set_contents (path, before, -1, NULL));
 
@@ -538,15 +494,15 @@ test_failed_save_keeps_file (void)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   /* No temporary file is left behind. */
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (dramatis_test_count_files (dir), ==, 1);
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
 test_save_to_missing_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "missing", "story.dramatis.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DramatisStory) story = dramatis_story_new ();
@@ -556,7 +512,7 @@ test_save_to_missing_folder (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, path));
 
-  remove_temp_dir (dir);
+  dramatis_test_remove_temp_dir (dir);
 }
 
 static void
@@ -572,8 +528,8 @@ load_done_cb (GObject      *source,
 static void
 test_load_async (void)
 {
-  g_autofree char *path = fixture_path ("queries.dramatis.json");
-  g_autofree char *bad = fixture_path ("bad-version.json");
+  g_autofree char *path = dramatis_test_fixture_path ("queries.dramatis.json");
+  g_autofree char *bad = dramatis_test_fixture_path ("bad-version.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
