@@ -145,7 +145,6 @@ layout_tick_cb (GtkWidget     *widget,
       self->tick_id = 0;
       g_clear_pointer (&self->layout, dramatis_graph_layout_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYING_OUT]);
-      g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
       return G_SOURCE_REMOVE;
     }
 
@@ -658,7 +657,8 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
   /**
    * DramatisNetworkCanvas::positions-changed:
    *
-   * Actors moved: by hand (and then pinned in the story) or by a layout.
+   * The user moved actors by hand (they are pinned in the story), or
+   * unpinned them all: the story changed.
    */
   signals[POSITIONS_CHANGED] = g_signal_new ("positions-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);

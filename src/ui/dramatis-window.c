@@ -248,15 +248,10 @@ list_selection_changed_cb (DramatisWindow     *self,
 static void
 positions_changed_cb (DramatisWindow *self)
 {
-  /* A layout run by the window is not a change of the story; a hand-made
-   * arrangement is, and those are pinned in the story.
+  /* Only moves by hand are changes of the story: a layout the window runs
+   * is not saved unless the user arranged something.
    */
-  for (guint i = 0; self->story && i < dramatis_story_get_n_actors (self->story); i++)
-    if (dramatis_story_get_actor (self->story, i)->pinned)
-      {
-        set_modified (self, TRUE);
-        return;
-      }
+  set_modified (self, TRUE);
 }
 
 static void
@@ -1060,7 +1055,6 @@ unpin_all_action (GtkWidget  *widget,
   DramatisWindow *self = DRAMATIS_WINDOW (widget);
 
   dramatis_network_canvas_unpin_all (self->network_canvas);
-  set_modified (self, TRUE);
 }
 
 static void
