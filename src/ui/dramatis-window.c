@@ -71,6 +71,8 @@ struct _DramatisWindow
   GtkCustomFilter        *search_filter;
 
   gboolean                close_confirmed;
+  /* A story to open once the changes of this one are saved. */
+  GFile                  *open_after_save;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisWindow, dramatis_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -659,6 +661,7 @@ save_finished_cb (GObject      *object,
 
   if (!dramatis_story_save_file_finish (DRAMATIS_STORY (object), result, &error))
     {
+      g_clear_object (&self->open_after_save);
       show_error (self, _("Could Not Save the Story"), error->message);
       save_data_free (data);
       return;
@@ -671,7 +674,13 @@ save_finished_cb (GObject      *object,
   remember_recent (self, data->file);
   show_toast (self, _("Story saved"));
 
-  if (data->close_after)
+  if (self->open_after_save != NULL)
+    {
+      g_autoptr(GFile) next = g_steal_pointer (&self->open_after_save);
+
+      open_story_file (self, next);
+    }
+  else if (data->close_after)
     {
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
@@ -699,8 +708,12 @@ overwrite_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        DramatisWindow   *self)
 {
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
   if (g_strcmp0 (response, "overwrite") == 0)
-    save_to (self, self->file, FALSE);
+    save_to (self, self->file, close_after);
+  else
+    g_clear_object (&self->open_after_save);
 }
 
 static void save_as (DramatisWindow *self,
@@ -733,6 +746,7 @@ save (DramatisWindow *self,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "overwrite", _("_Save Anyway"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -751,6 +765,8 @@ save_as_response_cb (GtkNativeDialog *native,
 
       save_to (self, file, close_after);
     }
+  else
+    g_clear_object (&self->open_after_save);
 
   g_object_unref (native);
 }
@@ -801,6 +817,7 @@ discard_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "save") == 0)
     {
+      g_set_object (&self->open_after_save, then_open);
       save (self, then_open == NULL);
       return;
     }
@@ -1172,6 +1189,7 @@ dramatis_window_finalize (GObject *object)
   g_clear_pointer (&self->scene, dramatis_scene_free);
   g_clear_object (&self->story);
   g_clear_object (&self->file);
+  g_clear_object (&self->open_after_save);
   g_clear_object (&self->settings);
   g_clear_object (&self->actor_selection);
   g_clear_object (&self->event_selection);
