@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dramatis-canvas.h"
 #include "dramatis-timeline-canvas.h"
 
 /* The timeline on screen: it draws with the renderer of src/render, so the
@@ -433,54 +434,20 @@ dramatis_timeline_canvas_class_init (DramatisTimelineCanvasClass *klass)
 static void
 dramatis_timeline_canvas_init (DramatisTimelineCanvas *self)
 {
+  static const DramatisCanvasHandlers handlers = {
+    G_CALLBACK (click_pressed_cb), G_CALLBACK (drag_begin_cb), G_CALLBACK (drag_update_cb),
+    G_CALLBACK (drag_end_cb), G_CALLBACK (pinch_begin_cb), G_CALLBACK (pinch_scale_changed_cb),
+    G_CALLBACK (scroll_cb), G_CALLBACK (motion_cb), G_CALLBACK (leave_cb), G_CALLBACK (key_pressed_cb),
+    G_CALLBACK (query_tooltip_cb),
+  };
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *click, *drag, *pinch;
-  GtkEventController *scroll, *motion, *key;
 
   self->selection.selected = DRAMATIS_ITEM_INIT_NONE;
   self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
 
-  gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_widget_set_vexpand (widget, TRUE);
-  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The story’s events over time, in a lane for each actor. "
-                                    "Use the arrow keys to move between events and Enter to show one."),
-                                  -1);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  drag = gtk_gesture_drag_new ();
-  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  pinch = gtk_gesture_zoom_new ();
-  g_signal_connect_object (pinch, "begin", G_CALLBACK (pinch_begin_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, scroll);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, motion);
-
-  key = gtk_event_controller_key_new ();
-  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, key);
+  dramatis_canvas_setup (widget, &handlers, _("Timeline"),
+                         _("The story’s events over time, in a lane for each actor. "
+                         "Use the arrow keys to move between events and Enter to show one."));
 }
 
 GtkWidget *
