@@ -146,6 +146,24 @@ test_period (void)
 }
 
 static void
+test_civil_days (void)
+{
+  g_assert_cmpint (dramatis_days_from_civil (1970, 1, 1), ==, 0);
+  g_assert_cmpint (dramatis_days_from_civil (2024, 10, 30), ==, 20026);
+  g_assert_cmpint (dramatis_days_from_civil (1969, 12, 31), ==, -1);
+
+  /* Every day of four centuries, across a leap-year rule change, comes back. */
+  for (gint64 days = dramatis_days_from_civil (1800, 1, 1); days < dramatis_days_from_civil (2200, 1, 1); days++)
+    {
+      gint64 year;
+      int month, day;
+
+      dramatis_civil_from_days (days, &year, &month, &day);
+      g_assert_cmpint (dramatis_days_from_civil (year, month, day), ==, days);
+    }
+}
+
+static void
 test_compare (void)
 {
   DramatisDate year = parse ("2024");
@@ -281,6 +299,7 @@ main (int    argc,
   g_test_add_func ("/model/date/parse-invalid", test_parse_invalid);
   g_test_add_func ("/model/date/iso8601-round-trip", test_iso8601_round_trip);
   g_test_add_func ("/model/date/period", test_period);
+  g_test_add_func ("/model/date/civil-days", test_civil_days);
   g_test_add_func ("/model/date/compare", test_compare);
   g_test_add_func ("/model/date/sort", test_sort);
   g_test_add_func ("/model/date/span", test_span);

@@ -32,14 +32,22 @@ days_in_month (int year,
   return days[month - 1];
 }
 
-/* Days from 1970-01-01 to the given proleptic Gregorian date, valid for any
- * year (the era arithmetic of Howard Hinnant's "chrono-compatible low-level
- * date algorithms").
+/**
+ * dramatis_days_from_civil:
+ * @year: a year, astronomical numbering
+ * @month: 1 to 12
+ * @day: 1 to 31
+ *
+ * Days from 1970-01-01 to a proleptic Gregorian date, for any year (the era
+ * arithmetic of Howard Hinnant's "chrono-compatible low-level date
+ * algorithms").
+ *
+ * Returns: the number of days, negative before 1970
  */
-static gint64
-days_from_civil (gint64 year,
-                 int    month,
-                 int    day)
+gint64
+dramatis_days_from_civil (gint64 year,
+                          int    month,
+                          int    day)
 {
   gint64 era;
   gint64 yoe, doy, doe;
@@ -51,6 +59,34 @@ days_from_civil (gint64 year,
   doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
   return era * 146097 + doe - 719468;
+}
+
+/**
+ * dramatis_civil_from_days:
+ * @days: days since 1970-01-01
+ * @year: (out): the year
+ * @month: (out): the month, 1 to 12
+ * @day: (out): the day of the month
+ *
+ * The inverse of dramatis_days_from_civil().
+ */
+void
+dramatis_civil_from_days (gint64  days,
+                          gint64 *year,
+                          int    *month,
+                          int    *day)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = yoe + era * 400 + (*month <= 2);
 }
 
 static gboolean
@@ -361,7 +397,7 @@ dramatis_date_get_first_second (const DramatisDate *date)
 
   g_return_val_if_fail (date != NULL, 0);
 
-  seconds = days_from_civil (date->year, MAX (date->month, 1), MAX (date->day, 1)) * SECONDS_PER_DAY;
+  seconds = dramatis_days_from_civil (date->year, MAX (date->month, 1), MAX (date->day, 1)) * SECONDS_PER_DAY;
   seconds += date->hour * 3600 + date->minute * 60 + date->second;
   seconds -= (gint64) date->offset_minutes * 60;
 

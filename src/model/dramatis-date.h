@@ -93,6 +93,14 @@ int       dramatis_date_compare         (const DramatisDate *a,
 gboolean  dramatis_date_equal           (const DramatisDate *a,
                                          const DramatisDate *b);
 
+gint64    dramatis_days_from_civil      (gint64              year,
+                                         int                 month,
+                                         int                 day);
+void      dramatis_civil_from_days      (gint64              days,
+                                         gint64             *year,
+                                         int                *month,
+                                         int                *day);
+
 gboolean  dramatis_span_is_set          (const DramatisSpan *span);
 gint64    dramatis_span_get_first_second (const DramatisSpan *span);
 gint64    dramatis_span_get_end_second  (const DramatisSpan *span);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "dramatis-date.h"
 #include "dramatis-time-axis.h"
 
 /* The time axis is pure arithmetic: a mapping from time to x, and the ticks
@@ -63,44 +64,6 @@ floor_div (gint64 a,
   return q;
 }
 
-/* Days from 1970-01-01 to a proleptic Gregorian date and back, for any
- * year (Howard Hinnant's "chrono-compatible low-level date algorithms").
- */
-static gint64
-days_from_civil (gint64 year,
-                 int    month,
-                 int    day)
-{
-  gint64 era, yoe, doy, doe;
-
-  year -= month <= 2;
-  era = (year >= 0 ? year : year - 399) / 400;
-  yoe = year - era * 400;
-  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days (gint64  days,
-                 gint64 *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 era, doe, yoe, doy, mp;
-
-  days += 719468;
-  era = (days >= 0 ? days : days - 146096) / 146097;
-  doe = days - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *day = doy - (153 * mp + 2) / 5 + 1;
-  *month = mp < 10 ? mp + 3 : mp - 9;
-  *year = yoe + era * 400 + (*month <= 2);
-}
-
 static guint
 months_per_tick (DramatisTimeUnit unit,
                  guint            step)
@@ -147,9 +110,9 @@ tick_floor (DramatisTimeUnit unit,
       {
         int per = months_per_tick (unit, step);
 
-        civil_from_days (days, &year, &month, &day);
+        dramatis_civil_from_days (days, &year, &month, &day);
         month = (month - 1) / per * per + 1;
-        return days_from_civil (year, month, 1) * SECONDS_PER_DAY;
+        return dramatis_days_from_civil (year, month, 1) * SECONDS_PER_DAY;
       }
 
     case DRAMATIS_TIME_UNIT_YEAR:
@@ -158,8 +121,8 @@ tick_floor (DramatisTimeUnit unit,
       {
         gint64 per = years_per_tick (unit, step);
 
-        civil_from_days (days, &year, &month, &day);
-        return days_from_civil (floor_div (year, per) * per, 1, 1) * SECONDS_PER_DAY;
+        dramatis_civil_from_days (days, &year, &month, &day);
+        return dramatis_days_from_civil (floor_div (year, per) * per, 1, 1) * SECONDS_PER_DAY;
       }
     }
 }
@@ -190,17 +153,17 @@ tick_add (DramatisTimeUnit unit,
       {
         gint64 months;
 
-        civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
+        dramatis_civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
         months = year * 12 + (month - 1) + n * (gint64) months_per_tick (unit, step);
-        return days_from_civil (floor_div (months, 12), months - floor_div (months, 12) * 12 + 1, 1)
+        return dramatis_days_from_civil (floor_div (months, 12), months - floor_div (months, 12) * 12 + 1, 1)
                * SECONDS_PER_DAY;
       }
 
     case DRAMATIS_TIME_UNIT_YEAR:
     case DRAMATIS_TIME_UNIT_DECADE:
     default:
-      civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
-      return days_from_civil (year + n * (gint64) years_per_tick (unit, step), 1, 1) * SECONDS_PER_DAY;
+      dramatis_civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
+      return dramatis_days_from_civil (year + n * (gint64) years_per_tick (unit, step), 1, 1) * SECONDS_PER_DAY;
     }
 }
 
@@ -239,7 +202,7 @@ year_of (gint64 time)
   gint64 year;
   int month, day;
 
-  civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
+  dramatis_civil_from_days (floor_div (time, SECONDS_PER_DAY), &year, &month, &day);
   return year;
 }
 
