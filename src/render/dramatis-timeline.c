@@ -551,14 +551,38 @@ first_participant_kind (DramatisStory       *story,
 }
 
 static gboolean
-takes_part (const DramatisEvent *event,
-            guint                actor,
-            guint                before)
+participates (const DramatisEvent *event,
+              guint                actor)
 {
-  for (guint j = 0; j < before && j < event->n_participants; j++)
+  for (guint j = 0; j < event->n_participants; j++)
     if (event->participants[j].actor == actor)
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+has_participant (const DramatisEvent *event,
+                 guint                n_actors)
+{
+  for (guint j = 0; j < event->n_participants; j++)
+    if (event->participants[j].actor < n_actors)
+      return TRUE;
+  return FALSE;
+}
+
+/* How many of an actor's events have a date: the story lists them first,
+ * in time order.
+ */
+static guint
+count_dated (DramatisStory *story,
+             const guint   *events,
+             guint          n_events)
+{
+  guint n = 0;
+
+  while (n < n_events && dramatis_span_is_set (&dramatis_story_get_event (story, events[n])->when))
+    n++;
+  return n;
 }
 
 /* Appends an event to the items of lane @lane, whose next free slot is
@@ -596,25 +620,19 @@ build_actor_lanes (DramatisTimeline *self)
   const guint *by_time;
   guint n_dated, n_items = 0;
 
-  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
-
-  for (guint i = 0; i < n_dated; i++)
+  /* The story indexes each actor's events, in time order, each once. */
+  for (guint a = 0; a < n_actors; a++)
     {
-      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
-      gboolean any = FALSE;
+      guint n_events;
+      const guint *events = dramatis_story_get_actor_events (self->story, a, &n_events);
 
-      for (guint j = 0; j < e->n_participants; j++)
-        {
-          guint actor = e->participants[j].actor;
-
-          if (actor >= n_actors || takes_part (e, actor, j))
-            continue;
-          counts[actor]++;
-          any = TRUE;
-        }
-      if (!any)
-        counts[n_actors]++;
+      counts[a] = count_dated (self->story, events, n_events);
     }
+
+  by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
+  for (guint i = 0; i < n_dated; i++)
+    if (!has_participant (dramatis_story_get_event (self->story, by_time[i]), n_actors))
+      counts[n_actors]++;
 
   for (guint a = 0; a <= n_actors; a++)
     {
@@ -650,22 +668,21 @@ build_actor_lanes (DramatisTimeline *self)
   g_array_set_size (self->lane_items, n_items);
   fill = g_new0 (guint, self->lanes->len);
 
+  for (guint a = 0; a < n_actors; a++)
+    {
+      guint n_events;
+      const guint *events = dramatis_story_get_actor_events (self->story, a, &n_events);
+
+      for (guint i = 0; i < counts[a]; i++)
+        add_to_lane (self, fill, lane_of[a], dramatis_story_get_event (self->story, events[i]), events[i],
+                     dramatis_story_get_actor (self->story, a)->kind);
+    }
+
   for (guint i = 0; i < n_dated; i++)
     {
       const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
-      gboolean any = FALSE;
 
-      for (guint j = 0; j < e->n_participants; j++)
-        {
-          guint actor = e->participants[j].actor;
-
-          if (actor >= n_actors || takes_part (e, actor, j))
-            continue;
-          add_to_lane (self, fill, lane_of[actor], e, by_time[i],
-                       g_array_index (self->lanes, Lane, lane_of[actor]).kind);
-          any = TRUE;
-        }
-      if (!any)
+      if (!has_participant (e, n_actors))
         add_to_lane (self, fill, lane_of[n_actors], e, by_time[i], DRAMATIS_ACTOR_KIND_OTHER);
     }
 }
@@ -1386,7 +1403,7 @@ update_lit (DramatisTimeline        *self,
     {
       const DramatisEvent *e = dramatis_story_get_event (self->story, events[i]);
 
-      if (other >= n_actors || takes_part (e, other, e->n_participants))
+      if (other >= n_actors || participates (e, other))
         self->lit[events[i]] = TRUE;
     }
 }
@@ -2005,7 +2022,7 @@ event_has_actor (DramatisStory *story,
   if (event == DRAMATIS_NO_INDEX || actor == DRAMATIS_NO_INDEX)
     return FALSE;
   e = dramatis_story_get_event (story, event);
-  return takes_part (e, actor, e->n_participants);
+  return participates (e, actor);
 }
 
 static void
