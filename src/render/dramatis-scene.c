@@ -329,18 +329,8 @@ draw_network_panel (cairo_t  *cr,
                     gpointer  user_data)
 {
   ExportData *data = user_data;
-  DramatisNetworkView view;
+  DramatisNetworkView view = *data->network_view;
 
-  if (data->network_view != NULL)
-    view = *data->network_view;
-  else
-    {
-      /* The fit keeps this; a page cannot be hovered, so relations are
-       * named where there is room.
-       */
-      view.show_edge_labels = TRUE;
-      dramatis_network_fit (data->scene->network, width, height, &view);
-    }
   view.width = width;
   view.height = height;
 
@@ -396,6 +386,8 @@ dramatis_scene_export (DramatisScene              *self,
   double heights[2];
   DramatisExportPage framed;
   gboolean has_timeline = mode == DRAMATIS_VIEW_TIMELINE || mode == DRAMATIS_VIEW_BOTH;
+  gboolean has_network = mode == DRAMATIS_VIEW_NETWORK || mode == DRAMATIS_VIEW_BOTH;
+  DramatisNetworkView whole_network_view = { 0 };
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *source_line = NULL;
@@ -418,7 +410,7 @@ dramatis_scene_export (DramatisScene              *self,
   /* Both views stack as in the window: the timeline above the network. */
   if (has_timeline)
     panels[n_panels++] = (DramatisExportPanel) { draw_timeline_panel, draw_timeline_legend, &data, 1.0 };
-  if (mode == DRAMATIS_VIEW_NETWORK || mode == DRAMATIS_VIEW_BOTH)
+  if (has_network)
     {
       heights[n_panels] = round (framed.width * NETWORK_ASPECT);
       panels[n_panels++] = (DramatisExportPanel) { draw_network_panel, draw_network_legend, &data, 1.4 };
@@ -453,6 +445,20 @@ dramatis_scene_export (DramatisScene              *self,
       for (guint i = 0; i < n_panels; i++)
         panels[i].weight = heights[i];
       framed.height = dramatis_export_get_page_height (&framed, panels, n_panels, heights);
+    }
+
+  /* The whole network is fitted here too, once the page has its size, so
+   * that drawing does nothing but draw.
+   */
+  if (has_network && network_view == NULL)
+    {
+      double x, y, width, height;
+
+      /* A page cannot be hovered: relations are named where there is room. */
+      whole_network_view.show_edge_labels = TRUE;
+      dramatis_export_get_panel_rect (&framed, panels, n_panels, n_panels - 1, &x, &y, &width, &height);
+      dramatis_network_fit (self->network, width, height, &whole_network_view);
+      data.network_view = &whole_network_view;
     }
 
   return dramatis_export_to_file (file, &framed, panels, n_panels, NULL, error);
