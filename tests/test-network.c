@@ -405,6 +405,7 @@ near_any_glyph (DramatisNetwork           *network,
 static void
 test_selection_dims (void)
 {
+  guint relation;
   g_autoptr(DramatisStory) story = load_builtin ();
   g_auto(DramatisTheme) theme;
   g_autoptr(DramatisNetwork) network = NULL;
@@ -471,7 +472,7 @@ test_selection_dims (void)
   /* A selected relation is drawn in the accent colour: the first one whose
    * middle no label or glyph covers.
    */
-  for (guint relation = 0; relation < dramatis_story_get_n_relations (story); relation++)
+  for (relation = 0; relation < dramatis_story_get_n_relations (story); relation++)
     {
       double mx, my;
       gboolean found = FALSE;
@@ -491,6 +492,8 @@ test_selection_dims (void)
       cairo_surface_destroy (after);
       break;
     }
+  /* Some relation was checked. */
+  g_assert_cmpuint (relation, <, dramatis_story_get_n_relations (story));
 
   cairo_surface_destroy (before);
 }

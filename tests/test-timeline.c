@@ -589,8 +589,10 @@ test_hit (Fixture       *fixture,
   /* Its label, too. */
   {
     g_autoptr(GArray) labels = dramatis_timeline_get_labels (fixture->timeline, &fixture->view);
-    const DramatisTimelineLabel *label = &g_array_index (labels, DramatisTimelineLabel, 0);
+    const DramatisTimelineLabel *label;
 
+    g_assert_cmpuint (labels->len, >, 0);
+    label = &g_array_index (labels, DramatisTimelineLabel, 0);
     item = dramatis_timeline_hit (fixture->timeline, &fixture->view,
                                   label->x + label->width / 2, label->y + label->height / 2);
     g_assert_cmpint (item.kind, ==, DRAMATIS_ITEM_EVENT);
