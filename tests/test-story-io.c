@@ -538,7 +538,7 @@ test_load_async (void)
   g_autoptr(DramatisStory) sync = NULL;
   GAsyncResult *result = NULL;
 
-  dramatis_story_load_file_async (file, NULL, load_done_cb, &result);
+  dramatis_story_load_file_async (file, NULL, NULL, NULL, NULL, load_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   story = dramatis_story_load_file_finish (result, &error);
@@ -547,7 +547,7 @@ test_load_async (void)
   sync = dramatis_story_load_file (file, NULL, &error);
   g_assert_true (dramatis_story_equal (story, sync));
 
-  dramatis_story_load_file_async (bad_file, NULL, load_done_cb, &result);
+  dramatis_story_load_file_async (bad_file, NULL, NULL, NULL, NULL, load_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (dramatis_story_load_file_finish (result, &error));
@@ -556,12 +556,89 @@ test_load_async (void)
   g_clear_error (&error);
 
   g_cancellable_cancel (cancellable);
-  dramatis_story_load_file_async (file, cancellable, load_done_cb, &result);
+  dramatis_story_load_file_async (file, cancellable, NULL, NULL, NULL, load_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (dramatis_story_load_file_finish (result, &error));
   g_clear_object (&result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  GArray   *fractions;
+  gboolean  freed;
+} ProgressLog;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_false (log->freed);
+  g_array_append_val (log->fractions, fraction);
+}
+
+static void
+progress_log_free_cb (gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->freed = TRUE;
+}
+
+/* A story of several megabytes reports its progress in order, from within
+ * parsing to the end, and releases its progress data.  Reports are
+ * coalesced, so how many arrive depends on the machine's load.
+ */
+static void
+test_load_async_progress (void)
+{
+  DramatisSyntheticSize size = { 2000, 20000, 6000, 20000, 7 };
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "big.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) story = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  ProgressLog log = { fractions, FALSE };
+  GAsyncResult *result = NULL;
+  gboolean parse_seen = FALSE;
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  dramatis_story_load_file_async (file, NULL, progress_cb, &log, progress_log_free_cb,
+                                  load_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  story = dramatis_story_load_file_finish (result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+
+  /* The last report may still wait in the main context. */
+  while (!log.freed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (dramatis_story_get_n_events (story), ==, 20000);
+
+  g_assert_cmpuint (fractions->len, >=, 3);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >=, 0.0);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >=, g_array_index (fractions, double, i - 1));
+      parse_seen |= fraction > 0.10 && fraction < 0.90;
+    }
+  g_assert_true (parse_seen);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  dramatis_test_remove_temp_dir (dir);
 }
 
 int
@@ -586,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/model/io/failed-save-keeps-file", test_failed_save_keeps_file);
   g_test_add_func ("/model/io/save-to-missing-folder", test_save_to_missing_folder);
   g_test_add_func ("/model/io/load-async", test_load_async);
+  g_test_add_func ("/model/io/load-async-progress", test_load_async_progress);
 
   return g_test_run ();
 }

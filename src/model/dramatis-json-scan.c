@@ -71,24 +71,31 @@ skip_string (const char *data,
  * @data: JSON text
  * @length: its length in bytes
  * @offset: (out): where the problem is, if there is one
+ * @n_objects: (out) (optional): the number of objects in @data
  *
  * Checks what json-glib does not, before it parses: NUL bytes, nesting
  * deep enough to exhaust its stack, and text after the top-level value.
+ * Counts the objects on the way, which measures the parser's progress.
  *
  * Returns: what was found
  */
 DramatisJsonScanResult
 dramatis_json_scan (const char *data,
                     gsize       length,
-                    gsize      *offset)
+                    gsize      *offset,
+                    gsize      *n_objects)
 {
   const char *nul;
+  gsize objects = 0;
   guint depth = 0;
   gboolean root_done = FALSE;
   gsize i = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, DRAMATIS_JSON_SCAN_OK);
   g_return_val_if_fail (offset != NULL, DRAMATIS_JSON_SCAN_OK);
+
+  if (n_objects != NULL)
+    *n_objects = 0;
 
   nul = memchr (data, '\0', length);
   if (nul != NULL)
@@ -114,6 +121,7 @@ dramatis_json_scan (const char *data,
         {
           if (depth == 0 && root_done)
             break;
+          objects += c == '{';
           if (++depth > DRAMATIS_JSON_MAX_DEPTH)
             {
               *offset = i;
@@ -140,6 +148,9 @@ dramatis_json_scan (const char *data,
 
       i++;
     }
+
+  if (n_objects != NULL)
+    *n_objects = objects;
 
   if (i < length)
     {

@@ -24,7 +24,8 @@ typedef struct _DramatisJsonLocator DramatisJsonLocator;
 
 DramatisJsonScanResult  dramatis_json_scan            (const char          *data,
                                                        gsize                length,
-                                                       gsize               *offset);
+                                                       gsize               *offset,
+                                                       gsize               *n_objects);
 void                    dramatis_json_offset_to_line  (const char          *data,
                                                        gsize                length,
                                                        gsize                offset,

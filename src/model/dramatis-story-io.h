@@ -23,6 +23,16 @@ G_BEGIN_DECLS
 #define DRAMATIS_STORY_ERROR (dramatis_story_error_quark ())
 
 /**
+ * DramatisLoadProgressFunc:
+ * @fraction: how much of the load is done, from 0 to 1
+ * @user_data: the data given with the function
+ *
+ * Called as a story loads in the background.
+ */
+typedef void (*DramatisLoadProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
+/**
  * DramatisStoryError:
  * @DRAMATIS_STORY_ERROR_SYNTAX: the file is not valid JSON
  * @DRAMATIS_STORY_ERROR_FORMAT: the file is JSON but not a story
@@ -53,10 +63,14 @@ DramatisStory *dramatis_story_load_bytes        (GBytes               *bytes,
 DramatisStory *dramatis_story_load_file         (GFile                *file,
                                                  GCancellable         *cancellable,
                                                  GError              **error);
-void           dramatis_story_load_file_async   (GFile                *file,
-                                                 GCancellable         *cancellable,
-                                                 GAsyncReadyCallback   callback,
-                                                 gpointer              user_data);
+void           dramatis_story_load_file_async   (GFile                    *file,
+                                                 GCancellable             *cancellable,
+                                                 DramatisLoadProgressFunc  progress_callback,
+                                                 gpointer                  progress_data,
+                                                 GDestroyNotify            progress_data_free,
+                                                 GAsyncReadyCallback       callback,
+                                                 gpointer                  user_data);
+GFile         *dramatis_story_load_file_get_file (GAsyncResult        *result);
 DramatisStory *dramatis_story_load_file_finish  (GAsyncResult         *result,
                                                  GError              **error);
 DramatisStory *dramatis_story_load_builtin      (GError              **error);

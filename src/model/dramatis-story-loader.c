@@ -30,6 +30,99 @@
 
 G_DEFINE_QUARK (dramatis-story-error-quark, dramatis_story_error)
 
+/* Reading, parsing and building take these shares of a load: parsing is
+ * most of it, reading a local file the least.
+ */
+#define PROGRESS_READ_END  0.10
+#define PROGRESS_PARSE_END 0.90
+/* Files are read in pieces this large, to tell how far reading has got. */
+#define READ_CHUNK_SIZE    (1024 * 1024)
+/* The parser reports after every so many objects. */
+#define PARSE_REPORT_EVERY 4096
+
+/* Progress of a load in a worker thread, passed to the main context of the
+ * caller.  Reports are coalesced: while one waits to be dispatched, later
+ * fractions only replace its value.
+ */
+typedef struct
+{
+  GMainContext             *context;
+  GCancellable             *cancellable;
+  DramatisLoadProgressFunc  func;
+  gpointer                  data;
+  GDestroyNotify            data_free;
+  int                       permyriad;  /* atomic */
+  int                       pending;    /* atomic */
+} LoadProgress;
+
+static void
+load_progress_clear (gpointer data)
+{
+  LoadProgress *progress = data;
+
+  if (progress->data_free != NULL)
+    progress->data_free (progress->data);
+  g_clear_object (&progress->cancellable);
+  g_main_context_unref (progress->context);
+}
+
+static void
+load_progress_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, load_progress_clear);
+}
+
+static gboolean
+load_progress_dispatch (gpointer data)
+{
+  LoadProgress *progress = data;
+
+  g_atomic_int_set (&progress->pending, 0);
+  if (!g_cancellable_is_cancelled (progress->cancellable))
+    progress->func (g_atomic_int_get (&progress->permyriad) / 10000.0, progress->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_progress_report (LoadProgress *progress,
+                      double        fraction)
+{
+  int permyriad;
+
+  if (progress == NULL)
+    return;
+
+  permyriad = (int) (CLAMP (fraction, 0.0, 1.0) * 10000.0);
+  if (g_atomic_int_get (&progress->permyriad) == permyriad)
+    return;
+
+  g_atomic_int_set (&progress->permyriad, permyriad);
+  if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
+    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, load_progress_dispatch,
+                                g_atomic_rc_box_acquire (progress), load_progress_release);
+}
+
+typedef struct
+{
+  LoadProgress *progress;
+  gsize         done;
+  gsize         total;
+} ParseProgress;
+
+static void
+parse_object_end_cb (JsonParser *parser,
+                     JsonObject *object,
+                     gpointer    user_data)
+{
+  ParseProgress *parse = user_data;
+
+  if (++parse->done % PARSE_REPORT_EVERY == 0)
+    load_progress_report (parse->progress,
+                          PROGRESS_READ_END +
+                          (PROGRESS_PARSE_END - PROGRESS_READ_END) * parse->done / parse->total);
+}
+
 typedef struct
 {
   DramatisStory *story;
@@ -1303,24 +1396,16 @@ locate_problems (DramatisStory *story,
                      compare_problems, NULL);
 }
 
-/**
- * dramatis_story_load_bytes:
- * @bytes: the text of a story file
- * @display_name: the name of the file, for messages
- * @error: return location for a #GError
- *
- * Reads a story.  Problems that leave no story to show (text that is not
- * JSON, JSON that is not a story, an unknown major version) fail with
- * %DRAMATIS_STORY_ERROR, in a message that starts with
- * `display_name:line:column:`.  Problems inside items load the rest and are
- * kept as the story's problems (dramatis_story_get_problems()).
- *
- * Returns: (transfer full): the story, or %NULL on error
+/* The core of loading: see dramatis_story_load_bytes().  Reports parsing
+ * and building to @progress, if there is one, and gives up after parsing if
+ * @cancellable was cancelled.
  */
-DramatisStory *
-dramatis_story_load_bytes (GBytes      *bytes,
-                           const char  *display_name,
-                           GError     **error)
+static DramatisStory *
+load_bytes (GBytes        *bytes,
+            const char    *display_name,
+            LoadProgress  *progress,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -1328,13 +1413,10 @@ dramatis_story_load_bytes (GBytes      *bytes,
   g_autoptr(GError) parse_error = NULL;
   Loader loader = { NULL };
   Fatal fatal = { NULL, NULL, 0 };
+  ParseProgress parse = { progress, 0, 0 };
   const char *data;
   gsize length, offset, start;
   gboolean ok;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -1354,7 +1436,7 @@ dramatis_story_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  switch (dramatis_json_scan (data, length, &offset))
+  switch (dramatis_json_scan (data, length, &offset, &parse.total))
     {
     case DRAMATIS_JSON_SCAN_NUL:
       set_error_at (error, DRAMATIS_STORY_ERROR_SYNTAX, display_name, data, length, offset,
@@ -1381,6 +1463,9 @@ dramatis_story_load_bytes (GBytes      *bytes,
     }
 
   parser = json_parser_new ();
+  if (progress != NULL && parse.total > 0)
+    g_signal_connect (parser, "object-end", G_CALLBACK (parse_object_end_cb), &parse);
+
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       const char *message = parse_error->message;
@@ -1403,6 +1488,12 @@ dramatis_story_load_bytes (GBytes      *bytes,
                      "%s: %s", display_name, message);
       return NULL;
     }
+
+  /* The parser cannot be stopped halfway; what it built is dropped here. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  load_progress_report (progress, PROGRESS_PARSE_END);
 
   root = json_parser_steal_root (parser);
   story = g_object_new (DRAMATIS_TYPE_STORY, NULL);
@@ -1438,36 +1529,103 @@ dramatis_story_load_bytes (GBytes      *bytes,
                                                            loader.n_problems - MAX_PROBLEMS),
                                                  loader.n_problems - MAX_PROBLEMS));
 
+  load_progress_report (progress, 1.0);
+
   return g_steal_pointer (&story);
 }
 
 /**
- * dramatis_story_load_file:
- * @file: a story file
- * @cancellable: (nullable): a #GCancellable
+ * dramatis_story_load_bytes:
+ * @bytes: the text of a story file
+ * @display_name: the name of the file, for messages
  * @error: return location for a #GError
  *
- * Reads a story file, refusing anything but a regular file of at most
- * %DRAMATIS_STORY_MAX_FILE_SIZE bytes.  Every error message names the file.
- * This is the synchronous core for tools and tests; the window uses
- * dramatis_story_load_file_async().
+ * Reads a story.  Problems that leave no story to show (text that is not
+ * JSON, JSON that is not a story, an unknown major version) fail with
+ * %DRAMATIS_STORY_ERROR, in a message that starts with
+ * `display_name:line:column:`.  Problems inside items load the rest and are
+ * kept as the story's problems (dramatis_story_get_problems()).
  *
  * Returns: (transfer full): the story, or %NULL on error
  */
 DramatisStory *
-dramatis_story_load_file (GFile         *file,
-                          GCancellable  *cancellable,
-                          GError       **error)
+dramatis_story_load_bytes (GBytes      *bytes,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, display_name, NULL, NULL, error);
+}
+
+/* Reads the whole of @stream into memory, reporting how much of @expected
+ * bytes it has read.  Refuses more than DRAMATIS_STORY_MAX_FILE_SIZE, since
+ * the file may have grown since it was measured.
+ */
+static GBytes *
+read_all (GInputStream  *stream,
+          const char    *name,
+          goffset        expected,
+          LoadProgress  *progress,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize capacity = (gsize) MAX (expected, 0) + 1;
+  gsize length = 0;
+
+  buffer = g_malloc (capacity);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (capacity - length < READ_CHUNK_SIZE && length + 1 >= capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) DRAMATIS_STORY_MAX_FILE_SIZE + 1);
+          capacity = MAX (capacity, length + READ_CHUNK_SIZE);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      n = g_input_stream_read (stream, buffer + length, MIN (READ_CHUNK_SIZE, capacity - length),
+                               cancellable, error);
+      if (n < 0)
+        {
+          g_prefix_error (error, "%s: ", name);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+
+      length += n;
+      if (length > DRAMATIS_STORY_MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (DRAMATIS_STORY_MAX_FILE_SIZE);
+
+          g_set_error (error, DRAMATIS_STORY_ERROR, DRAMATIS_STORY_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than the %s a story may be"), name, limit);
+          return NULL;
+        }
+
+      if (expected > 0)
+        load_progress_report (progress, PROGRESS_READ_END * MIN (1.0, (double) length / expected));
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+static DramatisStory *
+load_file (GFile         *file,
+           LoadProgress  *progress,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
 
@@ -1504,25 +1662,62 @@ dramatis_story_load_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
     {
       g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 
-  /* The file may have grown since it was measured. */
-  if (length > DRAMATIS_STORY_MAX_FILE_SIZE)
-    {
-      g_autofree char *limit = g_format_size (DRAMATIS_STORY_MAX_FILE_SIZE);
+  bytes = read_all (G_INPUT_STREAM (stream), name, g_file_info_get_size (info),
+                    progress, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
-      g_set_error (error, DRAMATIS_STORY_ERROR, DRAMATIS_STORY_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than the %s a story may be"), name, limit);
-      return NULL;
-    }
+  g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL);
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return load_bytes (bytes, name, progress, cancellable, error);
+}
 
-  return dramatis_story_load_bytes (bytes, name, error);
+/**
+ * dramatis_story_load_file:
+ * @file: a story file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a story file, refusing anything but a regular file of at most
+ * %DRAMATIS_STORY_MAX_FILE_SIZE bytes.  Every error message names the file.
+ * This is the synchronous core for tools and tests; the window uses
+ * dramatis_story_load_file_async().
+ *
+ * Returns: (transfer full): the story, or %NULL on error
+ */
+DramatisStory *
+dramatis_story_load_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, NULL, cancellable, error);
+}
+
+typedef struct
+{
+  GFile        *file;
+  LoadProgress *progress;
+} LoadTaskData;
+
+static void
+load_task_data_free (gpointer data)
+{
+  LoadTaskData *task_data = data;
+
+  g_object_unref (task_data->file);
+  g_clear_pointer (&task_data->progress, load_progress_release);
+  g_free (task_data);
 }
 
 static void
@@ -1531,11 +1726,11 @@ load_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadTaskData *data = task_data;
   g_autoptr(GError) error = NULL;
   DramatisStory *story;
 
-  story = dramatis_story_load_file (file, cancellable, &error);
+  story = load_file (data->file, data->progress, cancellable, &error);
   if (story == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -1546,27 +1741,73 @@ load_file_thread (GTask        *task,
  * dramatis_story_load_file_async:
  * @file: a story file
  * @cancellable: (nullable): a #GCancellable
+ * @progress_callback: (nullable) (scope notified): called with the fraction
+ *   of the load done so far
+ * @progress_data: (closure progress_callback): data for @progress_callback
+ * @progress_data_free: (destroy progress_data): frees @progress_data
  * @callback: called when the story is loaded
  * @user_data: data for @callback
  *
  * Loads a story in a worker thread, so that a large file does not block the
- * main loop.
+ * main loop.  @progress_callback, if given, is called in the thread-default
+ * main context of the caller, with fractions from 0 to 1 that measure
+ * reading, parsing and building the story; it is not called once
+ * @cancellable is cancelled.  @progress_data_free is called when no more
+ * reports can come, which may be after @callback.
  */
 void
-dramatis_story_load_file_async (GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+dramatis_story_load_file_async (GFile                    *file,
+                                GCancellable             *cancellable,
+                                DramatisLoadProgressFunc  progress_callback,
+                                gpointer                  progress_data,
+                                GDestroyNotify            progress_data_free,
+                                GAsyncReadyCallback       callback,
+                                gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadTaskData *data;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  data = g_new0 (LoadTaskData, 1);
+  data->file = g_object_ref (file);
+  if (progress_callback != NULL)
+    {
+      data->progress = g_atomic_rc_box_new0 (LoadProgress);
+      data->progress->context = g_main_context_ref_thread_default ();
+      data->progress->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+      data->progress->func = progress_callback;
+      data->progress->data = progress_data;
+      data->progress->data_free = progress_data_free;
+    }
+  else if (progress_data_free != NULL)
+    {
+      progress_data_free (progress_data);
+    }
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dramatis_story_load_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, load_task_data_free);
   g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * dramatis_story_load_file_get_file:
+ * @result: the result passed to the callback of
+ *   dramatis_story_load_file_async()
+ *
+ * Returns: (transfer none): the file being loaded
+ */
+GFile *
+dramatis_story_load_file_get_file (GAsyncResult *result)
+{
+  LoadTaskData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data->file;
 }
 
 /**
