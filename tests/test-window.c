@@ -11,6 +11,8 @@
 #include "dramatis-export-dialog.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
+#include "dramatis-synthetic.h"
+#include "dramatis-test-utils.h"
 #include "dramatis-window.h"
 
 /* The window, in process, on the built-in story: what a user sees after
@@ -639,6 +641,49 @@ test_open_bad_file (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
 }
 
+/* (f) A large file shows its progress while it loads, and cancelling
+ * keeps the story that was open.
+ */
+
+static gboolean
+loading_shows_progress (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkStack *main_stack = GTK_STACK (get_child (fixture, "main_stack"));
+  GtkProgressBar *progress = GTK_PROGRESS_BAR (get_child (fixture, "loading_progress"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "loading") == 0 &&
+         gtk_progress_bar_get_fraction (progress) > 0.0;
+}
+
+static void
+test_cancel_open (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DramatisSyntheticSize size = { 3000, 40000, 9000, 40000, 3 };
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (fixture->window)));
+  DramatisStory *story = dramatis_window_get_story (fixture->window);
+  GtkStack *main_stack = GTK_STACK (get_child (fixture, "main_stack"));
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (loading_shows_progress, fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-open", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
+  g_assert_true (dramatis_window_get_story (fixture->window) == story);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -674,6 +719,8 @@ main (int    argc,
               fixture_set_up, test_export_png, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
+  g_test_add ("/window/cancel-open", Fixture, NULL,
+              fixture_set_up, test_cancel_open, fixture_tear_down);
 
   status = g_test_run ();
 

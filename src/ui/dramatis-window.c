@@ -34,7 +34,8 @@ struct _DramatisWindow
   GtkToggleButton        *sidebar_button;
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
-  GtkSpinner             *loading_spinner;
+  GtkProgressBar         *loading_progress;
+  AdwStatusPage          *loading_page;
   GtkPaned               *outer_paned;
   GtkPaned               *details_paned;
   GtkPaned               *views_paned;
@@ -541,19 +542,25 @@ open_finished_cb (GObject      *object,
 {
   g_autoptr(DramatisWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_object_ref (g_task_get_task_data (G_TASK (result)));
+  g_autoptr(GFile) file = g_object_ref (dramatis_story_load_file_get_file (result));
   DramatisStory *story;
 
   story = dramatis_story_load_file_finish (result, &error);
-  gtk_spinner_stop (self->loading_spinner);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Another file may be loading already; the window showed the
+       * story again when it cancelled this one.
+       */
+      return;
+    }
+
   g_clear_object (&self->open_cancellable);
 
   if (story == NULL)
     {
       /* Whatever was open stays open. */
       gtk_stack_set_visible_child_name (self->main_stack, self->scene ? "story" : "empty");
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Open the Story"), error->message);
+      show_error (self, _("Could Not Open the Story"), error->message);
       return;
     }
 
@@ -563,17 +570,31 @@ open_finished_cb (GObject      *object,
 }
 
 static void
+open_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  DramatisWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+}
+
+static void
 open_story_file (DramatisWindow *self,
                  GFile          *file)
 {
+  g_autofree char *name = g_file_get_basename (file);
+
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
 
+  adw_status_page_set_description (self->loading_page, name);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  gtk_spinner_start (self->loading_spinner);
 
-  dramatis_story_load_file_async (file, self->open_cancellable, open_finished_cb, g_object_ref (self));
+  dramatis_story_load_file_async (file, self->open_cancellable,
+                                  open_progress_cb, g_object_ref (self), g_object_unref,
+                                  open_finished_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -930,7 +951,12 @@ cancel_open_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_cancellable_cancel (DRAMATIS_WINDOW (widget)->open_cancellable);
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+
+  /* The story shown before stays; the worker's result is dropped. */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  gtk_stack_set_visible_child_name (self->main_stack, self->scene ? "story" : "empty");
 }
 
 static void
@@ -1221,7 +1247,8 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_paned);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, views_paned);
