@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dramatis-export-dialog.h"
+#include "dramatis-file-dialog.h"
 
 /* Export: which diagrams, what part of them, in which format and size.
  * "As on screen" keeps the window's zoom and position, so the file shows
@@ -88,21 +89,21 @@ dramatis_export_dialog_export (DramatisExportDialog  *self,
 }
 
 static void
-file_response_cb (GtkNativeDialog      *native,
-                  int                   response,
-                  DramatisExportDialog *self)
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  DramatisExportDialog *self = DRAMATIS_EXPORT_DIALOG (object);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  file = dramatis_file_dialog_finish (result, &error);
+  if (file == NULL)
     {
-      g_object_unref (native);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
       return;
     }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
 
   if (!dramatis_export_dialog_export (self, file, &error))
     {
@@ -117,18 +118,13 @@ file_response_cb (GtkNativeDialog      *native,
 static void
 export_clicked_cb (DramatisExportDialog *self)
 {
-  GtkFileChooserNative *native;
   g_autofree char *title = dramatis_scene_dup_title (self->scene);
   g_autofree char *name = NULL;
   guint format = adw_combo_row_get_selected (self->format_row);
 
   name = g_strdup_printf ("%s.%s", g_strdelimit (title, "/", '-'), extensions[MIN (format, 2)]);
-  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (file_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  dramatis_file_dialog_save (GTK_WINDOW (self), _("Export"), _("_Export"), NULL, NULL, name,
+                             file_chosen_cb, NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "dramatis-details.h"
 #include "dramatis-export-dialog.h"
+#include "dramatis-file-dialog.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
 #include "dramatis-scene.h"
@@ -773,23 +774,25 @@ save (DramatisWindow *self,
 }
 
 static void
-save_as_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     gpointer         user_data)
+save_as_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  DramatisWindow *self = g_object_get_data (G_OBJECT (native), "window");
+  DramatisWindow *self = DRAMATIS_WINDOW (object);
   gboolean close_after = GPOINTER_TO_INT (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  file = dramatis_file_dialog_finish (result, &error);
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
       save_to (self, file, close_after);
+      return;
     }
-  else
-    g_clear_object (&self->open_after_save);
 
-  g_object_unref (native);
+  g_clear_object (&self->open_after_save);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Could Not Save the Story"), error->message);
 }
 
 static GtkFileFilter *
@@ -809,22 +812,12 @@ static void
 save_as (DramatisWindow *self,
          gboolean        close_after)
 {
-  GtkFileChooserNative *native;
   g_autofree char *title = dramatis_scene_dup_title (self->scene);
   g_autofree char *name = g_strdup_printf ("%s.dramatis.json", title);
 
-  native = gtk_file_chooser_native_new (_("Save Story"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), story_filter ());
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
-  else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), g_strdelimit (name, "/", '-'));
-
-  g_object_set_data (G_OBJECT (native), "window", self);
-  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), GINT_TO_POINTER (close_after));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  dramatis_file_dialog_save (GTK_WINDOW (self), _("Save Story"), _("_Save"), story_filter (),
+                             self->file, g_strdelimit (name, "/", '-'),
+                             save_as_chosen_cb, GINT_TO_POINTER (close_after));
 }
 
 /* Unsaved changes */
@@ -888,20 +881,19 @@ confirm_discard (DramatisWindow *self,
 /* Actions */
 
 static void
-open_response_cb (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
+open_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  DramatisWindow *self = user_data;
+  DramatisWindow *self = DRAMATIS_WINDOW (object);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      dramatis_window_open_file (self, file);
-    }
-
-  g_object_unref (native);
+  file = dramatis_file_dialog_finish (result, &error);
+  if (file != NULL)
+    dramatis_window_open_file (self, file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Could Not Open the Story"), error->message);
 }
 
 static void
@@ -909,14 +901,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Open Story"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), story_filter ());
-  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  dramatis_file_dialog_open (GTK_WINDOW (widget), _("Open Story"), _("_Open"), story_filter (),
+                             open_chosen_cb, NULL);
 }
 
 static void
