@@ -11,13 +11,16 @@
 
 /* One actor, event or statement as an object, for the sidebar's list views.
  * The story itself keeps plain structs; these wrappers hold the text the
- * lists show and search.
+ * lists show and search.  A story may have hundreds of thousands of items,
+ * so a wrapper is cheap to make: its subtitle is formatted when a row first
+ * shows it, and its search text is built at the first search.
  */
 
 struct _DramatisItemObject
 {
   GObject           parent_instance;
 
+  DramatisStory    *story;
   DramatisItemKind  kind;
   guint             index;
   char             *title;
@@ -33,6 +36,7 @@ dramatis_item_object_finalize (GObject *object)
 {
   DramatisItemObject *self = DRAMATIS_ITEM_OBJECT (object);
 
+  g_clear_object (&self->story);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->search_text);
@@ -75,11 +79,13 @@ dramatis_item_object_new (DramatisStory    *story,
                           guint             index)
 {
   DramatisItemObject *self;
-  g_autoptr(GString) search = g_string_new (NULL);
 
   g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+  g_return_val_if_fail (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT ||
+                        kind == DRAMATIS_ITEM_STATEMENT, NULL);
 
   self = g_object_new (DRAMATIS_TYPE_ITEM_OBJECT, NULL);
+  self->story = g_object_ref (story);
   self->kind = kind;
   self->index = index;
 
@@ -90,10 +96,6 @@ dramatis_item_object_new (DramatisStory    *story,
         const DramatisActor *actor = dramatis_story_get_actor (story, index);
 
         self->title = g_strdup (actor->name ? actor->name : actor->id);
-        self->subtitle = g_strdup (actor->role);
-        g_string_append_printf (search, "%s\n%s\n", self->title, actor->role ? actor->role : "");
-        for (guint i = 0; i < actor->n_other_names; i++)
-          g_string_append_printf (search, "%s\n", actor->other_names[i]);
       }
       break;
 
@@ -102,9 +104,6 @@ dramatis_item_object_new (DramatisStory    *story,
         const DramatisEvent *event = dramatis_story_get_event (story, index);
 
         self->title = g_strdup (event->name ? event->name : event->id);
-        self->subtitle = dramatis_span_is_set (&event->when) ? dramatis_span_format (&event->when)
-                                                             : g_strdup (_("No date"));
-        g_string_append_printf (search, "%s\n%s\n", self->title, event->description ? event->description : "");
       }
       break;
 
@@ -114,19 +113,89 @@ dramatis_item_object_new (DramatisStory    *story,
 
         /* Translators: a quote as the sidebar lists it */
         self->title = g_strdup_printf (_("“%s”"), statement->text ? statement->text : "");
-        self->subtitle = g_strdup (actor_name (story, statement->speaker, statement->speaker_id));
-        g_string_append_printf (search, "%s\n%s\n", statement->text ? statement->text : "", self->subtitle);
       }
       break;
 
     case DRAMATIS_ITEM_RELATION:
     case DRAMATIS_ITEM_NONE:
     default:
-      g_return_val_if_reached (self);
+      g_assert_not_reached ();
     }
 
-  self->search_text = fold (search->str);
   return self;
+}
+
+static char *
+make_subtitle (DramatisItemObject *self)
+{
+  switch (self->kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      return g_strdup (dramatis_story_get_actor (self->story, self->index)->role);
+
+    case DRAMATIS_ITEM_EVENT:
+      {
+        const DramatisEvent *event = dramatis_story_get_event (self->story, self->index);
+
+        return dramatis_span_is_set (&event->when) ? dramatis_span_format (&event->when)
+                                                   : g_strdup (_("No date"));
+      }
+
+    case DRAMATIS_ITEM_STATEMENT:
+      {
+        const DramatisStatement *statement = dramatis_story_get_statement (self->story, self->index);
+
+        return g_strdup (actor_name (self->story, statement->speaker, statement->speaker_id));
+      }
+
+    case DRAMATIS_ITEM_RELATION:
+    case DRAMATIS_ITEM_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+make_search_text (DramatisItemObject *self)
+{
+  g_autoptr(GString) search = g_string_new (NULL);
+
+  switch (self->kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      {
+        const DramatisActor *actor = dramatis_story_get_actor (self->story, self->index);
+
+        g_string_append_printf (search, "%s\n%s\n", self->title, actor->role ? actor->role : "");
+        for (guint i = 0; i < actor->n_other_names; i++)
+          g_string_append_printf (search, "%s\n", actor->other_names[i]);
+      }
+      break;
+
+    case DRAMATIS_ITEM_EVENT:
+      {
+        const DramatisEvent *event = dramatis_story_get_event (self->story, self->index);
+
+        g_string_append_printf (search, "%s\n%s\n", self->title, event->description ? event->description : "");
+      }
+      break;
+
+    case DRAMATIS_ITEM_STATEMENT:
+      {
+        const DramatisStatement *statement = dramatis_story_get_statement (self->story, self->index);
+
+        g_string_append_printf (search, "%s\n%s\n", statement->text ? statement->text : "",
+                                dramatis_item_object_get_subtitle (self));
+      }
+      break;
+
+    case DRAMATIS_ITEM_RELATION:
+    case DRAMATIS_ITEM_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return fold (search->str);
 }
 
 DramatisItem
@@ -150,7 +219,11 @@ dramatis_item_object_get_subtitle (DramatisItemObject *self)
 {
   g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), NULL);
 
-  return self->subtitle;
+  if (self->subtitle == NULL)
+    self->subtitle = make_subtitle (self);
+
+  /* An actor without a role has no subtitle. */
+  return self->subtitle && *self->subtitle ? self->subtitle : NULL;
 }
 
 /**
@@ -182,6 +255,9 @@ dramatis_item_object_matches (DramatisItemObject *self,
   g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), FALSE);
+
+  if (self->search_text == NULL)
+    self->search_text = make_search_text (self);
 
   words = g_strsplit_set (folded_query, " \t\n", -1);
   for (guint i = 0; words[i] != NULL; i++)
