@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "dramatis-details.h"
 #include "dramatis-source-window.h"
@@ -50,6 +51,9 @@ struct _DramatisDetails
 
   DramatisItem       activated;
   guint              activated_idle_id;
+
+  /* Colours the avatars as the diagrams colour each kind of actor. */
+  GtkCssProvider    *kind_colors;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisDetails, dramatis_details, GTK_TYPE_WIDGET)
@@ -318,6 +322,12 @@ create_avatar (const DramatisActor *actor,
 {
   gboolean person = actor != NULL && actor->kind == DRAMATIS_ACTOR_KIND_PERSON;
   GtkWidget *avatar = adw_avatar_new (size, actor ? actor->name : NULL, person);
+  g_autofree char *kind_class = g_strconcat ("actor-kind-",
+                                             dramatis_actor_kind_to_string (actor ? actor->kind
+                                                                                  : DRAMATIS_ACTOR_KIND_OTHER),
+                                             NULL);
+
+  gtk_widget_add_css_class (avatar, kind_class);
 
   /* Initials suit people; "UN" or "NK" for a state or a body would only
    * look like people.
@@ -1345,6 +1355,10 @@ dramatis_details_finalize (GObject *object)
 
   g_clear_object (&self->story);
   g_clear_pointer (&self->statement_widgets, g_hash_table_unref);
+  if (self->kind_colors != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->kind_colors));
+  g_clear_object (&self->kind_colors);
 
   G_OBJECT_CLASS (dramatis_details_parent_class)->finalize (object);
 }
@@ -1452,6 +1466,55 @@ dramatis_details_set_story (DramatisDetails *self,
   self->item = DRAMATIS_ITEM_INIT_NONE;
   dramatis_details_rebuild (self);
   g_set_object (&self->story, story);
+}
+
+static void
+append_color (GString             *css,
+              const DramatisColor *color)
+{
+  g_string_append_printf (css, "rgb(%d,%d,%d)",
+                          (int) round (color->red * 255), (int) round (color->green * 255),
+                          (int) round (color->blue * 255));
+}
+
+/**
+ * dramatis_details_set_theme:
+ * @self: a details pane
+ * @theme: the theme the diagrams are drawn with
+ *
+ * Colours each actor's avatar with the colour the diagrams give its kind,
+ * with dark or light initials, whichever reads better on it.
+ */
+void
+dramatis_details_set_theme (DramatisDetails     *self,
+                            const DramatisTheme *theme)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_return_if_fail (DRAMATIS_IS_DETAILS (self));
+  g_return_if_fail (theme != NULL);
+
+  for (int kind = DRAMATIS_ACTOR_KIND_OTHER; kind <= DRAMATIS_ACTOR_KIND_GROUP; kind++)
+    {
+      const DramatisColor *color = &theme->actor_kinds[kind];
+      /* Relative luminance, roughly: enough to pick black or white. */
+      double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+
+      /* AdwAvatar paints its colour on its child, the "avatar" node. */
+      g_string_append_printf (css, ".actor-kind-%s > avatar { background-image: none; background-color: ",
+                              dramatis_actor_kind_to_string (kind));
+      append_color (css, color);
+      g_string_append_printf (css, "; color: %s; }\n", luminance > 0.5 ? "rgba(0,0,0,0.8)" : "#ffffff");
+    }
+
+  if (self->kind_colors == NULL)
+    {
+      self->kind_colors = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (self->kind_colors),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_css_provider_load_from_data (self->kind_colors, css->str, css->len);
 }
 
 /**

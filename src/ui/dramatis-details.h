@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "dramatis-selection.h"
+#include "dramatis-theme.h"
 #include "dramatis-story.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ GtkWidget     *dramatis_details_new              (void);
 void           dramatis_details_set_story        (DramatisDetails  *self,
                                                   DramatisStory    *story);
 DramatisStory *dramatis_details_get_story        (DramatisDetails  *self);
+void           dramatis_details_set_theme        (DramatisDetails     *self,
+                                                  const DramatisTheme *theme);
 void           dramatis_details_show_item        (DramatisDetails  *self,
                                                   DramatisItemKind  kind,
                                                   guint             index);

@@ -417,6 +417,7 @@ style_changed_cb (DramatisWindow  *self,
 
   dramatis_timeline_canvas_set_theme (self->timeline_canvas, &self->theme);
   dramatis_network_canvas_set_theme (self->network_canvas, &self->theme);
+  dramatis_details_set_theme (self->details, &self->theme);
 }
 
 static gboolean
