@@ -4,20 +4,28 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dramatis-cli.h"
 #include "dramatis-scene.h"
 #include "dramatis-story-io.h"
 
-/* The command line: it reads a story (the built-in one when none is named),
- * reports on it or exports its diagrams, with no display needed.
+/* The command line: it reads a story (the built-in one when none is named,
+ * standard input for "-"), reports on it or exports its diagrams (to
+ * standard output for "-"), with no display needed.
  */
+
+#define STDIO_NAME "-"
 
 typedef struct
 {
   char   *path;
+  char   *format;
   char   *view;
   char   *theme;
   double  width;
@@ -29,6 +37,7 @@ static void
 export_options_clear (ExportOptions *options)
 {
   g_clear_pointer (&options->path, g_free);
+  g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->view, g_free);
   g_clear_pointer (&options->theme, g_free);
 }
@@ -46,7 +55,22 @@ parse_export_options (const ExportOptions   *options,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!dramatis_export_format_for_file (options->path, &page->format, &error))
+  if (options->format != NULL)
+    {
+      g_autofree char *name = g_strconcat ("export.", options->format, NULL);
+
+      if (!dramatis_export_format_for_file (name, &page->format, NULL))
+        {
+          g_printerr ("dramatis: %s\n", _("--format takes png, svg or pdf"));
+          return FALSE;
+        }
+    }
+  else if (strcmp (options->path, STDIO_NAME) == 0)
+    {
+      g_printerr ("dramatis: %s\n", _("exporting to standard output needs --format png, svg or pdf"));
+      return FALSE;
+    }
+  else if (!dramatis_export_format_for_file (options->path, &page->format, &error))
     {
       g_printerr ("dramatis: %s\n", error->message);
       return FALSE;
@@ -78,6 +102,29 @@ parse_export_options (const ExportOptions   *options,
   return TRUE;
 }
 
+/* Copies @path to standard output, which may be a pipe that closes early. */
+static gboolean
+copy_to_stdout (const char  *path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  if (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("standard output: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 run_export (DramatisStory        *story,
             const ExportOptions  *options,
@@ -96,14 +143,84 @@ run_export (DramatisStory        *story,
   scene = dramatis_scene_new (story, &theme);
   dramatis_scene_run_layout (scene);
 
-  file = g_file_new_for_commandline_arg (options->path);
-  if (!dramatis_scene_export (scene, file, mode, page, NULL, NULL, NULL, &error))
+  if (strcmp (options->path, STDIO_NAME) != 0)
     {
-      g_printerr ("dramatis: %s\n", error->message);
-      return DRAMATIS_EXIT_BAD_INPUT;
+      file = g_file_new_for_commandline_arg (options->path);
+      if (!dramatis_scene_export (scene, file, mode, page, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("dramatis: %s\n", error->message);
+          return DRAMATIS_EXIT_BAD_INPUT;
+        }
+      return DRAMATIS_EXIT_SUCCESS;
     }
 
+  /* Cairo writes PNG, SVG and PDF to files; the export is made in a
+   * private folder and then copied out.
+   */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("dramatis-export-XXXXXX", &error);
+    g_autofree char *path = NULL;
+    gboolean ok;
+
+    if (dir == NULL)
+      {
+        g_printerr ("dramatis: %s\n", error->message);
+        return DRAMATIS_EXIT_BAD_INPUT;
+      }
+
+    path = g_build_filename (dir, "export", NULL);
+    file = g_file_new_for_path (path);
+    ok = dramatis_scene_export (scene, file, mode, page, NULL, NULL, NULL, &error) &&
+         copy_to_stdout (path, &error);
+    g_unlink (path);
+    g_rmdir (dir);
+
+    if (!ok)
+      {
+        g_printerr ("dramatis: %s\n", error->message);
+        return DRAMATIS_EXIT_BAD_INPUT;
+      }
+  }
+
   return DRAMATIS_EXIT_SUCCESS;
+}
+
+/* Reads a story from standard input, as much as a story file may hold. */
+static DramatisStory *
+load_stdin (const char  *display_name,
+            GError     **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    {
+      g_byte_array_append (data, buffer, n);
+      if (data->len > DRAMATIS_STORY_MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (DRAMATIS_STORY_MAX_FILE_SIZE);
+
+          g_set_error (error, DRAMATIS_STORY_ERROR, DRAMATIS_STORY_ERROR_TOO_LARGE,
+                       _("%s: the story is larger than the %s a story may be"), display_name, limit);
+          return NULL;
+        }
+    }
+
+  if (ferror (stdin))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  {
+    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+    return dramatis_story_load_bytes (bytes, display_name, error);
+  }
 }
 
 static void
@@ -145,7 +262,7 @@ dramatis_cli_run (int    argc,
   g_autoptr(DramatisStory) story = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *display_name = NULL;
-  g_auto(ExportOptions) export = { NULL, NULL, NULL, 1600, 0, 1 };
+  g_auto(ExportOptions) export = { NULL, NULL, NULL, NULL, 1600, 0, 1 };
   DramatisExportPage page = { 0 };
   DramatisViewMode mode = DRAMATIS_VIEW_BOTH;
   DramatisThemeVariant variant = DRAMATIS_THEME_LIGHT;
@@ -154,7 +271,10 @@ dramatis_cli_run (int    argc,
   guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export.path,
-      N_("Export the story’s diagrams to FILE: PNG, SVG or PDF, by its extension"), N_("FILE") },
+      N_("Export the story’s diagrams to FILE (- for standard output): PNG, SVG or PDF, by its extension"),
+      N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &export.format,
+      N_("Format of the export: png, svg or pdf, whatever the file’s extension"), N_("FORMAT") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &export.view,
       N_("Which diagrams to export: timeline, network or both (the default)"), N_("VIEW") },
     { "width", 'W', 0, G_OPTION_ARG_DOUBLE, &export.width,
@@ -177,7 +297,8 @@ dramatis_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Opens STORY in a window — the built-in story when none is given — or, "
-                                  "with --export or --check, exports or checks it without a display."));
+                                  "with --export or --check, exports or checks it without a display. "
+                                  "A STORY of - is read from standard input."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 on success, 1 when the story or the export fails "
                                       "(or, with --check, when the story has problems), 2 for wrong "
@@ -207,14 +328,23 @@ dramatis_cli_run (int    argc,
    */
   if (export.path == NULL && !check)
     {
-      g_printerr ("dramatis: %s\n", _("--view, --width, --height, --scale and --theme go with --export"));
+      if (files != NULL && g_strcmp0 (files[0], STDIO_NAME) == 0)
+        g_printerr ("dramatis: %s\n", _("a story from standard input goes with --export or --check"));
+      else
+        g_printerr ("dramatis: %s\n",
+                    _("--format, --view, --width, --height, --scale and --theme go with --export"));
       return DRAMATIS_EXIT_USAGE;
     }
 
   if (export.path != NULL && !parse_export_options (&export, &page, &mode, &variant))
     return DRAMATIS_EXIT_USAGE;
 
-  if (files != NULL && files[0] != NULL)
+  if (files != NULL && g_strcmp0 (files[0], STDIO_NAME) == 0)
+    {
+      display_name = g_strdup (_("standard input"));
+      story = load_stdin (display_name, &error);
+    }
+  else if (files != NULL && files[0] != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[0]);
 
@@ -236,10 +366,11 @@ dramatis_cli_run (int    argc,
   print_problems (story, display_name);
   dramatis_story_get_problems (story, &n_problems);
 
-  if (export.path != NULL)
+  /* With --check as well, only a story without problems is exported. */
+  if (export.path != NULL && !(check && n_problems > 0))
     return run_export (story, &export, &page, mode, variant);
 
-  /* --check */
+  /* --check alone, or a check that stopped an export */
   if (n_problems == 0)
     g_print (_("%s: no problems\n"), display_name);
   return n_problems == 0 ? DRAMATIS_EXIT_SUCCESS : DRAMATIS_EXIT_BAD_INPUT;
@@ -251,7 +382,8 @@ dramatis_cli_run (int    argc,
  * @argv: the arguments
  *
  * The window takes story files; any option (--export, --check, --help, …)
- * is for the command line, which needs no display.
+ * and "-" for standard input are for the command line, which needs no
+ * display.
  *
  * Returns: %TRUE if the command line should handle these arguments
  */
@@ -259,8 +391,9 @@ gboolean
 dramatis_cli_wants_terminal (int    argc,
                              char **argv)
 {
+  /* "-" alone is standard input, which only the command line reads. */
   for (int i = 1; i < argc; i++)
-    if (argv[i][0] == '-' && argv[i][1] != '\0')
+    if (argv[i][0] == '-')
       return TRUE;
 
   return FALSE;

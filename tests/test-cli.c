@@ -4,6 +4,7 @@
 
 #include "dramatis-test-utils.h"
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -14,27 +15,38 @@
 
 typedef struct
 {
-  int   status;
-  char *out;
-  char *err;
+  int     status;
+  char   *out;
+  gsize   out_length;
+  GBytes *out_bytes;
+  char   *err;
 } Run;
 
 static void
 run_clear (Run *run)
 {
   g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->out_bytes, g_bytes_unref);
   g_clear_pointer (&run->err, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs dramatis with the arguments after @input, which it reads on its
+ * standard input if it is not %NULL.  No display is available to it.
+ */
 static void
-run_dramatis (Run        *run,
-              const char *first_arg,
-              ...)
+run_dramatis_with_input (Run        *run,
+                         GBytes     *input,
+                         const char *first_arg,
+                         ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GBytes) empty = NULL;
   g_autoptr(GError) error = NULL;
   const char *bin = g_getenv ("DRAMATIS_BIN");
   const char *arg;
@@ -49,19 +61,31 @@ run_dramatis (Run        *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
 
-  if (WIFEXITED (run->status))
-    run->status = WEXITSTATUS (run->status);
-  else
-    run->status = -1;
+  /* Without input, standard input is empty rather than the test's own. */
+  if (input == NULL)
+    input = empty = g_bytes_new_static ("", 0);
+  g_assert_true (g_subprocess_communicate (process, input, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+
+  /* An empty GBytes may have no data at all. */
+  run->out_length = g_bytes_get_size (out);
+  run->out = run->out_length ? g_strndup (g_bytes_get_data (out, NULL), run->out_length) : g_strdup ("");
+  run->out_bytes = g_bytes_ref (out);
+  run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err))
+                                    : g_strdup ("");
+  g_test_message ("stdout: %.200s\nstderr: %s", run->out, run->err);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }
+
+#define run_dramatis(run, ...) run_dramatis_with_input ((run), NULL, __VA_ARGS__)
 
 static guint
 count_lines (const char *text)
@@ -266,6 +290,88 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "Exit status"));
 }
 
+/* "-" reads the story from standard input and writes the export to
+ * standard output, as a filter in a pipeline.
+ */
+static void
+test_standard_streams (void)
+{
+  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *path = dramatis_test_fixture_path ("queries.dramatis.json");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) story = NULL;
+  g_autoptr(GBytes) broken = g_bytes_new_static ("{\n  \"format\": ", 15);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, &error));
+  g_assert_no_error (error);
+  story = g_bytes_new (text, length);
+
+  run_dramatis_with_input (&run, story, "--export", "-", "--format", "svg", "--view", "network", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<?xml"));
+  g_assert_nonnull (strstr (run.out, "</svg>"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_clear (&run);
+  run_dramatis_with_input (&run, story, "--export", "-", "--format", "png", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (run.out_length, >, sizeof png_signature);
+  g_assert_cmpmem (g_bytes_get_data (run.out_bytes, NULL), sizeof png_signature,
+                   png_signature, sizeof png_signature);
+
+  /* --check reads standard input too, and names it in its messages. */
+  run_clear (&run);
+  run_dramatis_with_input (&run, story, "--check", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  run_dramatis_with_input (&run, broken, "--check", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "dramatis: standard input:"));
+
+  /* Standard output has no extension to tell the format by. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--format"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_clear (&run);
+  run_dramatis (&run, "--export", "story.png", "--format", "gif", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Without --export or --check there is nothing to do with standard input. */
+  run_clear (&run);
+  run_dramatis_with_input (&run, story, "-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* With --check, a story with problems is not exported. */
+static void
+test_check_then_export (void)
+{
+  g_autofree char *problems = dramatis_test_fixture_path ("invalid-warnings.dramatis.json");
+  g_autofree char *clean = dramatis_test_fixture_path ("queries.dramatis.json");
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "out.svg", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_dramatis (&run, "--check", "--export", target, problems, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  run_clear (&run);
+  run_dramatis (&run, "--check", "--export", target, clean, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (run.out, ==, "");
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +387,8 @@ main (int    argc,
   g_test_add_func ("/cli/export-formats", test_export_formats);
   g_test_add_func ("/cli/export-errors", test_export_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/standard-streams", test_standard_streams);
+  g_test_add_func ("/cli/check-then-export", test_check_then_export);
 
   return g_test_run ();
 }
