@@ -55,13 +55,41 @@ typedef struct
   int                       pending;    /* atomic */
 } LoadProgress;
 
+typedef struct
+{
+  GDestroyNotify data_free;
+  gpointer       data;
+} DataFree;
+
+static gboolean
+free_progress_data (gpointer user_data)
+{
+  DataFree *closure = user_data;
+
+  closure->data_free (closure->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the worker thread, but the caller's data,
+ * a window say, is freed in the caller's main context, which this also
+ * wakes up.
+ */
 static void
 load_progress_clear (gpointer data)
 {
   LoadProgress *progress = data;
 
   if (progress->data_free != NULL)
-    progress->data_free (progress->data);
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+      DataFree *closure = g_new (DataFree, 1);
+
+      closure->data_free = progress->data_free;
+      closure->data = progress->data;
+      g_source_set_callback (source, free_progress_data, closure, g_free);
+      g_source_set_static_name (source, "[dramatis] free load progress data");
+      g_source_attach (source, progress->context);
+    }
   g_clear_object (&progress->cancellable);
   g_main_context_unref (progress->context);
 }
@@ -1524,8 +1552,8 @@ load_bytes (GBytes        *bytes,
 
   if (loader.n_problems > MAX_PROBLEMS)
     dramatis_story_add_problem (story, g_strdup (""),
-                                g_strdup_printf (ngettext ("%u more problem is not listed",
-                                                           "%u more problems are not listed",
+                                g_strdup_printf (ngettext ("%'u more problem is not listed",
+                                                           "%'u more problems are not listed",
                                                            loader.n_problems - MAX_PROBLEMS),
                                                  loader.n_problems - MAX_PROBLEMS));
 
@@ -1752,8 +1780,8 @@ load_file_thread (GTask        *task,
  * main loop.  @progress_callback, if given, is called in the thread-default
  * main context of the caller, with fractions from 0 to 1 that measure
  * reading, parsing and building the story; it is not called once
- * @cancellable is cancelled.  @progress_data_free is called when no more
- * reports can come, which may be after @callback.
+ * @cancellable is cancelled.  @progress_data_free is called in the same main
+ * context when no more reports can come, which may be after @callback.
  */
 void
 dramatis_story_load_file_async (GFile                    *file,
