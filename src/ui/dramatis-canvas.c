@@ -4,72 +4,579 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "dramatis-canvas.h"
 
 /* What the two diagram widgets share: a focusable, expanding widget with
- * tooltips, an accessible name, and the same controllers for clicks,
- * drags, pinches, scrolling, the pointer and keys.
+ * tooltips and the zoom actions, showing a scene borrowed from the window,
+ * and turning clicks, scrolling, pinches, the pointer and keys into a
+ * view and a selection the same way.  The subclasses own the view, whose
+ * type differs, and the drags, which do different things.
  */
 
-/**
- * dramatis_canvas_setup:
- * @widget: a diagram widget, in its init function
- * @handlers: its handlers
- * @label: the accessible name
- * @description: the accessible description
- *
- * Makes @widget a diagram: focusable, expanding, clipped, with tooltips and
- * event controllers that call @handlers.
- */
-void
-dramatis_canvas_setup (GtkWidget                    *widget,
-                       const DramatisCanvasHandlers *handlers,
-                       const char                   *label,
-                       const char                   *description)
+typedef struct
 {
+  DramatisScene       *scene;           /* borrowed from the window */
+  const DramatisTheme *theme;           /* borrowed from the window */
+  DramatisSelection    selection;
+  gboolean             fitted;
+
+  double               zoom_start;
+  double               pointer_x;
+  double               pointer_y;
+} DramatisCanvasPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DramatisCanvas, dramatis_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_SELECTED,
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ZOOM_STEP 1.25
+
+/* Keeps the point @x, @y of the widget where it is. */
+static void
+zoom_around (DramatisCanvas *self,
+             double          factor,
+             double          x,
+             double          y)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (priv->scene == NULL)
+    return;
+
+  dramatis_canvas_update_view (self);
+  DRAMATIS_CANVAS_GET_CLASS (self)->zoom (self, factor, x, y);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+click_pressed_cb (DramatisCanvas  *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (priv->scene == NULL)
+    return;
+
+  dramatis_canvas_update_view (self);
+  dramatis_canvas_select_item (self, DRAMATIS_CANVAS_GET_CLASS (self)->hit (self, x, y), n_press == 2);
+}
+
+static void
+drag_begin_cb (DramatisCanvas *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  DRAMATIS_CANVAS_GET_CLASS (self)->drag_begin (self, x, y);
+}
+
+static void
+drag_update_cb (DramatisCanvas *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  DRAMATIS_CANVAS_GET_CLASS (self)->drag_update (self, dx, dy);
+}
+
+static void
+drag_end_cb (DramatisCanvas *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  DramatisCanvasClass *klass = DRAMATIS_CANVAS_GET_CLASS (self);
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (klass->drag_end != NULL)
+    klass->drag_end (self, dx, dy);
+}
+
+static gboolean
+scroll_cb (DramatisCanvas           *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  GdkModifierType state;
+  double step = 40;
+
+  if (priv->scene == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    step = 1;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      zoom_around (self, pow (ZOOM_STEP, -dy * (step == 1 ? 0.05 : 1)), priv->pointer_x, priv->pointer_y);
+      return GDK_EVENT_STOP;
+    }
+
+  /* Shift turns the wheel sideways, as everywhere. */
+  if (state & GDK_SHIFT_MASK)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  dramatis_canvas_update_view (self);
+  DRAMATIS_CANVAS_GET_CLASS (self)->pan (self, dx * step, dy * step);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+pinch_begin_cb (DramatisCanvas   *self,
+                GdkEventSequence *sequence,
+                GtkGestureZoom   *gesture)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  priv->zoom_start = DRAMATIS_CANVAS_GET_CLASS (self)->get_zoom (self);
+}
+
+static void
+pinch_scale_changed_cb (DramatisCanvas *self,
+                        double          scale,
+                        GtkGestureZoom *gesture)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0)
+    return;
+
+  /* The gesture's scale is since it began, the view's since it last changed. */
+  zoom_around (self, priv->zoom_start * scale / DRAMATIS_CANVAS_GET_CLASS (self)->get_zoom (self), x, y);
+}
+
+static void
+motion_cb (DramatisCanvas           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  DramatisItem hit;
+
+  priv->pointer_x = x;
+  priv->pointer_y = y;
+  if (priv->scene == NULL)
+    return;
+
+  dramatis_canvas_update_view (self);
+  hit = DRAMATIS_CANVAS_GET_CLASS (self)->hit (self, x, y);
+  if (!dramatis_item_equal (&hit, &priv->selection.hovered))
+    {
+      priv->selection.hovered = hit;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit.kind != DRAMATIS_ITEM_NONE ? "pointer" : NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+leave_cb (DramatisCanvas           *self,
+          GtkEventControllerMotion *controller)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (priv->selection.hovered.kind != DRAMATIS_ITEM_NONE)
+    {
+      priv->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Arrow keys move the selection, as each diagram sees fit; Enter opens the
+ * details.
+ */
+static gboolean
+key_pressed_cb (DramatisCanvas        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  int dx = 0, dy = 0;
+
+  if (priv->scene == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      dx = -1;
+      break;
+    case GDK_KEY_Right:
+      dx = 1;
+      break;
+    case GDK_KEY_Up:
+      dy = -1;
+      break;
+    case GDK_KEY_Down:
+      dy = 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (priv->selection.selected.kind != DRAMATIS_ITEM_NONE)
+        dramatis_canvas_select_item (self, priv->selection.selected, TRUE);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  DRAMATIS_CANVAS_GET_CLASS (self)->move_selection (self, priv->selection.selected, dx, dy);
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+dramatis_canvas_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip)
+{
+  DramatisCanvas *self = DRAMATIS_CANVAS (widget);
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  DramatisCanvasClass *klass = DRAMATIS_CANVAS_GET_CLASS (self);
+  g_autofree char *markup = NULL;
+
+  if (priv->scene != NULL && !keyboard)
+    {
+      dramatis_canvas_update_view (self);
+      markup = klass->dup_item_markup (self, klass->hit (self, x, y));
+    }
+
+  if (markup == NULL)
+    return GTK_WIDGET_CLASS (dramatis_canvas_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip);
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  dramatis_canvas_zoom (DRAMATIS_CANVAS (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dramatis_canvas_zoom (DRAMATIS_CANVAS (widget), 1 / ZOOM_STEP);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  dramatis_canvas_zoom_to_fit (DRAMATIS_CANVAS (widget));
+}
+
+static void
+dramatis_canvas_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  DramatisCanvas *self = DRAMATIS_CANVAS (widget);
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (priv->scene == NULL || priv->theme == NULL || width <= 0 || height <= 0)
+    return;
+
+  dramatis_canvas_update_view (self);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  DRAMATIS_CANVAS_GET_CLASS (self)->draw (self, cr, priv->theme, &priv->selection);
+  cairo_destroy (cr);
+}
+
+static void
+dramatis_canvas_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  dramatis_canvas_update_view (DRAMATIS_CANVAS (widget));
+}
+
+static void
+dramatis_canvas_class_init (DramatisCanvasClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = dramatis_canvas_snapshot;
+  widget_class->size_allocate = dramatis_canvas_size_allocate;
+  widget_class->query_tooltip = dramatis_canvas_query_tooltip;
+
+  /**
+   * DramatisCanvas::item-selected:
+   * @kind: a #DramatisItemKind, %DRAMATIS_ITEM_NONE for empty space
+   * @index: the item's index in the story
+   *
+   * The user picked an item, by pointer or keyboard.
+   */
+  signals[ITEM_SELECTED] = g_signal_new ("item-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * DramatisCanvas::item-activated:
+   * @kind: a #DramatisItemKind
+   * @index: the item's index in the story
+   *
+   * The user asked for an item's details (double click, Enter).
+   */
+  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_action);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+dramatis_canvas_init (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click, *drag, *pinch;
   GtkEventController *scroll, *motion, *key;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (handlers != NULL);
+  priv->selection.selected = DRAMATIS_ITEM_INIT_NONE;
+  priv->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", handlers->query_tooltip, NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
 
   click = gtk_gesture_click_new ();
-  g_signal_connect_object (click, "pressed", handlers->click_pressed, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   drag = gtk_gesture_drag_new ();
-  g_signal_connect_object (drag, "drag-begin", handlers->drag_begin, widget, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-update", handlers->drag_update, widget, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-end", handlers->drag_end, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 
   pinch = gtk_gesture_zoom_new ();
-  g_signal_connect_object (pinch, "begin", handlers->pinch_begin, widget, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pinch, "scale-changed", handlers->pinch_scale_changed, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pinch, "begin", G_CALLBACK (pinch_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_object (scroll, "scroll", handlers->scroll, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, scroll);
 
   motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", handlers->motion, widget, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", handlers->leave, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, motion);
 
   key = gtk_event_controller_key_new ();
-  g_signal_connect_object (key, "key-pressed", handlers->key_pressed, widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, key);
+}
+
+/**
+ * dramatis_canvas_get_scene:
+ * @self: a canvas
+ *
+ * Returns: (nullable) (transfer none): the scene it shows
+ */
+DramatisScene *
+dramatis_canvas_get_scene (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_val_if_fail (DRAMATIS_IS_CANVAS (self), NULL);
+
+  return priv->scene;
+}
+
+/**
+ * dramatis_canvas_set_scene:
+ * @self: a canvas
+ * @scene: (nullable): the scene to show, owned by the caller, who must
+ *   unset it before freeing it
+ *
+ * Shows @scene whole, with nothing selected.
+ */
+void
+dramatis_canvas_set_scene (DramatisCanvas *self,
+                           DramatisScene  *scene)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->scene = scene;
+  priv->fitted = FALSE;
+  priv->selection.selected = DRAMATIS_ITEM_INIT_NONE;
+  priv->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dramatis_canvas_set_theme:
+ * @self: a canvas
+ * @theme: the colours to draw with, owned by the caller, who keeps it
+ *   alive while the canvas lives
+ */
+void
+dramatis_canvas_set_theme (DramatisCanvas      *self,
+                           const DramatisTheme *theme)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->theme = theme;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dramatis_canvas_set_selected:
+ * @self: a canvas
+ * @selected: the item selected in the window, to highlight here too
+ */
+void
+dramatis_canvas_set_selected (DramatisCanvas *self,
+                              DramatisItem    selected)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->selection.selected = selected;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dramatis_canvas_select_item:
+ * @self: a canvas
+ * @item: the item the user picked, or none for empty space
+ * @activate: whether the user also asked for its details
+ *
+ * Reports the user's pick with #DramatisCanvas::item-selected and, if
+ * @activate, #DramatisCanvas::item-activated.  The window decides what is
+ * selected, and tells the canvas with dramatis_canvas_set_selected().
+ */
+void
+dramatis_canvas_select_item (DramatisCanvas *self,
+                             DramatisItem    item,
+                             gboolean        activate)
+{
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  g_signal_emit (self, signals[ITEM_SELECTED], 0, (guint) item.kind, item.index);
+  if (activate && item.kind != DRAMATIS_ITEM_NONE)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (guint) item.kind, item.index);
+}
+
+/**
+ * dramatis_canvas_update_view:
+ * @self: a canvas
+ *
+ * Gives the view the widget's size, fitting the diagram in it if nothing
+ * has placed the view since the scene was set or a fit was asked for.
+ * Does nothing without a scene or a size.
+ */
+void
+dramatis_canvas_update_view (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  int width, height;
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (priv->scene == NULL || width <= 0 || height <= 0)
+    return;
+
+  DRAMATIS_CANVAS_GET_CLASS (self)->set_view_size (self, width, height, !priv->fitted);
+  priv->fitted = TRUE;
+}
+
+/**
+ * dramatis_canvas_queue_fit:
+ * @self: a canvas
+ *
+ * Fits the whole diagram in the widget when it is next drawn or
+ * allocated, for a diagram that is still changing: unlike
+ * dramatis_canvas_zoom_to_fit(), it fits to the size the widget will
+ * have then.
+ */
+void
+dramatis_canvas_queue_fit (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->fitted = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dramatis_canvas_zoom:
+ * @self: a canvas
+ * @factor: how much to magnify, below 1 to zoom out
+ *
+ * Zooms around the middle of the widget.
+ */
+void
+dramatis_canvas_zoom (DramatisCanvas *self,
+                      double          factor)
+{
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  zoom_around (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/**
+ * dramatis_canvas_zoom_to_fit:
+ * @self: a canvas
+ *
+ * Fits the whole diagram in the widget, now if it has a size, else as
+ * soon as it gets one.
+ */
+void
+dramatis_canvas_zoom_to_fit (DramatisCanvas *self)
+{
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  dramatis_canvas_queue_fit (self);
+  dramatis_canvas_update_view (self);
 }

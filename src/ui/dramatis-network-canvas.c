@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "dramatis-canvas.h"
 #include "dramatis-network-canvas.h"
 
 /* The actor network on screen.  It draws with the renderer of src/render,
@@ -18,13 +17,9 @@
 
 struct _DramatisNetworkCanvas
 {
-  GtkWidget             parent_instance;
+  DramatisCanvas        parent_instance;
 
-  DramatisScene        *scene;          /* borrowed from the window */
-  const DramatisTheme  *theme;          /* borrowed from the window */
-  DramatisSelection     selection;
   DramatisNetworkView   view;
-  gboolean              fitted;
 
   DramatisGraphLayout  *layout;
   guint                 tick_id;
@@ -35,17 +30,12 @@ struct _DramatisNetworkCanvas
   double                drag_world_x;
   double                drag_world_y;
   DramatisNetworkView   drag_view;
-  double                zoom_start;
   guint                 settle_id;
-  double                pointer_x;
-  double                pointer_y;
 };
 
-G_DEFINE_FINAL_TYPE (DramatisNetworkCanvas, dramatis_network_canvas, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DramatisNetworkCanvas, dramatis_network_canvas, DRAMATIS_TYPE_CANVAS)
 
 enum {
-  ITEM_SELECTED,
-  ITEM_ACTIVATED,
   POSITIONS_CHANGED,
   N_SIGNALS
 };
@@ -59,44 +49,15 @@ enum {
 static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
-#define ZOOM_STEP 1.25
 /* Steps after which an animated layout stops, settled or not. */
 #define MAX_ANIMATION_STEPS 600
 
 static DramatisNetwork *
 get_network (DramatisNetworkCanvas *self)
 {
-  return self->scene ? dramatis_scene_get_network (self->scene) : NULL;
-}
+  DramatisScene *scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
 
-static void
-update_view_size (DramatisNetworkCanvas *self)
-{
-  DramatisNetwork *network = get_network (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (network == NULL || width <= 0 || height <= 0)
-    return;
-
-  if (!self->fitted)
-    {
-      dramatis_network_fit (network, width, height, &self->view);
-      self->fitted = TRUE;
-    }
-
-  self->view.width = width;
-  self->view.height = height;
-}
-
-static void
-select_item (DramatisNetworkCanvas *self,
-             DramatisItem           item,
-             gboolean               activate)
-{
-  g_signal_emit (self, signals[ITEM_SELECTED], 0, (guint) item.kind, item.index);
-  if (activate && item.kind != DRAMATIS_ITEM_NONE)
-    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (guint) item.kind, item.index);
+  return scene ? dramatis_scene_get_network (scene) : NULL;
 }
 
 static void
@@ -138,8 +99,7 @@ layout_tick_cb (GtkWidget     *widget,
   while (more && g_get_monotonic_time () < deadline);
 
   apply_layout_positions (self);
-  self->fitted = FALSE;
-  gtk_widget_queue_draw (widget);
+  dramatis_canvas_queue_fit (DRAMATIS_CANVAS (self));
 
   if (!more)
     {
@@ -168,28 +128,47 @@ point_on_actor (DramatisNetworkCanvas *self,
 }
 
 static void
-click_pressed_cb (DramatisNetworkCanvas *self,
-                  int                    n_press,
-                  double                 x,
-                  double                 y,
-                  GtkGestureClick       *gesture)
+dramatis_network_canvas_set_view_size (DramatisCanvas *canvas,
+                                       int             width,
+                                       int             height,
+                                       gboolean        fit)
 {
-  DramatisNetwork *network = get_network (self);
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (network == NULL)
-    return;
+  if (fit)
+    dramatis_network_fit (get_network (self), width, height, &self->view);
 
-  update_view_size (self);
-  select_item (self, dramatis_network_hit (network, &self->view, x, y), n_press == 2);
+  self->view.width = width;
+  self->view.height = height;
 }
 
 static void
-drag_begin_cb (DramatisNetworkCanvas *self,
-               double                 x,
-               double                 y,
-               GtkGestureDrag        *gesture)
+dramatis_network_canvas_draw (DramatisCanvas          *canvas,
+                              cairo_t                 *cr,
+                              const DramatisTheme     *theme,
+                              const DramatisSelection *selection)
 {
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
+
+  dramatis_network_draw (get_network (self), cr, &self->view, theme, selection);
+}
+
+static DramatisItem
+dramatis_network_canvas_hit (DramatisCanvas *canvas,
+                             double          x,
+                             double          y)
+{
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
+
+  return dramatis_network_hit (get_network (self), &self->view, x, y);
+}
+
+static void
+dramatis_network_canvas_drag_begin (DramatisCanvas *canvas,
+                                    double          x,
+                                    double          y)
+{
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
   const double *positions;
   guint actor, n_actors;
@@ -199,7 +178,7 @@ drag_begin_cb (DramatisNetworkCanvas *self,
   if (network == NULL)
     return;
 
-  update_view_size (self);
+  dramatis_canvas_update_view (canvas);
   if (point_on_actor (self, x, y, &actor))
     {
       positions = dramatis_network_get_positions (network, &n_actors);
@@ -210,11 +189,11 @@ drag_begin_cb (DramatisNetworkCanvas *self,
 }
 
 static void
-drag_update_cb (DramatisNetworkCanvas *self,
-                double                 dx,
-                double                 dy,
-                GtkGestureDrag        *gesture)
+dramatis_network_canvas_drag_update (DramatisCanvas *canvas,
+                                     double          dx,
+                                     double          dy)
 {
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
 
   if (network == NULL || (ABS (dx) < 3 && ABS (dy) < 3))
@@ -243,14 +222,12 @@ drag_update_cb (DramatisNetworkCanvas *self,
 }
 
 static void
-drag_end_cb (DramatisNetworkCanvas *self,
-             double                 dx,
-             double                 dy,
-             GtkGestureDrag        *gesture)
+dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
+                                  double          dx,
+                                  double          dy)
 {
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
-
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   /* An actor put down by hand stays there: it is pinned and saved. */
   if (network != NULL && self->dragged_actor != DRAMATIS_NO_INDEX && (ABS (dx) >= 3 || ABS (dy) >= 3))
@@ -259,7 +236,8 @@ drag_end_cb (DramatisNetworkCanvas *self,
       guint n_actors;
 
       positions = dramatis_network_get_positions (network, &n_actors);
-      dramatis_story_set_actor_position (dramatis_scene_get_story (self->scene), self->dragged_actor,
+      dramatis_story_set_actor_position (dramatis_scene_get_story (dramatis_canvas_get_scene (canvas)),
+                                         self->dragged_actor,
                                          positions[2 * self->dragged_actor],
                                          positions[2 * self->dragged_actor + 1], TRUE);
       g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
@@ -280,21 +258,24 @@ settle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static double
+dramatis_network_canvas_get_zoom (DramatisCanvas *canvas)
+{
+  return DRAMATIS_NETWORK_CANVAS (canvas)->view.zoom;
+}
+
 /* While zooming goes on, the renderer stretches its last full drawing; a
  * full drawing follows when the zooming has paused.
  */
 static void
-zoom_around (DramatisNetworkCanvas *self,
-             double                 factor,
-             double                 x,
-             double                 y)
+dramatis_network_canvas_zoom_view (DramatisCanvas *canvas,
+                                   double          factor,
+                                   double          x,
+                                   double          y)
 {
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   double world_x, world_y;
 
-  if (get_network (self) == NULL)
-    return;
-
-  update_view_size (self);
   dramatis_network_view_to_world (&self->view, x, y, &world_x, &world_y);
   self->view.zoom = CLAMP (self->view.zoom * factor, 1e-4, 64);
   /* Keep the point under the pointer where it is. */
@@ -304,99 +285,17 @@ zoom_around (DramatisNetworkCanvas *self,
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->settle_id = g_timeout_add (150, settle_cb, self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-scroll_cb (DramatisNetworkCanvas    *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  GdkModifierType state;
-  double step = 40;
-
-  if (get_network (self) == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-    step = 1;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      zoom_around (self, pow (ZOOM_STEP, -dy * (step == 1 ? 0.05 : 1)), self->pointer_x, self->pointer_y);
-      return GDK_EVENT_STOP;
-    }
-
-  if (state & GDK_SHIFT_MASK)
-    {
-      dx = dy;
-      dy = 0;
-    }
-
-  update_view_size (self);
-  self->view.center_x += dx * step / self->view.zoom;
-  self->view.center_y += dy * step / self->view.zoom;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return GDK_EVENT_STOP;
 }
 
 static void
-pinch_begin_cb (DramatisNetworkCanvas *self,
-                GdkEventSequence      *sequence,
-                GtkGestureZoom        *gesture)
+dramatis_network_canvas_pan (DramatisCanvas *canvas,
+                             double          dx,
+                             double          dy)
 {
-  self->zoom_start = self->view.zoom;
-}
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
 
-static void
-pinch_scale_changed_cb (DramatisNetworkCanvas *self,
-                        double                 scale,
-                        GtkGestureZoom        *gesture)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0)
-    return;
-
-  zoom_around (self, self->zoom_start * scale / self->view.zoom, x, y);
-}
-
-static void
-motion_cb (DramatisNetworkCanvas    *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  DramatisNetwork *network = get_network (self);
-  DramatisItem hit;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (network == NULL)
-    return;
-
-  update_view_size (self);
-  hit = dramatis_network_hit (network, &self->view, x, y);
-  if (!dramatis_item_equal (&hit, &self->selection.hovered))
-    {
-      self->selection.hovered = hit;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit.kind != DRAMATIS_ITEM_NONE ? "pointer" : NULL);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-leave_cb (DramatisNetworkCanvas    *self,
-          GtkEventControllerMotion *controller)
-{
-  if (self->selection.hovered.kind != DRAMATIS_ITEM_NONE)
-    {
-      self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  self->view.center_x += dx / self->view.zoom;
+  self->view.center_y += dy / self->view.zoom;
 }
 
 static const char *
@@ -409,105 +308,60 @@ actor_name (DramatisStory *story,
   return name ? name : (id ? id : "");
 }
 
-static gboolean
-query_tooltip_cb (DramatisNetworkCanvas *self,
-                  int                    x,
-                  int                    y,
-                  gboolean               keyboard,
-                  GtkTooltip            *tooltip)
+static char *
+dramatis_network_canvas_dup_item_markup (DramatisCanvas *canvas,
+                                         DramatisItem    item)
 {
-  DramatisNetwork *network = get_network (self);
-  DramatisStory *story;
-  DramatisItem hit;
-  g_autofree char *markup = NULL;
+  DramatisStory *story = dramatis_scene_get_story (dramatis_canvas_get_scene (canvas));
 
-  if (network == NULL || keyboard)
-    return FALSE;
-
-  update_view_size (self);
-  hit = dramatis_network_hit (network, &self->view, x, y);
-  story = dramatis_scene_get_story (self->scene);
-
-  if (hit.kind == DRAMATIS_ITEM_ACTOR)
+  if (item.kind == DRAMATIS_ITEM_ACTOR)
     {
-      const DramatisActor *actor = dramatis_story_get_actor (story, hit.index);
+      const DramatisActor *actor = dramatis_story_get_actor (story, item.index);
       g_autofree char *said = NULL;
       guint n_said;
 
-      dramatis_story_get_actor_statements (story, hit.index, &n_said);
+      dramatis_story_get_actor_statements (story, item.index, &n_said);
       if (n_said == 0)
         said = g_strdup (_("No statements"));
       else
         said = g_strdup_printf (ngettext ("%u statement", "%u statements", n_said), n_said);
-      markup = g_markup_printf_escaped ("<b>%s</b>%s%s\n%s", actor->name ? actor->name : actor->id,
-                                        actor->role ? "\n" : "", actor->role ? actor->role : "", said);
+      return g_markup_printf_escaped ("<b>%s</b>%s%s\n%s", actor->name ? actor->name : actor->id,
+                                      actor->role ? "\n" : "", actor->role ? actor->role : "", said);
     }
-  else if (hit.kind == DRAMATIS_ITEM_RELATION)
+  else if (item.kind == DRAMATIS_ITEM_RELATION)
     {
-      const DramatisRelation *relation = dramatis_story_get_relation (story, hit.index);
+      const DramatisRelation *relation = dramatis_story_get_relation (story, item.index);
 
-      markup = g_markup_printf_escaped ("%s <b>%s</b> %s%s%s",
-                                        actor_name (story, relation->from, relation->from_id),
-                                        relation->type ? relation->type : "",
-                                        actor_name (story, relation->to, relation->to_id),
-                                        relation->label ? "\n" : "", relation->label ? relation->label : "");
+      return g_markup_printf_escaped ("%s <b>%s</b> %s%s%s",
+                                      actor_name (story, relation->from, relation->from_id),
+                                      relation->type ? relation->type : "",
+                                      actor_name (story, relation->to, relation->to_id),
+                                      relation->label ? "\n" : "", relation->label ? relation->label : "");
     }
 
-  if (markup == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_markup (tooltip, markup);
-  return TRUE;
+  return NULL;
 }
 
 /* Arrow keys move the selection to the nearest actor in their direction. */
-static gboolean
-key_pressed_cb (DramatisNetworkCanvas *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
+static void
+dramatis_network_canvas_move_selection (DramatisCanvas *canvas,
+                                        DramatisItem    selected,
+                                        int             dir_x,
+                                        int             dir_y)
 {
-  DramatisNetwork *network = get_network (self);
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   const double *positions;
   guint n_actors, from, best = DRAMATIS_NO_INDEX;
-  double dir_x = 0, dir_y = 0, best_score = G_MAXDOUBLE;
+  double best_score = G_MAXDOUBLE;
 
-  if (network == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-      dir_x = -1;
-      break;
-    case GDK_KEY_Right:
-      dir_x = 1;
-      break;
-    case GDK_KEY_Up:
-      dir_y = -1;
-      break;
-    case GDK_KEY_Down:
-      dir_y = 1;
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->selection.selected.kind != DRAMATIS_ITEM_NONE)
-        select_item (self, self->selection.selected, TRUE);
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  positions = dramatis_network_get_positions (network, &n_actors);
+  positions = dramatis_network_get_positions (get_network (self), &n_actors);
   if (n_actors == 0)
-    return GDK_EVENT_STOP;
+    return;
 
-  if (self->selection.selected.kind != DRAMATIS_ITEM_ACTOR)
+  if (selected.kind != DRAMATIS_ITEM_ACTOR)
     {
       /* Start from the most connected actor. */
-      DramatisStory *story = dramatis_scene_get_story (self->scene);
+      DramatisStory *story = dramatis_scene_get_story (dramatis_canvas_get_scene (canvas));
       guint most = 0, n;
 
       for (guint i = 0; i < n_actors; i++)
@@ -519,11 +373,11 @@ key_pressed_cb (DramatisNetworkCanvas *self,
               most = n;
             }
         }
-      select_item (self, (DramatisItem) { DRAMATIS_ITEM_ACTOR, best }, FALSE);
-      return GDK_EVENT_STOP;
+      dramatis_canvas_select_item (canvas, (DramatisItem) { DRAMATIS_ITEM_ACTOR, best }, FALSE);
+      return;
     }
 
-  from = self->selection.selected.index;
+  from = selected.index;
   for (guint i = 0; i < n_actors; i++)
     {
       double dx = positions[2 * i] - positions[2 * from];
@@ -542,62 +396,7 @@ key_pressed_cb (DramatisNetworkCanvas *self,
     }
 
   if (best != DRAMATIS_NO_INDEX)
-    select_item (self, (DramatisItem) { DRAMATIS_ITEM_ACTOR, best }, FALSE);
-
-  return GDK_EVENT_STOP;
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  dramatis_network_canvas_zoom (DRAMATIS_NETWORK_CANVAS (widget), ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  dramatis_network_canvas_zoom (DRAMATIS_NETWORK_CANVAS (widget), 1 / ZOOM_STEP);
-}
-
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  dramatis_network_canvas_zoom_to_fit (DRAMATIS_NETWORK_CANVAS (widget));
-}
-
-static void
-dramatis_network_canvas_snapshot (GtkWidget   *widget,
-                                  GtkSnapshot *snapshot)
-{
-  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (widget);
-  DramatisNetwork *network = get_network (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-
-  if (network == NULL || self->theme == NULL || width <= 0 || height <= 0)
-    return;
-
-  update_view_size (self);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dramatis_network_draw (network, cr, &self->view, self->theme, &self->selection);
-  cairo_destroy (cr);
-}
-
-static void
-dramatis_network_canvas_size_allocate (GtkWidget *widget,
-                                       int        width,
-                                       int        height,
-                                       int        baseline)
-{
-  update_view_size (DRAMATIS_NETWORK_CANVAS (widget));
+    dramatis_canvas_select_item (canvas, (DramatisItem) { DRAMATIS_ITEM_ACTOR, best }, FALSE);
 }
 
 static void
@@ -635,11 +434,22 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DramatisCanvasClass *canvas_class = DRAMATIS_CANVAS_CLASS (klass);
 
   object_class->dispose = dramatis_network_canvas_dispose;
   object_class->get_property = dramatis_network_canvas_get_property;
-  widget_class->snapshot = dramatis_network_canvas_snapshot;
-  widget_class->size_allocate = dramatis_network_canvas_size_allocate;
+
+  canvas_class->set_view_size = dramatis_network_canvas_set_view_size;
+  canvas_class->draw = dramatis_network_canvas_draw;
+  canvas_class->hit = dramatis_network_canvas_hit;
+  canvas_class->dup_item_markup = dramatis_network_canvas_dup_item_markup;
+  canvas_class->get_zoom = dramatis_network_canvas_get_zoom;
+  canvas_class->zoom = dramatis_network_canvas_zoom_view;
+  canvas_class->pan = dramatis_network_canvas_pan;
+  canvas_class->move_selection = dramatis_network_canvas_move_selection;
+  canvas_class->drag_begin = dramatis_network_canvas_drag_begin;
+  canvas_class->drag_update = dramatis_network_canvas_drag_update;
+  canvas_class->drag_end = dramatis_network_canvas_drag_end;
 
   /**
    * DramatisNetworkCanvas:laying-out:
@@ -651,10 +461,6 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
                                                       G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ITEM_SELECTED] = g_signal_new ("item-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
-  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
   /**
    * DramatisNetworkCanvas::positions-changed:
    *
@@ -664,32 +470,20 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
   signals[POSITIONS_CHANGED] = g_signal_new ("positions-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_action);
-
   gtk_widget_class_set_css_name (widget_class, "network");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 dramatis_network_canvas_init (DramatisNetworkCanvas *self)
 {
-  static const DramatisCanvasHandlers handlers = {
-    G_CALLBACK (click_pressed_cb), G_CALLBACK (drag_begin_cb), G_CALLBACK (drag_update_cb),
-    G_CALLBACK (drag_end_cb), G_CALLBACK (pinch_begin_cb), G_CALLBACK (pinch_scale_changed_cb),
-    G_CALLBACK (scroll_cb), G_CALLBACK (motion_cb), G_CALLBACK (leave_cb), G_CALLBACK (key_pressed_cb),
-    G_CALLBACK (query_tooltip_cb),
-  };
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  self->selection.selected = DRAMATIS_ITEM_INIT_NONE;
-  self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
   self->dragged_actor = DRAMATIS_NO_INDEX;
 
-  dramatis_canvas_setup (widget, &handlers, _("Actor network"),
-                         _("The story’s actors and their relations. Use the arrow keys to "
-                         "move between actors and Enter to show one."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor network"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The story’s actors and their relations. Use the arrow keys to "
+                                    "move between actors and Enter to show one."),
+                                  -1);
 }
 
 GtkWidget *
@@ -711,11 +505,7 @@ dramatis_network_canvas_set_scene (DramatisNetworkCanvas *self,
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
   stop_layout (self);
-  self->scene = scene;
-  self->fitted = FALSE;
-  self->selection.selected = DRAMATIS_ITEM_INIT_NONE;
-  self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dramatis_canvas_set_scene (DRAMATIS_CANVAS (self), scene);
 }
 
 void
@@ -724,30 +514,29 @@ dramatis_network_canvas_set_theme (DramatisNetworkCanvas *self,
 {
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
-  self->theme = theme;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dramatis_canvas_set_theme (DRAMATIS_CANVAS (self), theme);
 }
 
 void
 dramatis_network_canvas_set_selection (DramatisNetworkCanvas   *self,
                                        const DramatisSelection *selection)
 {
+  DramatisScene *scene;
   const char *description = NULL;
 
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
   g_return_if_fail (selection != NULL);
 
-  self->selection.selected = selection->selected;
+  dramatis_canvas_set_selected (DRAMATIS_CANVAS (self), selection->selected);
 
-  if (self->scene != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR)
-    description = dramatis_story_get_actor (dramatis_scene_get_story (self->scene),
+  scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
+  if (scene != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR)
+    description = dramatis_story_get_actor (dramatis_scene_get_story (scene),
                                             selection->selected.index)->name;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : _("The story’s actors and their relations."),
                                   -1);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -757,7 +546,7 @@ dramatis_network_canvas_get_view (DramatisNetworkCanvas *self,
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
   g_return_if_fail (view != NULL);
 
-  update_view_size (self);
+  dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
   *view = self->view;
   view->interactive = FALSE;
 }
@@ -768,8 +557,7 @@ dramatis_network_canvas_zoom (DramatisNetworkCanvas *self,
 {
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
-  zoom_around (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  dramatis_canvas_zoom (DRAMATIS_CANVAS (self), factor);
 }
 
 void
@@ -777,9 +565,7 @@ dramatis_network_canvas_zoom_to_fit (DramatisNetworkCanvas *self)
 {
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
-  self->fitted = FALSE;
-  update_view_size (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dramatis_canvas_zoom_to_fit (DRAMATIS_CANVAS (self));
 }
 
 /**
@@ -793,21 +579,23 @@ void
 dramatis_network_canvas_run_layout (DramatisNetworkCanvas *self,
                                     gboolean               animate)
 {
+  DramatisScene *scene;
+
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
   stop_layout (self);
-  if (self->scene == NULL)
+  scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
+  if (scene == NULL)
     return;
 
-  self->layout = dramatis_scene_create_layout (self->scene);
+  self->layout = dramatis_scene_create_layout (scene);
 
   if (!animate)
     {
       dramatis_graph_layout_run (self->layout);
       apply_layout_positions (self);
       g_clear_pointer (&self->layout, dramatis_graph_layout_free);
-      self->fitted = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      dramatis_canvas_queue_fit (DRAMATIS_CANVAS (self));
       return;
     }
 
@@ -827,12 +615,15 @@ dramatis_network_canvas_run_layout (DramatisNetworkCanvas *self,
 void
 dramatis_network_canvas_unpin_all (DramatisNetworkCanvas *self)
 {
+  DramatisScene *scene;
+
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
-  if (self->scene == NULL)
+  scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
+  if (scene == NULL)
     return;
 
-  dramatis_story_clear_actor_positions (dramatis_scene_get_story (self->scene));
+  dramatis_story_clear_actor_positions (dramatis_scene_get_story (scene));
   dramatis_network_canvas_run_layout (self, TRUE);
   g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
 }
@@ -870,7 +661,7 @@ dramatis_network_canvas_get_actor_point (DramatisNetworkCanvas *self,
   if (network == NULL)
     return FALSE;
 
-  update_view_size (self);
+  dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
   positions = dramatis_network_get_positions (network, &n_actors);
   if (actor >= n_actors)
     return FALSE;

@@ -4,13 +4,13 @@
 
 #include <gtk/gtk.h>
 
-#include "dramatis-scene.h"
+#include "dramatis-canvas.h"
 
 G_BEGIN_DECLS
 
 #define DRAMATIS_TYPE_NETWORK_CANVAS (dramatis_network_canvas_get_type ())
 
-G_DECLARE_FINAL_TYPE (DramatisNetworkCanvas, dramatis_network_canvas, DRAMATIS, NETWORK_CANVAS, GtkWidget)
+G_DECLARE_FINAL_TYPE (DramatisNetworkCanvas, dramatis_network_canvas, DRAMATIS, NETWORK_CANVAS, DramatisCanvas)
 
 GtkWidget *dramatis_network_canvas_new             (void);
 void       dramatis_network_canvas_set_scene       (DramatisNetworkCanvas   *self,

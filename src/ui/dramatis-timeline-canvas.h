@@ -4,13 +4,13 @@
 
 #include <gtk/gtk.h>
 
-#include "dramatis-scene.h"
+#include "dramatis-canvas.h"
 
 G_BEGIN_DECLS
 
 #define DRAMATIS_TYPE_TIMELINE_CANVAS (dramatis_timeline_canvas_get_type ())
 
-G_DECLARE_FINAL_TYPE (DramatisTimelineCanvas, dramatis_timeline_canvas, DRAMATIS, TIMELINE_CANVAS, GtkWidget)
+G_DECLARE_FINAL_TYPE (DramatisTimelineCanvas, dramatis_timeline_canvas, DRAMATIS, TIMELINE_CANVAS, DramatisCanvas)
 
 GtkWidget *dramatis_timeline_canvas_new           (void);
 void       dramatis_timeline_canvas_set_scene     (DramatisTimelineCanvas  *self,
