@@ -374,7 +374,7 @@ check_size (const DramatisExportPage  *page,
        ceil (page->height * scale) > DRAMATIS_EXPORT_MAX_PIXELS))
     {
       g_set_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE,
-                   _("the image would be %.0f×%.0f pixels, and a PNG can be at most %d pixels a side; "
+                   _("the image would be %'.0f×%'.0f pixels, and a PNG can be at most %'d pixels a side; "
                      "choose a smaller size or scale, or export SVG or PDF"),
                    ceil (page->width * scale), ceil (page->height * scale), DRAMATIS_EXPORT_MAX_PIXELS);
       return FALSE;

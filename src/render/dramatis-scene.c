@@ -226,8 +226,8 @@ dramatis_scene_dup_subtitle (DramatisScene    *self,
 
   n_actors = dramatis_story_get_n_actors (self->story);
   n_events = dramatis_story_get_n_events (self->story);
-  actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
-  events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  actors = g_strdup_printf (ngettext ("%'u actor", "%'u actors", n_actors), n_actors);
+  events = g_strdup_printf (ngettext ("%'u event", "%'u events", n_events), n_events);
 
   /* Translators: what a page shows, then counts: "Timeline · 22 actors · 10 events" */
   return g_strdup_printf (_("%s · %s · %s"), what, actors, events);
@@ -275,7 +275,7 @@ dramatis_scene_dup_source_line (DramatisScene *self)
     }
   else if (n_sources > 1)
     {
-      g_string_append_printf (line, ngettext ("%u source. ", "%u sources. ", n_sources), n_sources);
+      g_string_append_printf (line, ngettext ("%'u source. ", "%'u sources. ", n_sources), n_sources);
     }
 
   /* Translators: the end of the line at the foot of an exported page */

@@ -324,7 +324,7 @@ dramatis_network_canvas_dup_item_markup (DramatisCanvas *canvas,
       if (n_said == 0)
         said = g_strdup (_("No statements"));
       else
-        said = g_strdup_printf (ngettext ("%u statement", "%u statements", n_said), n_said);
+        said = g_strdup_printf (ngettext ("%'u statement", "%'u statements", n_said), n_said);
       return g_markup_printf_escaped ("<b>%s</b>%s%s\n%s", actor->name ? actor->name : actor->id,
                                       actor->role ? "\n" : "", actor->role ? actor->role : "", said);
     }

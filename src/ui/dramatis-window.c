@@ -469,8 +469,8 @@ set_story (DramatisWindow *self,
   dramatis_story_get_problems (story, &n_problems);
   if (n_problems > 0)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("The story has %u problem; run dramatis --check to list it",
-                                                         "The story has %u problems; run dramatis --check to list them",
+      g_autofree char *text = g_strdup_printf (ngettext ("The story has %'u problem; run dramatis --check to list it",
+                                                         "The story has %'u problems; run dramatis --check to list them",
                                                          n_problems),
                                                n_problems);
 
