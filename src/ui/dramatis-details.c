@@ -628,7 +628,11 @@ create_source_button (DramatisDetails  *self,
   return button;
 }
 
-/* A passage and, under it, a caption on the left and a button on the right. */
+/* A passage and, under it, a caption and a button at the end.  They are
+ * stacked rather than side by side: in a narrow pane, and in languages
+ * where the button's label is long, a caption beside it would be squeezed
+ * into a column a word wide.
+ */
 static GtkWidget *
 create_passage_row (GtkWidget  *passage,
                     const char *caption,
@@ -636,7 +640,7 @@ create_passage_row (GtkWidget  *passage,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 9);
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 12);
@@ -651,8 +655,7 @@ create_passage_row (GtkWidget  *passage,
       GtkWidget *label = create_label (caption, "caption", FALSE);
 
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
       gtk_box_append (GTK_BOX (footer), label);
       if (button != NULL)
         gtk_box_append (GTK_BOX (footer), button);
