@@ -684,6 +684,53 @@ test_cancel_open (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* (g) In a right-to-left locale the window mirrors: the sidebar goes to
+ * the right of the diagrams and the details to their left, and selecting
+ * an actor still shows its statements.
+ */
+
+static double
+widget_x (Fixture    *fixture,
+          const char *id)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (get_child (fixture, id), GTK_WIDGET (fixture->window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 0);
+  return bounds.origin.x;
+}
+
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DramatisDetails *details = DRAMATIS_DETAILS (get_child (fixture, "details"));
+  guint robert_wood = find_actor (fixture, "robert-wood");
+
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (fixture->window)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpfloat (widget_x (fixture, "sidebar"), >, widget_x (fixture, "timeline_canvas"));
+  g_assert_cmpfloat (widget_x (fixture, "details"), <, widget_x (fixture, "timeline_canvas"));
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, robert_wood });
+  g_assert_true (wait_for (details_show_statements, &(DetailsWait) { details, 3 }));
+}
+
+static void
+rtl_set_up (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  fixture_set_up (fixture, data);
+}
+
+static void
+rtl_tear_down (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture_tear_down (fixture, data);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -721,6 +768,8 @@ main (int    argc,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
   g_test_add ("/window/cancel-open", Fixture, NULL,
               fixture_set_up, test_cancel_open, fixture_tear_down);
+  g_test_add ("/window/right-to-left", Fixture, NULL,
+              rtl_set_up, test_right_to_left, rtl_tear_down);
 
   status = g_test_run ();
 
