@@ -126,9 +126,20 @@ load_progress_report (LoadProgress *progress,
     return;
 
   g_atomic_int_set (&progress->permyriad, permyriad);
+
+  /* Not g_main_context_invoke(), which runs the function in this thread
+   * when it can acquire the context: reports are for the caller's thread.
+   */
   if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
-    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, load_progress_dispatch,
-                                g_atomic_rc_box_acquire (progress), load_progress_release);
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, load_progress_dispatch,
+                             g_atomic_rc_box_acquire (progress), load_progress_release);
+      g_source_set_static_name (source, "[dramatis] load progress");
+      g_source_attach (source, progress->context);
+    }
 }
 
 typedef struct
@@ -1610,7 +1621,11 @@ read_all (GInputStream  *stream,
     {
       gssize n;
 
-      if (capacity - length < READ_CHUNK_SIZE && length + 1 >= capacity)
+      /* The buffer has room for the expected size and a byte more, so that
+       * the read that finds the end needs no more; a file that grew gets
+       * room as it goes.
+       */
+      if (length == capacity)
         {
           capacity = MIN (capacity * 2, (gsize) DRAMATIS_STORY_MAX_FILE_SIZE + 1);
           capacity = MAX (capacity, length + READ_CHUNK_SIZE);
