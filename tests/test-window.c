@@ -656,6 +656,20 @@ loading_shows_progress (gpointer data)
          gtk_progress_bar_get_fraction (progress) > 0.0;
 }
 
+typedef struct
+{
+  GObject *object;
+  guint    ref_count;
+} RefWait;
+
+static gboolean
+refs_returned (gpointer data)
+{
+  RefWait *wait = data;
+
+  return g_atomic_int_get ((int *) &wait->object->ref_count) == (int) wait->ref_count;
+}
+
 static void
 test_cancel_open (Fixture       *fixture,
                   gconstpointer  data)
@@ -673,6 +687,9 @@ test_cancel_open (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
   g_assert_no_error (error);
 
+  /* The load holds references to the window until its worker is done. */
+  RefWait refs = { G_OBJECT (fixture->window), G_OBJECT (fixture->window)->ref_count };
+
   dramatis_window_open_file (fixture->window, file);
   g_assert_true (wait_for (loading_shows_progress, fixture));
 
@@ -680,6 +697,14 @@ test_cancel_open (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
   g_assert_true (dramatis_window_get_story (fixture->window) == story);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+
+  /* Once the worker has finished, its story has still not replaced the
+   * one that was open.
+   */
+  g_assert_true (wait_for (refs_returned, &refs));
+  g_assert_true (dramatis_window_get_story (fixture->window) == story);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
 
   dramatis_test_remove_temp_dir (dir);
 }

@@ -655,7 +655,6 @@ create_passage_row (GtkWidget  *passage,
       GtkWidget *label = create_label (caption, "caption", FALSE);
 
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
       gtk_box_append (GTK_BOX (footer), label);
       if (button != NULL)
         gtk_box_append (GTK_BOX (footer), button);
@@ -1348,6 +1347,11 @@ dramatis_details_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  if (self->kind_colors != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->kind_colors));
+  g_clear_object (&self->kind_colors);
+
   G_OBJECT_CLASS (dramatis_details_parent_class)->dispose (object);
 }
 
@@ -1358,10 +1362,6 @@ dramatis_details_finalize (GObject *object)
 
   g_clear_object (&self->story);
   g_clear_pointer (&self->statement_widgets, g_hash_table_unref);
-  if (self->kind_colors != NULL)
-    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
-                                                   GTK_STYLE_PROVIDER (self->kind_colors));
-  g_clear_object (&self->kind_colors);
 
   G_OBJECT_CLASS (dramatis_details_parent_class)->finalize (object);
 }
@@ -1513,7 +1513,7 @@ dramatis_details_set_theme (DramatisDetails     *self,
   if (self->kind_colors == NULL)
     {
       self->kind_colors = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                   GTK_STYLE_PROVIDER (self->kind_colors),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }

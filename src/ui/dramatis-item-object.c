@@ -185,7 +185,7 @@ make_search_text (DramatisItemObject *self)
         const DramatisStatement *statement = dramatis_story_get_statement (self->story, self->index);
 
         g_string_append_printf (search, "%s\n%s\n", statement->text ? statement->text : "",
-                                dramatis_item_object_get_subtitle (self));
+                                actor_name (self->story, statement->speaker, statement->speaker_id));
       }
       break;
 

@@ -529,7 +529,9 @@ update_recent_menu (DramatisWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
@@ -584,13 +586,16 @@ static void
 open_story_file (DramatisWindow *self,
                  GFile          *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
 
-  adw_status_page_set_description (self->loading_page, name);
+  /* The description is markup, and a file name may be any bytes. */
+  adw_status_page_set_description (self->loading_page, markup);
   gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
@@ -644,6 +649,10 @@ dramatis_window_open_builtin (DramatisWindow *self)
       show_error (self, _("Could Not Open the Built-in Story"), error->message);
       return;
     }
+
+  /* A file still loading would replace the story asked for last. */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
 
   set_story (self, story, NULL);
 }
@@ -967,7 +976,9 @@ exported_cb (DramatisExportDialog *dialog,
              GFile                *file,
              DramatisWindow       *self)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
   g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast = adw_toast_new (title);
