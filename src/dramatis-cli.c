@@ -22,6 +22,13 @@
 
 #define STDIO_NAME "-"
 
+/* The value of a size option that was not given: no size can be this. */
+#define NOT_GIVEN (-G_MAXDOUBLE)
+
+#define DEFAULT_WIDTH  1600
+#define DEFAULT_HEIGHT 0      /* as tall as the diagrams need */
+#define DEFAULT_SCALE  1
+
 typedef struct
 {
   char   *path;
@@ -57,9 +64,13 @@ parse_export_options (const ExportOptions   *options,
 
   if (options->format != NULL)
     {
-      g_autofree char *name = g_strconcat ("export.", options->format, NULL);
-
-      if (!dramatis_export_format_for_file (name, &page->format, NULL))
+      if (g_ascii_strcasecmp (options->format, "png") == 0)
+        page->format = DRAMATIS_EXPORT_PNG;
+      else if (g_ascii_strcasecmp (options->format, "svg") == 0)
+        page->format = DRAMATIS_EXPORT_SVG;
+      else if (g_ascii_strcasecmp (options->format, "pdf") == 0)
+        page->format = DRAMATIS_EXPORT_PDF;
+      else
         {
           g_printerr ("dramatis: %s\n", _("--format takes png, svg or pdf"));
           return FALSE;
@@ -88,21 +99,23 @@ parse_export_options (const ExportOptions   *options,
       return FALSE;
     }
 
+  page->width = options->width != NOT_GIVEN ? options->width : DEFAULT_WIDTH;
+  page->height = options->height != NOT_GIVEN ? options->height : DEFAULT_HEIGHT;
+  page->scale = options->scale != NOT_GIVEN ? options->scale : DEFAULT_SCALE;
+
   /* A height of 0, the default, means as tall as the diagrams need. */
-  if (!(options->width >= 1 && (options->height >= 1 || options->height == 0) && options->scale > 0))
+  if (!(page->width >= 1 && (page->height >= 1 || page->height == 0) && page->scale > 0))
     {
       g_printerr ("dramatis: %s\n", _("--width and --height take a size of at least 1, and --scale a number above 0"));
       return FALSE;
     }
 
-  page->width = options->width;
-  page->height = options->height;
-  page->scale = options->scale;
-
   return TRUE;
 }
 
-/* Copies @path to standard output, which may be a pipe that closes early. */
+/* Copies @path to standard output.  A pipe that closes early ends the
+ * process with SIGPIPE, as it does any filter.
+ */
 static gboolean
 copy_to_stdout (const char  *path,
                 GError     **error)
@@ -262,7 +275,7 @@ dramatis_cli_run (int    argc,
   g_autoptr(DramatisStory) story = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *display_name = NULL;
-  g_auto(ExportOptions) export = { NULL, NULL, NULL, NULL, 1600, 0, 1 };
+  g_auto(ExportOptions) export = { NULL, NULL, NULL, NULL, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN };
   DramatisExportPage page = { 0 };
   DramatisViewMode mode = DRAMATIS_VIEW_BOTH;
   DramatisThemeVariant variant = DRAMATIS_THEME_LIGHT;
@@ -326,7 +339,9 @@ dramatis_cli_run (int    argc,
   /* The window takes story files; the other options only shape an export,
    * and would otherwise be dropped without a word.
    */
-  if (export.path == NULL && !check)
+  if (export.path == NULL && (!check || export.format != NULL || export.view != NULL ||
+                              export.theme != NULL || export.width != NOT_GIVEN ||
+                              export.height != NOT_GIVEN || export.scale != NOT_GIVEN))
     {
       if (files != NULL && g_strcmp0 (files[0], STDIO_NAME) == 0)
         g_printerr ("dramatis: %s\n", _("a story from standard input goes with --export or --check"));

@@ -4,8 +4,9 @@
 
 Usage: check-manpage.py DRAMATIS_BINARY MAN_PAGE
 
- * every long option that `dramatis --help` lists is documented in the man
-   page, and the man page documents no option that --help does not list;
+ * every option, long and short, that `dramatis --help` lists is documented
+   in the OPTIONS section of the man page, and that section documents no
+   option that --help does not list;
  * the man page documents the exit statuses 0, 1 and 2;
  * man (or groff) formats the page without a warning, when one is installed;
  * the version in the page's header is the one `dramatis --version` prints.
@@ -34,15 +35,27 @@ def main():
     with open(page, encoding='utf-8') as f:
         man = f.read()
 
-    help_options = set(re.findall(r'--([a-z][a-z-]*)', help_text))
-    # In roff, a hyphen in an option is written \-.
-    man_options = set(re.findall(r'\\-\\-([a-z][a-z\\-]*)', man))
-    man_options = {option.replace('\\-', '-') for option in man_options}
+    # The options --help lists, long and short, from its option lines.
+    help_options = set()
+    for line in help_text.splitlines():
+        match = re.match(r'\s+(?:-([A-Za-z]), )?--([a-z][a-z-]*)', line)
+        if match:
+            help_options.add('--' + match.group(2))
+            if match.group(1):
+                help_options.add('-' + match.group(1))
+
+    # The options the man page documents: the tags of its OPTIONS section,
+    # where a hyphen is written \-.
+    options_section = man.split('.SH OPTIONS', 1)[-1].split('\n.SH ', 1)[0]
+    man_options = set()
+    for tag in re.findall(r'^\.TP\n(.*)$', options_section, re.M):
+        tag = re.sub(r'\\f[RBIP]', ' ', tag.replace('\\-', '-'))
+        man_options.update(re.findall(r'(?<![\w-])(--[a-z][a-z-]*|-[A-Za-z])(?![\w-])', tag))
 
     for option in sorted(help_options - man_options):
-        failures.append(f'--{option} is in --help but not in the man page')
+        failures.append(f'{option} is in --help but not in the OPTIONS of the man page')
     for option in sorted(man_options - help_options):
-        failures.append(f'--{option} is in the man page but not in --help')
+        failures.append(f'{option} is in the OPTIONS of the man page but not in --help')
 
     exit_section = man.split('.SH EXIT STATUS', 1)[-1].split('.SH', 1)[0]
     for status in ('0', '1', '2'):

@@ -343,6 +343,20 @@ test_standard_streams (void)
   run_dramatis (&run, "--export", "story.png", "--format", "gif", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
+  /* Only the three names, not a file name that ends in one. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", "-", "--format", "x.svg", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* A check exports nothing, so export options with it are a mistake. */
+  run_clear (&run);
+  run_dramatis (&run, "--check", "--format", "png", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_dramatis (&run, "--check", "--width", "1600", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
   /* Without --export or --check there is nothing to do with standard input. */
   run_clear (&run);
   run_dramatis_with_input (&run, story, "-", NULL);
