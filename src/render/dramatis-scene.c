@@ -435,6 +435,12 @@ dramatis_scene_export (DramatisScene              *self,
           data.timeline_view = &whole_view;
         }
       heights[0] = dramatis_timeline_get_content_height (data.timeline);
+
+      /* As on screen, the lanes are those the window shows, not the
+       * thousands of a large story.
+       */
+      if (timeline_view != NULL)
+        heights[0] = MIN (heights[0], timeline_view->height);
     }
 
   /* With no height given, the page grows to show every lane of the
