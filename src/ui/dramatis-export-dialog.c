@@ -12,6 +12,11 @@
 /* Export: which diagrams, what part of them, in which format and size.
  * "As on screen" keeps the window's zoom and position, so the file shows
  * what the user was looking at, drawn by the same code.
+ *
+ * A large network takes seconds to draw, so the export runs in a worker
+ * thread, on a scene of its own made from the story and the positions the
+ * window shows: the window's scene keeps caches that its drawing changes.
+ * The dialog is modal, so the story cannot change meanwhile.
  */
 
 struct _DramatisExportDialog
@@ -23,6 +28,10 @@ struct _DramatisExportDialog
   DramatisSelection     selection;
   DramatisTimelineView  timeline_view;
   DramatisNetworkView   network_view;
+
+  GtkWidget            *export_button;
+  GtkWidget            *form;
+  gboolean              exporting;
 
   AdwComboRow          *format_row;
   AdwComboRow          *view_row;
@@ -55,13 +64,99 @@ show_error (DramatisExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Everything an export needs, copied, so that it can run in a thread. */
+typedef struct
+{
+  DramatisStory        *story;
+  DramatisThemeVariant  variant;
+  double               *positions;
+  guint                 n_positions;
+  DramatisViewMode      mode;
+  DramatisExportPage    page;
+  DramatisSelection     selection;
+  gboolean              as_on_screen;
+  DramatisTimelineView  timeline_view;
+  DramatisNetworkView   network_view;
+  GFile                *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->story);
+  g_clear_pointer (&job->positions, g_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static ExportJob *
+export_job_new (DramatisExportDialog *self,
+                GFile                *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  const double *positions;
+
+  job->story = g_object_ref (dramatis_scene_get_story (self->scene));
+  job->variant = self->theme->variant;
+  positions = dramatis_network_get_positions (dramatis_scene_get_network (self->scene), &job->n_positions);
+  job->positions = g_memdup2 (positions, 2 * sizeof (double) * job->n_positions);
+  job->mode = adw_combo_row_get_selected (self->view_row);
+  job->page.format = adw_combo_row_get_selected (self->format_row);
+  job->page.width = gtk_spin_button_get_value (self->width_spin);
+  job->page.height = gtk_spin_button_get_value (self->height_spin);
+  job->page.scale = scales[MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1)];
+  job->selection = self->selection;
+  job->as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
+  job->timeline_view = self->timeline_view;
+  job->network_view = self->network_view;
+  job->file = g_object_ref (file);
+
+  return job;
+}
+
+static gboolean
+export_job_run (ExportJob  *job,
+                GError    **error)
+{
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisScene) scene = NULL;
+  DramatisExportPage page = job->page;
+
+  dramatis_theme_init (&theme, job->variant);
+  scene = dramatis_scene_new (job->story, &theme);
+  dramatis_network_set_positions (dramatis_scene_get_network (scene), job->positions, job->n_positions);
+  page.theme = &theme;
+
+  return dramatis_scene_export (scene, job->file, job->mode, &page, &job->selection,
+                                job->as_on_screen ? &job->timeline_view : NULL,
+                                job->as_on_screen ? &job->network_view : NULL,
+                                error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (export_job_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
  * dramatis_export_dialog_export:
  * @self: an export dialog
  * @file: where to write
  * @error: return location for a #GError
  *
- * Exports with the choices the dialog shows.
+ * Exports with the choices the dialog shows, and waits until the file is
+ * written; the dialog's Export button does the same in a worker thread.
  *
  * Returns: %TRUE on success
  */
@@ -70,22 +165,60 @@ dramatis_export_dialog_export (DramatisExportDialog  *self,
                                GFile                 *file,
                                GError               **error)
 {
-  DramatisExportPage page = { 0 };
-  DramatisViewMode mode = adw_combo_row_get_selected (self->view_row);
-  gboolean as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
+  g_autoptr(ExportJob) job = NULL;
 
   g_return_val_if_fail (DRAMATIS_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  page.format = adw_combo_row_get_selected (self->format_row);
-  page.width = gtk_spin_button_get_value (self->width_spin);
-  page.height = gtk_spin_button_get_value (self->height_spin);
-  page.scale = scales[MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1)];
-  page.theme = self->theme;
+  job = export_job_new (self, file);
+  return export_job_run (job, error);
+}
 
-  return dramatis_scene_export (self->scene, file, mode, &page, &self->selection,
-                                as_on_screen ? &self->timeline_view : NULL,
-                                as_on_screen ? &self->network_view : NULL,
-                                error);
+static void
+set_exporting (DramatisExportDialog *self,
+               gboolean              exporting)
+{
+  self->exporting = exporting;
+  gtk_widget_set_sensitive (self->form, !exporting);
+  gtk_widget_set_sensitive (self->export_button, !exporting);
+
+  if (exporting)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_button_set_child (GTK_BUTTON (self->export_button), spinner);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Exporting…"),
+                                      -1);
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->export_button), _("_Export…"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->export_button), TRUE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->export_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DramatisExportDialog *self = DRAMATIS_EXPORT_DIALOG (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_exporting (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, job->file);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -96,6 +229,7 @@ file_chosen_cb (GObject      *object,
   DramatisExportDialog *self = DRAMATIS_EXPORT_DIALOG (object);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   file = dramatis_file_dialog_finish (result, &error);
   if (file == NULL)
@@ -105,14 +239,18 @@ file_chosen_cb (GObject      *object,
       return;
     }
 
-  if (!dramatis_export_dialog_export (self, file, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, file_chosen_cb);
+  g_task_set_task_data (task, export_job_new (self, file), (GDestroyNotify) export_job_free);
+  set_exporting (self, TRUE);
+  g_task_run_in_thread (task, export_thread);
+}
 
-  g_signal_emit (self, signals[EXPORTED], 0, file);
-  gtk_window_close (GTK_WINDOW (self));
+/* The file is half written until the worker is done; the dialog stays. */
+static gboolean
+dramatis_export_dialog_close_request (GtkWindow *window)
+{
+  return DRAMATIS_EXPORT_DIALOG (window)->exporting;
 }
 
 static void
@@ -185,6 +323,8 @@ dramatis_export_dialog_class_init (DramatisExportDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  GTK_WINDOW_CLASS (klass)->close_request = dramatis_export_dialog_close_request;
+
   gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -219,7 +359,7 @@ dramatis_export_dialog_init (DramatisExportDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  export = gtk_button_new_with_mnemonic (_("_Export…"));
+  export = self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (export, "suggested-action");
   g_signal_connect_object (export, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -244,6 +384,7 @@ dramatis_export_dialog_init (DramatisExportDialog *self)
 
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (toolbar), page);
+  self->form = page;
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self,
