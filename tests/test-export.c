@@ -252,6 +252,30 @@ test_pdf (void)
   g_assert_nonnull (g_strstr_len (data, length, "/MediaBox [ 0 0 400 300 ]"));
 }
 
+/* A page taller than 200 inches is shrunk, keeping its proportions, to the
+ * size every PDF reader opens.
+ */
+static void
+test_pdf_tall_page (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PDF);
+  page.width = 1600;
+  page.height = 57600;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_no_error (error);
+
+  data = g_bytes_get_data (bytes, &length);
+  g_assert_nonnull (g_strstr_len (data, length, "/MediaBox [ 0 0 400 14400 ]"));
+}
+
 static void
 test_format_for_file (void)
 {
@@ -436,6 +460,7 @@ main (int    argc,
   g_test_add_func ("/render/export/subtitle-only", test_subtitle_only);
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/pdf", test_pdf);
+  g_test_add_func ("/render/export/pdf-tall-page", test_pdf_tall_page);
   g_test_add_func ("/render/export/format-for-file", test_format_for_file);
   g_test_add_func ("/render/export/too-large", test_too_large);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);

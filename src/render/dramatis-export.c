@@ -414,6 +414,7 @@ dramatis_export_to_bytes (const DramatisExportPage  *page,
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
+  double pdf_scale = 1.0;
 
   g_return_val_if_fail (page != NULL && page->theme != NULL, NULL);
   g_return_val_if_fail (panels != NULL && n_panels >= 1 && n_panels <= 2, NULL);
@@ -437,7 +438,12 @@ dramatis_export_to_bytes (const DramatisExportPage  *page,
       break;
 
     case DRAMATIS_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_to_array, data, page->width, page->height);
+      /* Readers may refuse pages larger than PDF's customary limit; a
+       * taller page is shrunk to fit it, and stays sharp when zoomed.
+       */
+      pdf_scale = MIN (1.0, DRAMATIS_EXPORT_MAX_PDF_POINTS / MAX (page->width, page->height));
+      surface = cairo_pdf_surface_create_for_stream (append_to_array, data,
+                                                     page->width * pdf_scale, page->height * pdf_scale);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dramatis " PACKAGE_VERSION);
       if (page->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
@@ -456,6 +462,8 @@ dramatis_export_to_bytes (const DramatisExportPage  *page,
   cr = cairo_create (surface);
   if (page->format == DRAMATIS_EXPORT_PNG)
     cairo_scale (cr, page->scale, page->scale);
+  else if (pdf_scale < 1.0)
+    cairo_scale (cr, pdf_scale, pdf_scale);
   dramatis_export_draw_page (cr, page, panels, n_panels);
   status = cairo_status (cr);
   cairo_destroy (cr);

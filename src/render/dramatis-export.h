@@ -36,6 +36,11 @@ typedef enum
 /* cairo's image surfaces are at most this many pixels a side. */
 #define DRAMATIS_EXPORT_MAX_PIXELS 32767
 
+/* The largest PDF page side, in points, that every reader opens: 200
+ * inches, the implementation limit of PDF 1.x.
+ */
+#define DRAMATIS_EXPORT_MAX_PDF_POINTS 14400.0
+
 /* Draws a diagram into the rectangle (0, 0, width, height) of @cr. */
 typedef void   (*DramatisExportDrawFunc)   (cairo_t  *cr,
                                             double    width,
