@@ -759,6 +759,23 @@ test_zoom_pan (Fixture       *fixture,
   dramatis_timeline_pan (fixture->timeline, &view, 0, 1e6);
   g_assert_cmpfloat (view.scroll_y, ==,
                      MAX (0, dramatis_timeline_get_content_height (fixture->timeline) - HEIGHT));
+
+  /* Panning stops with the story still at an edge of the view, however far
+   * the pointer goes.
+   */
+  {
+    gint64 first, end;
+
+    g_assert_true (dramatis_story_get_time_bounds (fixture->story, &first, &end));
+    view = fixture->view;
+    dramatis_timeline_pan (fixture->timeline, &view, 1e15, 0);
+    g_assert_cmpfloat (view.start_second, <=, end);
+    g_assert_cmpfloat (view.start_second, >, first);
+    view = fixture->view;
+    dramatis_timeline_pan (fixture->timeline, &view, -1e15, 0);
+    g_assert_cmpfloat (view.start_second, <, first);
+    g_assert_cmpfloat (view.start_second, >=, first - WIDTH * view.seconds_per_pixel);
+  }
 }
 
 static void

@@ -1358,6 +1358,17 @@ dramatis_timeline_pan (DramatisTimeline     *self,
   view->start_second = dramatis_time_map_to_time (&map, dx);
   view->scroll_y += dy;
   clamp_scroll (self, view);
+
+  /* The story stays within reach: the view moves until the story's first
+   * moment reaches its right edge, or its last moment its left edge, and
+   * no further, where the times would leave the range of the calendar.
+   */
+  if (self->has_time)
+    {
+      double span = MAX (view->width - self->gutter_width, 1.0) * view->seconds_per_pixel;
+
+      view->start_second = CLAMP (view->start_second, self->first_second - span, (double) self->end_second);
+    }
 }
 
 /* The events a selection lights: those of a selected actor, or those that
