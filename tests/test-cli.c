@@ -82,7 +82,14 @@ run_dramatis_with_input (Run        *run,
                                     : g_strdup ("");
   g_test_message ("stdout: %.200s\nstderr: %s", run->out, run->err);
 
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  if (g_subprocess_get_if_exited (process))
+    run->status = g_subprocess_get_exit_status (process);
+  else
+    {
+      /* Say which signal ended it, and count it as no status at all. */
+      g_test_message ("dramatis was ended by signal %d", g_subprocess_get_term_sig (process));
+      run->status = -1;
+    }
 }
 
 #define run_dramatis(run, ...) run_dramatis_with_input ((run), NULL, __VA_ARGS__)
