@@ -29,7 +29,9 @@ struct _DramatisExportDialog
   DramatisTimelineView  timeline_view;
   DramatisNetworkView   network_view;
 
+  GtkWidget            *cancel_button;
   GtkWidget            *export_button;
+  GtkWidget            *spinner;
   GtkWidget            *form;
   gboolean              exporting;
 
@@ -174,6 +176,10 @@ dramatis_export_dialog_export (DramatisExportDialog  *self,
   return export_job_run (job, error);
 }
 
+/* Until the worker is done the file is not in place, so the dialog can
+ * neither be cancelled nor closed. The button keeps its label: replacing
+ * a button's child while the accessibility tree holds it is a path GTK 4.8
+ * does not survive well. */
 static void
 set_exporting (DramatisExportDialog *self,
                gboolean              exporting)
@@ -181,23 +187,12 @@ set_exporting (DramatisExportDialog *self,
   self->exporting = exporting;
   gtk_widget_set_sensitive (self->form, !exporting);
   gtk_widget_set_sensitive (self->export_button, !exporting);
-
+  gtk_widget_set_sensitive (self->cancel_button, !exporting);
+  gtk_widget_set_visible (self->spinner, exporting);
   if (exporting)
-    {
-      GtkWidget *spinner = gtk_spinner_new ();
-
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_button_set_child (GTK_BUTTON (self->export_button), spinner);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Exporting…"),
-                                      -1);
-    }
+    gtk_spinner_start (GTK_SPINNER (self->spinner));
   else
-    {
-      gtk_button_set_label (GTK_BUTTON (self->export_button), _("_Export…"));
-      gtk_button_set_use_underline (GTK_BUTTON (self->export_button), TRUE);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->export_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-    }
+    gtk_spinner_stop (GTK_SPINNER (self->spinner));
 }
 
 static void
@@ -357,13 +352,19 @@ dramatis_export_dialog_init (DramatisExportDialog *self)
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   export = self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (export, "suggested-action");
   g_signal_connect_object (export, "clicked", G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Exporting…"),
+                                  -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->spinner);
   gtk_window_set_default_widget (GTK_WINDOW (self), export);
   gtk_box_append (GTK_BOX (toolbar), header);
 
