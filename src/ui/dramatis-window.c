@@ -979,7 +979,8 @@ exported_cb (DramatisExportDialog *dialog,
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
   g_autofree char *markup = g_markup_escape_text (name, -1);
-  g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+  /* A toast's title is Pango markup. */
+  g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), markup);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast = adw_toast_new (title);
 
