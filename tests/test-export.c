@@ -449,6 +449,51 @@ test_scene_whole_story (void)
   g_rmdir (dir);
 }
 
+/* A story may leave out names and ids; the loader reports that, and every
+ * view still draws the items, by their ids or without a label.
+ */
+static void
+test_scene_unnamed_items (void)
+{
+  static const char json[] =
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+    " \"actors\": [{}, {\"id\": \"b\"}, {\"id\": \"c\", \"name\": \"\"}],"
+    " \"events\": [{\"start_date\": \"2024-01-01\","
+    "               \"participants\": [{\"actor_id\": \"b\"}, {\"actor_id\": \"c\"}]}],"
+    " \"relations\": [{\"from\": \"b\", \"to\": \"c\", \"type\": \"supports\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) story = dramatis_story_load_bytes (bytes, "unnamed.json", &error);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisScene) scene = NULL;
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  DramatisExportPage page = { DRAMATIS_EXPORT_PNG, 600, 0, 1, NULL, NULL, NULL, NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), ==, 3);
+  g_assert_cmpstr (dramatis_actor_get_label (dramatis_story_get_actor (story, 0)), ==, "");
+  g_assert_cmpstr (dramatis_actor_get_label (dramatis_story_get_actor (story, 1)), ==, "b");
+  g_assert_cmpstr (dramatis_actor_get_label (dramatis_story_get_actor (story, 2)), ==, "c");
+  g_assert_cmpstr (dramatis_event_get_label (dramatis_story_get_event (story, 0)), ==, "");
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  page.theme = &theme;
+  scene = dramatis_scene_new (story, &theme);
+  for (DramatisExportFormat format = DRAMATIS_EXPORT_PNG; format <= DRAMATIS_EXPORT_PDF; format++)
+    {
+      static const char *const names[] = { "story.png", "story.svg", "story.pdf" };
+      g_autofree char *path = g_build_filename (dir, names[format], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      page.format = format;
+      g_assert_true (dramatis_scene_export (scene, file, DRAMATIS_VIEW_BOTH, &page, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -465,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/render/export/too-large", test_too_large);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/export/scene-whole-story", test_scene_whole_story);
+  g_test_add_func ("/render/export/scene-unnamed-items", test_scene_unnamed_items);
 
   return g_test_run ();
 }

@@ -984,6 +984,48 @@ dramatis_source_get_text_at (const DramatisSource *source,
   return g_utf8_offset_to_pointer (source->text, offset);
 }
 
+/* A story may leave out an item's name, or even its id: the loader reports
+ * it and keeps the item, which is then shown by what it has.
+ */
+static const char *
+label_of (const char *name,
+          const char *id)
+{
+  if (name != NULL && name[0] != '\0')
+    return name;
+  return id != NULL ? id : "";
+}
+
+/**
+ * dramatis_actor_get_label:
+ * @actor: an actor
+ *
+ * Returns: what to call @actor: its name, or its id if it has no name; never
+ *   %NULL, but empty if it has neither
+ */
+const char *
+dramatis_actor_get_label (const DramatisActor *actor)
+{
+  g_return_val_if_fail (actor != NULL, "");
+
+  return label_of (actor->name, actor->id);
+}
+
+/**
+ * dramatis_event_get_label:
+ * @event: an event
+ *
+ * Returns: what to call @event: its name, or its id if it has no name; never
+ *   %NULL, but empty if it has neither
+ */
+const char *
+dramatis_event_get_label (const DramatisEvent *event)
+{
+  g_return_val_if_fail (event != NULL, "");
+
+  return label_of (event->name, event->id);
+}
+
 const char *
 dramatis_actor_kind_to_string (DramatisActorKind kind)
 {

@@ -236,6 +236,9 @@ gboolean                  dramatis_story_equal                      (DramatisSto
 const char               *dramatis_source_get_text_at               (const DramatisSource *source,
                                                                      guint                 offset);
 
+const char               *dramatis_actor_get_label                  (const DramatisActor  *actor);
+const char               *dramatis_event_get_label                  (const DramatisEvent  *event);
+
 const char               *dramatis_actor_kind_to_string             (DramatisActorKind kind);
 const char               *dramatis_direction_to_string              (DramatisDirection direction);
 

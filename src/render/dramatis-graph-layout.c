@@ -1776,7 +1776,7 @@ dramatis_graph_layout_new_for_story (DramatisStory *story,
   for (guint a = 0; a < n_actors; a++)
     {
       const DramatisActor *actor = dramatis_story_get_actor (story, a);
-      glong n_chars = actor->name ? g_utf8_strlen (actor->name, -1) : 0;
+      glong n_chars = g_utf8_strlen (dramatis_actor_get_label (actor), -1);
 
       /* A disc with the name under it, at about 7 pixels a character in
        * the default 10 pt interface font.

@@ -606,7 +606,7 @@ dup_label_text (DramatisNetwork *self,
     {
       const DramatisActor *actor = dramatis_story_get_actor (self->story, id);
 
-      return g_strdup (actor->name != NULL ? actor->name : actor->id);
+      return g_strdup (dramatis_actor_get_label (actor));
     }
   else
     {

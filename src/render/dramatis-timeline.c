@@ -310,9 +310,7 @@ make_font (const DramatisTheme *theme,
 static const char *
 event_name (const DramatisEvent *event)
 {
-  if (event->name != NULL && *event->name != '\0')
-    return event->name;
-  return event->id != NULL ? event->id : "";
+  return dramatis_event_get_label (event);
 }
 
 /* The text of an event's label: approximate dates carry a tilde, which
@@ -646,7 +644,7 @@ build_actor_lanes (DramatisTimeline *self)
         {
           const DramatisActor *actor = dramatis_story_get_actor (self->story, a);
 
-          lane.title = g_strdup (actor->name != NULL ? actor->name : actor->id);
+          lane.title = g_strdup (dramatis_actor_get_label (actor));
           lane.actor = a;
           lane.kind = actor->kind;
         }

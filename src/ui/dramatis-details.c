@@ -225,7 +225,7 @@ get_actor_name (DramatisStory *story,
                 const char    *fallback_id)
 {
   if (actor < dramatis_story_get_n_actors (story))
-    return dramatis_story_get_actor (story, actor)->name;
+    return dramatis_actor_get_label (dramatis_story_get_actor (story, actor));
 
   return fallback_id != NULL ? fallback_id : _("Unknown actor");
 }
@@ -321,7 +321,7 @@ create_avatar (const DramatisActor *actor,
                int                  size)
 {
   gboolean person = actor != NULL && actor->kind == DRAMATIS_ACTOR_KIND_PERSON;
-  GtkWidget *avatar = adw_avatar_new (size, actor ? actor->name : NULL, person);
+  GtkWidget *avatar = adw_avatar_new (size, actor ? dramatis_actor_get_label (actor) : NULL, person);
   g_autofree char *kind_class = g_strconcat ("actor-kind-",
                                              dramatis_actor_kind_to_string (actor ? actor->kind
                                                                                   : DRAMATIS_ACTOR_KIND_OTHER),
@@ -694,7 +694,7 @@ add_statement (DramatisDetails *self,
 
   if (statement->audience < dramatis_story_get_n_actors (self->story))
     {
-      const char *audience = dramatis_story_get_actor (self->story, statement->audience)->name;
+      const char *audience = dramatis_actor_get_label (dramatis_story_get_actor (self->story, statement->audience));
 
       if (caption->len > 0)
         g_string_append (caption, C_("details", " · "));
@@ -738,7 +738,7 @@ add_statement (DramatisDetails *self,
       GtkWidget *row;
 
       if (event < dramatis_story_get_n_events (self->story))
-        name = dramatis_story_get_event (self->story, event)->name;
+        name = dramatis_event_get_label (dramatis_story_get_event (self->story, event));
       else
         event = DRAMATIS_NO_INDEX;
 
@@ -879,7 +879,7 @@ build_actor_page (DramatisDetails *self,
   else
     subtitle = g_strdup (actor_kind_to_label (actor->kind));
 
-  add_header (self, actor, actor->name, subtitle);
+  add_header (self, actor, dramatis_actor_get_label (actor), subtitle);
 
   if (actor->n_other_names > 0)
     {
@@ -995,7 +995,7 @@ build_actor_page (DramatisDetails *self,
         when = dramatis_span_format (&event->when);
 
       gtk_list_box_append (GTK_LIST_BOX (list),
-                           create_item_row (event->name, when, DRAMATIS_ITEM_EVENT, items[i]));
+                           create_item_row (dramatis_event_get_label (event), when, DRAMATIS_ITEM_EVENT, items[i]));
     }
 }
 
@@ -1012,7 +1012,7 @@ build_event_page (DramatisDetails *self,
   if (dramatis_span_is_set (&event->when))
     when = dramatis_span_format (&event->when);
 
-  add_header (self, NULL, event->name, when);
+  add_header (self, NULL, dramatis_event_get_label (event), when);
   add_paragraph (self, event->description);
 
   list = add_section_list (self, _("Details"));
@@ -1047,7 +1047,7 @@ build_event_page (DramatisDetails *self,
   statements = dramatis_story_get_event_statements (self->story, index, &n_statements);
   add_statements (self, statements, n_statements, TRUE);
 
-  add_evidence (self, DRAMATIS_ITEM_EVENT, index, event->name, event->evidence, event->n_evidence);
+  add_evidence (self, DRAMATIS_ITEM_EVENT, index, dramatis_event_get_label (event), event->evidence, event->n_evidence);
 }
 
 static void

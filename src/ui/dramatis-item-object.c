@@ -68,9 +68,10 @@ actor_name (DramatisStory *story,
             guint          actor,
             const char    *id)
 {
-  const char *name = actor != DRAMATIS_NO_INDEX ? dramatis_story_get_actor (story, actor)->name : NULL;
+  if (actor != DRAMATIS_NO_INDEX)
+    return dramatis_actor_get_label (dramatis_story_get_actor (story, actor));
 
-  return name ? name : (id ? id : _("Unknown speaker"));
+  return id ? id : _("Unknown speaker");
 }
 
 DramatisItemObject *
@@ -95,7 +96,7 @@ dramatis_item_object_new (DramatisStory    *story,
       {
         const DramatisActor *actor = dramatis_story_get_actor (story, index);
 
-        self->title = g_strdup (actor->name ? actor->name : actor->id);
+        self->title = g_strdup (dramatis_actor_get_label (actor));
       }
       break;
 
@@ -103,7 +104,7 @@ dramatis_item_object_new (DramatisStory    *story,
       {
         const DramatisEvent *event = dramatis_story_get_event (story, index);
 
-        self->title = g_strdup (event->name ? event->name : event->id);
+        self->title = g_strdup (dramatis_event_get_label (event));
       }
       break;
 

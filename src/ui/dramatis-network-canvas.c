@@ -303,9 +303,10 @@ actor_name (DramatisStory *story,
             guint          actor,
             const char    *id)
 {
-  const char *name = actor != DRAMATIS_NO_INDEX ? dramatis_story_get_actor (story, actor)->name : NULL;
+  if (actor != DRAMATIS_NO_INDEX)
+    return dramatis_actor_get_label (dramatis_story_get_actor (story, actor));
 
-  return name ? name : (id ? id : "");
+  return id ? id : "";
 }
 
 static char *
@@ -325,7 +326,7 @@ dramatis_network_canvas_dup_item_markup (DramatisCanvas *canvas,
         said = g_strdup (_("No statements"));
       else
         said = g_strdup_printf (ngettext ("%'u statement", "%'u statements", n_said), n_said);
-      return g_markup_printf_escaped ("<b>%s</b>%s%s\n%s", actor->name ? actor->name : actor->id,
+      return g_markup_printf_escaped ("<b>%s</b>%s%s\n%s", dramatis_actor_get_label (actor),
                                       actor->role ? "\n" : "", actor->role ? actor->role : "", said);
     }
   else if (item.kind == DRAMATIS_ITEM_RELATION)
@@ -531,8 +532,8 @@ dramatis_network_canvas_set_selection (DramatisNetworkCanvas   *self,
 
   scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
   if (scene != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR)
-    description = dramatis_story_get_actor (dramatis_scene_get_story (scene),
-                                            selection->selected.index)->name;
+    description = dramatis_actor_get_label (dramatis_story_get_actor (dramatis_scene_get_story (scene),
+                                                                      selection->selected.index));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : _("The story’s actors and their relations."),

@@ -78,7 +78,7 @@ dramatis_timeline_canvas_dup_item_markup (DramatisCanvas *canvas,
       const DramatisEvent *event = dramatis_story_get_event (story, item.index);
       g_autofree char *when = dramatis_span_is_set (&event->when) ? dramatis_span_format (&event->when) : NULL;
 
-      return g_markup_printf_escaped ("<b>%s</b>\n%s%s", event->name ? event->name : event->id,
+      return g_markup_printf_escaped ("<b>%s</b>\n%s%s", dramatis_event_get_label (event),
                                       when ? when : _("No date"),
                                       (event->when.start.flags & DRAMATIS_DATE_INFERRED)
                                       ? _(" (inferred from context)") : "");
@@ -87,7 +87,7 @@ dramatis_timeline_canvas_dup_item_markup (DramatisCanvas *canvas,
     {
       const DramatisActor *actor = dramatis_story_get_actor (story, item.index);
 
-      return g_markup_printf_escaped ("<b>%s</b>%s%s", actor->name ? actor->name : actor->id,
+      return g_markup_printf_escaped ("<b>%s</b>%s%s", dramatis_actor_get_label (actor),
                                       actor->role ? "\n" : "", actor->role ? actor->role : "");
     }
 
@@ -285,8 +285,8 @@ dramatis_timeline_canvas_set_selection (DramatisTimelineCanvas  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   selection->selected.kind == DRAMATIS_ITEM_EVENT && scene
-                                  ? dramatis_story_get_event (dramatis_scene_get_story (scene),
-                                                              selection->selected.index)->name
+                                  ? dramatis_event_get_label (dramatis_story_get_event (dramatis_scene_get_story (scene),
+                                                                                        selection->selected.index))
                                   : _("The story’s events over time, in a lane for each actor."),
                                   -1);
 }
