@@ -985,13 +985,14 @@ dramatis_source_get_text_at (const DramatisSource *source,
 }
 
 /* A story may leave out an item's name, or even its id: the loader reports
- * it and keeps the item, which is then shown by what it has.
+ * it and keeps the item, which is then shown by its id.  A name given as
+ * empty is the author's choice of no label.
  */
 static const char *
 label_of (const char *name,
           const char *id)
 {
-  if (name != NULL && name[0] != '\0')
+  if (name != NULL)
     return name;
   return id != NULL ? id : "";
 }
@@ -1001,7 +1002,7 @@ label_of (const char *name,
  * @actor: an actor
  *
  * Returns: what to call @actor: its name, or its id if it has no name; never
- *   %NULL, but empty if it has neither
+ *   %NULL, but empty if it has neither or its name is empty
  */
 const char *
 dramatis_actor_get_label (const DramatisActor *actor)
@@ -1016,7 +1017,7 @@ dramatis_actor_get_label (const DramatisActor *actor)
  * @event: an event
  *
  * Returns: what to call @event: its name, or its id if it has no name; never
- *   %NULL, but empty if it has neither
+ *   %NULL, but empty if it has neither or its name is empty
  */
 const char *
 dramatis_event_get_label (const DramatisEvent *event)
