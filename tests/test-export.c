@@ -2,9 +2,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dramatis-export.h"
 #include "dramatis-test-utils.h"
@@ -361,6 +364,67 @@ test_failed_export_keeps_file (void)
   g_rmdir (dir);
 }
 
+/* What is not a regular file is written to, never replaced; a symbolic
+ * link keeps pointing where it did, even at a file still to be made; and
+ * a name as long as the system allows still leaves room to write it.
+ */
+static void
+test_export_targets (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.png", NULL);
+  g_autofree char *long_base = g_strnfill (250, 'a');
+  g_autofree char *long_name = g_strconcat (long_base, ".png", NULL);
+  g_autofree char *long_path = g_build_filename (dir, long_name, NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+  char buffer[6];
+  struct stat st;
+  int reader;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_SVG);
+  page.width = page.height = 40;
+  page.title = page.subtitle = page.source_line = NULL;
+
+  /* A reader that does not block lets the writer open the pipe; the small
+   * page fits in the pipe's buffer.
+   */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  g_assert_true (dramatis_export_to_file (fifo_file, &page, &panel, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (reader, buffer, sizeof buffer - 1), ==, sizeof buffer - 1);
+  buffer[sizeof buffer - 1] = '\0';
+  g_assert_cmpstr (buffer, ==, "<?xml");
+  close (reader);
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  page.format = DRAMATIS_EXPORT_PNG;
+  g_assert_cmpint (symlink ("real.png", link), ==, 0);
+  g_assert_true (dramatis_export_to_file (link_file, &page, &panel, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_test (real, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (dramatis_export_to_file (long_file, &page, &panel, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (long_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Nothing else left behind. */
+  g_assert_cmpuint (dramatis_test_count_files (dir), ==, 4);
+  dramatis_test_remove_temp_dir (dir);
+}
+
 typedef struct
 {
   DramatisTimeline    *timeline;
@@ -509,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/render/export/format-for-file", test_format_for_file);
   g_test_add_func ("/render/export/too-large", test_too_large);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
+  g_test_add_func ("/render/export/targets", test_export_targets);
   g_test_add_func ("/render/export/scene-whole-story", test_scene_whole_story);
   g_test_add_func ("/render/export/scene-unnamed-items", test_scene_unnamed_items);
 

@@ -4,10 +4,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,7 +18,11 @@
 
 /* Every file Dramatis writes (stories, exports) is written to a new file
  * beside its destination and renamed over it only once it is complete and on
- * disk, so that a full disk or a crash leaves the old file as it was.
+ * disk, so that a full disk or a crash leaves the old file as it was.  The
+ * new file takes the old one's permissions and, where it may, its owner.
+ *
+ * What is not a regular file (a terminal, a pipe, /dev/null) cannot be
+ * replaced that way, and must not be: it is written to in place.
  *
  * GLib's g_file_replace_contents() is not used for local files: when a write
  * fails half-way, it can still rename the truncated temporary file over the
@@ -24,12 +31,15 @@
 
 struct _DramatisAtomicFile
 {
-  char *target;
-  char *tmp_path;
-  char *name;       /* for messages: the path as the user gave it */
-  int   fd;
-  int   saved_errno;
+  char     *target;
+  char     *tmp_path;   /* NULL when writing in place */
+  char     *name;       /* for messages: the path as the user gave it */
+  int       fd;
+  int       saved_errno;
 };
+
+/* Longer names leave no room for the temporary file's suffix. */
+#define MAX_BASENAME_IN_TMP_NAME 200
 
 static gboolean
 set_errno_error (GError     **error,
@@ -41,6 +51,35 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
+/* Where @path leads: what its symbolic links point at, even when the last
+ * of them points at a file that does not exist yet.
+ */
+static char *
+resolve_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      g_autofree char *link = NULL;
+      g_autofree char *dir = NULL;
+      char *resolved = realpath (current, NULL);
+
+      if (resolved != NULL)
+        return resolved;
+
+      link = g_file_read_link (current, NULL);
+      if (link == NULL)
+        break;
+
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (link) ? g_steal_pointer (&link) : g_build_filename (dir, link, NULL);
+    }
+
+  return g_steal_pointer (&current);
+}
+
 /**
  * dramatis_atomic_file_new:
  * @path: the file to replace or create
@@ -48,7 +87,9 @@ set_errno_error (GError     **error,
  *
  * Opens a temporary file beside @path, with the permissions @path has (or
  * the default ones for a new file).  Write to it, then commit it to replace
- * @path; freeing it without committing removes it.
+ * @path; freeing it without committing removes it.  If @path exists and is
+ * not a regular file (a device or a pipe), it is opened and written to
+ * instead.
  *
  * Returns: (transfer full): the file, or %NULL on error
  */
@@ -61,6 +102,7 @@ dramatis_atomic_file_new (const char  *path,
   g_autofree char *base = NULL;
   g_autofree char *tmp_name = NULL;
   struct stat st;
+  gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -68,26 +110,67 @@ dramatis_atomic_file_new (const char  *path,
   self->fd = -1;
   self->name = g_strdup (path);
 
-  /* Replace what a symbolic link points at, not the link. */
-  self->target = realpath (path, NULL);
-  if (self->target == NULL)
-    self->target = g_strdup (path);
+  exists = stat (path, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          set_errno_error (error, EISDIR, path);
+          return NULL;
+        }
 
+      /* Opened by the name given: /dev/stdout leads to a pipe by no path. */
+      self->target = g_strdup (path);
+      self->fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+      if (self->fd < 0)
+        {
+          set_errno_error (error, errno, path);
+          return NULL;
+        }
+
+      return g_steal_pointer (&self);
+    }
+
+  /* Replace what a symbolic link points at, not the link. */
+  self->target = resolve_target (path);
   dir = g_path_get_dirname (self->target);
   base = g_path_get_basename (self->target);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  if (strlen (base) <= MAX_BASENAME_IN_TMP_NAME)
+    tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  else
+    tmp_name = g_strdup (".dramatis.XXXXXX");
   self->tmp_path = g_build_filename (dir, tmp_name, NULL);
 
   self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (self->fd < 0)
     {
-      set_errno_error (error, errno, path);
+      int saved_errno = errno;
+
       g_clear_pointer (&self->tmp_path, g_free);
+
+      /* Writing needs a new file in the folder, not just the old one. */
+      if (exists && (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS))
+        {
+          g_autofree char *dir_name = g_filename_display_name (dir);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       /* Translators: the first %s is a file, the second a folder, the third why */
+                       _("%s: cannot write in the folder “%s”: %s"),
+                       path, dir_name, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      set_errno_error (error, saved_errno, path);
       return NULL;
     }
 
-  if (stat (self->target, &st) == 0)
-    fchmod (self->fd, st.st_mode & 07777);
+  if (exists)
+    {
+      /* As root, keep the file its owner's; others can at most keep the group. */
+      if (fchown (self->fd, st.st_uid, st.st_gid) != 0)
+        (void) (fchown (self->fd, -1, st.st_gid) != 0);
+      fchmod (self->fd, st.st_mode & 07777);
+    }
   else
     {
       mode_t mask = umask (0);
@@ -164,6 +247,14 @@ dramatis_atomic_file_commit (DramatisAtomicFile  *self,
 
   fd = self->fd;
   self->fd = -1;
+
+  if (self->tmp_path == NULL)
+    {
+      /* Devices and pipes: nothing to rename, and most cannot be synced. */
+      if (close (fd) != 0)
+        return set_errno_error (error, errno, self->name);
+      return TRUE;
+    }
 
   if (fsync (fd) != 0)
     {
