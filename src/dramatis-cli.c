@@ -104,9 +104,16 @@ parse_export_options (const ExportOptions   *options,
   page->scale = options->scale != NOT_GIVEN ? options->scale : DEFAULT_SCALE;
 
   /* A height of 0, the default, means as tall as the diagrams need. */
-  if (!(page->width >= 1 && (page->height >= 1 || page->height == 0) && page->scale > 0))
+  if (!(page->width >= 1 && page->width <= DRAMATIS_EXPORT_MAX_SIDE &&
+        ((page->height >= 1 && page->height <= DRAMATIS_EXPORT_MAX_SIDE) || page->height == 0) &&
+        page->scale >= DRAMATIS_EXPORT_MIN_SCALE && page->scale <= DRAMATIS_EXPORT_MAX_SCALE))
     {
-      g_printerr ("dramatis: %s\n", _("--width and --height take a size of at least 1, and --scale a number above 0"));
+      g_autofree char *message = g_strdup_printf (_("--width and --height take a size from 1 to %'.0f, "
+                                                    "and --scale a number from %g to %g"),
+                                                  DRAMATIS_EXPORT_MAX_SIDE,
+                                                  DRAMATIS_EXPORT_MIN_SCALE, DRAMATIS_EXPORT_MAX_SCALE);
+
+      g_printerr ("dramatis: %s\n", message);
       return FALSE;
     }
 

@@ -243,6 +243,7 @@ test_export_errors (void)
   g_autofree char *huge = g_build_filename (dir, "huge.png", NULL);
   g_autofree char *bad_story = dramatis_test_fixture_path ("bad-syntax.json");
   g_autofree char *png = g_build_filename (dir, "story.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "story.svg", NULL);
   g_auto(Run) run = { 0 };
 
   /* Wrong options are usage errors, told before any story is read. */
@@ -259,6 +260,23 @@ test_export_errors (void)
   run_clear (&run);
   run_dramatis (&run, "--export", png, "--width", "-5", NULL);
   g_assert_cmpint (run.status, ==, 2);
+
+  /* Sizes that no drawing surface holds are wrong options too. */
+  {
+    const char *const out_of_range[][2] = {
+      { "--width", "1e7" }, { "--height", "1e10" }, { "--scale", "inf" },
+      { "--scale", "1e-300" }, { "--scale", "nan" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (out_of_range); i++)
+      {
+        run_clear (&run);
+        run_dramatis (&run, "--export", svg, out_of_range[i][0], out_of_range[i][1], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpuint (count_lines (run.err), ==, 1);
+        g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+      }
+  }
 
   /* Bad input: one line naming the file and the problem. */
   run_clear (&run);

@@ -318,6 +318,20 @@ test_too_large (void)
   page.width = 0;
   bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
   g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_clear_error (&error);
+
+  /* Vector pages have no pixels, but cairo's coordinates still end. */
+  page.format = DRAMATIS_EXPORT_SVG;
+  page.width = 1e7;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_clear_error (&error);
+
+  page.format = DRAMATIS_EXPORT_PNG;
+  page.width = 400;
+  page.scale = 1e-300;
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
 }
 
 /* A failed export names the file and leaves what was there. */

@@ -369,6 +369,17 @@ check_size (const DramatisExportPage  *page,
       return FALSE;
     }
 
+  if (page->width > DRAMATIS_EXPORT_MAX_SIDE || page->height > DRAMATIS_EXPORT_MAX_SIDE ||
+      scale < DRAMATIS_EXPORT_MIN_SCALE || scale > DRAMATIS_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE,
+                   _("the page would be %'.0f×%'.0f at a scale of %g; it can be at most %'.0f a side, "
+                     "at a scale from %g to %g"),
+                   page->width, page->height, scale, DRAMATIS_EXPORT_MAX_SIDE,
+                   DRAMATIS_EXPORT_MIN_SCALE, DRAMATIS_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
   if (page->format == DRAMATIS_EXPORT_PNG &&
       (ceil (page->width * scale) > DRAMATIS_EXPORT_MAX_PIXELS ||
        ceil (page->height * scale) > DRAMATIS_EXPORT_MAX_PIXELS))

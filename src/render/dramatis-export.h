@@ -36,6 +36,13 @@ typedef enum
 /* cairo's image surfaces are at most this many pixels a side. */
 #define DRAMATIS_EXPORT_MAX_PIXELS 32767
 
+/* Beyond these cairo's fixed-point coordinates overflow: the largest page
+ * side, in logical pixels or points, and the scales a PNG can have.
+ */
+#define DRAMATIS_EXPORT_MAX_SIDE 1000000.0
+#define DRAMATIS_EXPORT_MIN_SCALE 0.1
+#define DRAMATIS_EXPORT_MAX_SCALE 16.0
+
 /* The largest PDF page side, in points, that every reader opens: 200
  * inches, the implementation limit of PDF 1.x.
  */
