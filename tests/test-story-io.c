@@ -249,6 +249,38 @@ assert_bad_bytes (const char *text,
   g_assert_nonnull (strstr (error->message, words));
 }
 
+/* Past the limit, the problems listed are the first ones in the file, not
+ * the first ones read: arrays are read from their end.
+ */
+static void
+test_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"dramatis-story\", \"version\": \"1.0\", \"actors\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) story = NULL;
+  const DramatisProblem *problems;
+  guint n_problems;
+
+  for (guint i = 0; i < 700; i++)
+    g_string_append_printf (text, "%s\n{\"id\": \"a%u\", \"name\": \"A\", \"kind\": \"wizard\"}", i ? "," : "", i);
+  g_string_append (text, "]}");
+  bytes = g_bytes_new (text->str, text->len);
+  story = dramatis_story_load_bytes (bytes, "many.json", &error);
+  g_assert_no_error (error);
+
+  problems = dramatis_story_get_problems (story, &n_problems);
+  g_assert_cmpuint (n_problems, ==, 501);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("actors[%u].kind", i);
+
+      g_assert_cmpstr (problems[i].path, ==, path);
+      g_assert_cmpuint (problems[i].line, ==, i + 2);
+    }
+  g_assert_nonnull (strstr (problems[500].message, "200"));
+}
+
 static void
 test_hostile_bytes (void)
 {
@@ -660,6 +692,7 @@ main (int    argc,
   g_test_add_func ("/model/io/round-trip/positions", test_round_trip_positions);
   g_test_add_func ("/model/io/warnings", test_warnings);
   g_test_add_func ("/model/io/bad-files", test_bad_files);
+  g_test_add_func ("/model/io/many-problems", test_many_problems);
   g_test_add_func ("/model/io/hostile-bytes", test_hostile_bytes);
   g_test_add_func ("/model/io/odd-values", test_odd_values_load);
   g_test_add_func ("/model/io/edge-cases", test_edge_cases);

@@ -179,6 +179,11 @@ typedef struct
    */
   guint         *file_index;
   guint         *actor_file_index;
+  /* Where in the file each kept problem is, roughly (see problem_order()),
+   * and which of them is the last.
+   */
+  GArray        *problem_order;
+  guint          last_problem;
 } Loader;
 
 typedef enum
@@ -207,6 +212,37 @@ place_path (Loader     *loader,
   return g_string_free (path, FALSE);
 }
 
+/* The order in the file of a problem of the item being read: the top-level
+ * arrays are read in the order the format gives them, and their items from
+ * the end, so the problems come out of order.  Only the first MAX_PROBLEMS
+ * are kept, and this says which those are.
+ */
+static guint64
+problem_order (Loader *loader)
+{
+  static const char *const arrays[] = { "sources", "actors", "events", "relations", "statements" };
+
+  if (loader->array == NULL)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    if (strcmp (loader->array, arrays[i]) == 0)
+      return ((guint64) (i + 1) << 32) | loader->index;
+
+  return (guint64) (G_N_ELEMENTS (arrays) + 1) << 32;
+}
+
+static void
+find_last_problem (Loader *loader)
+{
+  const guint64 *order = (const guint64 *) (gpointer) loader->problem_order->data;
+
+  loader->last_problem = 0;
+  for (guint i = 1; i < loader->problem_order->len; i++)
+    if (order[i] > order[loader->last_problem])
+      loader->last_problem = i;
+}
+
 G_GNUC_PRINTF (3, 4)
 static void
 problem (Loader     *loader,
@@ -214,14 +250,40 @@ problem (Loader     *loader,
          const char *format,
          ...)
 {
+  guint64 order = problem_order (loader);
   va_list args;
+  char *message;
 
-  if (loader->n_problems++ >= MAX_PROBLEMS)
+  loader->n_problems++;
+  if (loader->problem_order == NULL)
+    loader->problem_order = g_array_new (FALSE, FALSE, sizeof (guint64));
+
+  if (loader->problem_order->len >= MAX_PROBLEMS &&
+      order >= g_array_index (loader->problem_order, guint64, loader->last_problem))
     return;
 
   va_start (args, format);
-  dramatis_story_add_problem (loader->story, place_path (loader, member), g_strdup_vprintf (format, args));
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+
+  if (loader->problem_order->len < MAX_PROBLEMS)
+    {
+      dramatis_story_add_problem (loader->story, place_path (loader, member), message);
+      g_array_append_val (loader->problem_order, order);
+      if (order >= g_array_index (loader->problem_order, guint64, loader->last_problem))
+        loader->last_problem = loader->problem_order->len - 1;
+    }
+  else
+    {
+      DramatisProblem *replaced = &g_array_index (loader->story->problems, DramatisProblem, loader->last_problem);
+
+      g_free (replaced->path);
+      g_free (replaced->message);
+      replaced->path = place_path (loader, member);
+      replaced->message = message;
+      g_array_index (loader->problem_order, guint64, loader->last_problem) = order;
+      find_last_problem (loader);
+    }
 }
 
 /* Walks the members of an object, skipping those that are null: in a story
@@ -1541,6 +1603,7 @@ load_bytes (GBytes        *bytes,
   ok = read_story (&loader, root, &fatal);
   g_clear_pointer (&loader.actor_file_index, g_free);
   g_clear_pointer (&loader.file_index, g_free);
+  g_clear_pointer (&loader.problem_order, g_array_unref);
 
   if (!ok)
     {
