@@ -11,6 +11,7 @@
 #include "dramatis-export-dialog.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
+#include "dramatis-source-window.h"
 #include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
 #include "dramatis-window.h"
@@ -756,6 +757,89 @@ rtl_tear_down (Fixture       *fixture,
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* Show in Source: the quoted passage is in view once the text is laid out,
+ * and stays there; a passage from the middle of the article, where an
+ * estimate of the lines above it is most wrong.
+ */
+typedef struct
+{
+  GtkTextView *view;
+  guint        start;
+} PassageView;
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+set_flag_once_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+passage_in_view (gpointer data)
+{
+  PassageView *passage = data;
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  if (gtk_widget_get_height (GTK_WIDGET (passage->view)) <= 0)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (passage->view), &iter, passage->start);
+  gtk_text_view_get_visible_rect (passage->view, &visible);
+  gtk_text_view_get_iter_location (passage->view, &iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+static void
+test_source_passage_in_view (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const DramatisStatement *statement = NULL;
+  PassageView passage = { NULL, 0 };
+  GtkWidget *window;
+  gboolean later = FALSE;
+  guint end;
+
+  for (guint i = 0; i < dramatis_story_get_n_statements (fixture->story) && statement == NULL; i++)
+    {
+      const DramatisStatement *s = dramatis_story_get_statement (fixture->story, i);
+
+      if (strstr (s->text, "desperate DPRK") != NULL && s->n_evidence > 0)
+        statement = s;
+    }
+  g_assert_nonnull (statement);
+
+  window = dramatis_source_window_new (GTK_WINDOW (fixture->window), fixture->story, &statement->evidence[0]);
+  g_assert_true (dramatis_source_window_get_passage (DRAMATIS_SOURCE_WINDOW (window), &passage.start, &end));
+  passage.view = find_text_view (window);
+  g_assert_nonnull (passage.view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (wait_for (passage_in_view, &passage));
+  g_timeout_add_once (1000, set_flag_once_cb, &later);
+  g_assert_true (wait_for (flag_is_set, &later));
+  g_assert_true (passage_in_view (&passage));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -789,6 +873,8 @@ main (int    argc,
               fixture_set_up, test_search_quote, fixture_tear_down);
   g_test_add ("/window/export-png", Fixture, NULL,
               fixture_set_up, test_export_png, fixture_tear_down);
+  g_test_add ("/window/source-passage-in-view", Fixture, NULL,
+              fixture_set_up, test_source_passage_in_view, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
   g_test_add ("/window/cancel-open", Fixture, NULL,

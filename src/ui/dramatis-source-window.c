@@ -28,7 +28,19 @@ struct _DramatisSourceWindow
   gboolean       has_passage;
   guint          passage_start;
   guint          passage_end;
+
+  /* Scrolling to the passage until the text's layout settles. */
+  guint          scroll_tick;
+  guint          scroll_frames;
+  guint          stable_frames;
+  double         last_upper;
 };
+
+/* Frames to keep the passage in view while the text is laid out: at most,
+ * and once its height stops changing.
+ */
+#define SCROLL_MAX_FRAMES    120
+#define SCROLL_STABLE_FRAMES 3
 
 G_DEFINE_FINAL_TYPE (DramatisSourceWindow, dramatis_source_window, ADW_TYPE_WINDOW)
 
@@ -110,16 +122,62 @@ scroll_to_passage (DramatisSourceWindow *self)
   gtk_text_view_scroll_to_mark (self->view, self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
 }
 
+/* A text view lays out its lines a few at a time, and until it has, the
+ * place of a line is an estimate: scrolling once, when the view is mapped,
+ * ends up wherever the estimate was wrong.  So the view scrolls to the
+ * passage on every frame until its height has stopped changing.
+ */
+static gboolean
+scroll_tick_cb (GtkWidget     *view,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DramatisSourceWindow *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  scroll_to_passage (self);
+
+  if (upper == self->last_upper && gtk_widget_get_height (view) > 0)
+    self->stable_frames++;
+  else
+    self->stable_frames = 0;
+  self->last_upper = upper;
+
+  if (self->stable_frames >= SCROLL_STABLE_FRAMES || ++self->scroll_frames >= SCROLL_MAX_FRAMES)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_view_map (DramatisSourceWindow *self,
              GtkWidget            *view)
 {
   g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
 
-  /* The view only knows its line heights once it has a width, which it
-   * gets after being mapped; scroll_to_mark() waits for them.
-   */
   scroll_to_passage (self);
+
+  if (self->passage_mark != NULL && self->scroll_tick == 0)
+    {
+      self->scroll_frames = self->stable_frames = 0;
+      self->last_upper = -1;
+      self->scroll_tick = gtk_widget_add_tick_callback (view, scroll_tick_cb, self, NULL);
+    }
+}
+
+static void
+on_view_unmap (DramatisSourceWindow *self,
+               GtkWidget            *view)
+{
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (view, self->scroll_tick);
+      self->scroll_tick = 0;
+    }
 }
 
 static void
@@ -181,6 +239,7 @@ create_text_view (DramatisSourceWindow   *self,
     }
 
   g_signal_connect_object (self->view, "map", G_CALLBACK (on_view_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "unmap", G_CALLBACK (on_view_unmap), self, G_CONNECT_SWAPPED);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
