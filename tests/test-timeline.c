@@ -879,6 +879,43 @@ test_empty (void)
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+/* A second timeline of the story, packed for the first one's scale, draws
+ * a view of the first with the same labels in the same places: an export
+ * of what the window shows is made this way, in a thread of its own.
+ */
+static void
+test_layout_scale (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme = { 0 };
+  g_autoptr(DramatisTimeline) screen = NULL;
+  g_autoptr(DramatisTimeline) copy = NULL;
+  g_autoptr(GArray) screen_labels = NULL;
+  g_autoptr(GArray) copy_labels = NULL;
+  DramatisTimelineView view;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  screen = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  copy = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  dramatis_timeline_fit (screen, 600, 400, &view);
+  g_assert_cmpfloat (dramatis_timeline_get_layout_scale (screen), !=, dramatis_timeline_get_layout_scale (copy));
+
+  dramatis_timeline_set_layout_scale (copy, dramatis_timeline_get_layout_scale (screen));
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (copy), ==, dramatis_timeline_get_content_height (screen));
+  screen_labels = dramatis_timeline_get_labels (screen, &view);
+  copy_labels = dramatis_timeline_get_labels (copy, &view);
+  g_assert_cmpuint (copy_labels->len, ==, screen_labels->len);
+  for (guint i = 0; i < screen_labels->len; i++)
+    {
+      const DramatisTimelineLabel *a = &g_array_index (screen_labels, DramatisTimelineLabel, i);
+      const DramatisTimelineLabel *b = &g_array_index (copy_labels, DramatisTimelineLabel, i);
+
+      g_assert_cmpuint (a->event, ==, b->event);
+      g_assert_cmpfloat (a->y, ==, b->y);
+      g_assert_cmpfloat (a->x, ==, b->x);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +945,7 @@ main (int   argc,
   ADD ("legend", test_legend, DRAMATIS_LANES_BY_ACTOR);
   ADD ("by-kind", test_by_kind, DRAMATIS_LANES_BY_KIND);
   g_test_add_func ("/render/timeline/empty", test_empty);
+  g_test_add_func ("/render/timeline/layout-scale", test_layout_scale);
 
 #undef ADD
 

@@ -1184,6 +1184,40 @@ dramatis_timeline_get_lane_mode (DramatisTimeline *self)
 }
 
 /**
+ * dramatis_timeline_get_layout_scale:
+ * @self: a timeline
+ *
+ * Returns: the seconds per pixel the rows of labels were packed for
+ */
+double
+dramatis_timeline_get_layout_scale (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->layout_seconds_per_pixel;
+}
+
+/**
+ * dramatis_timeline_set_layout_scale:
+ * @self: a timeline
+ * @seconds_per_pixel: the scale to pack the rows of labels for
+ *
+ * Packs the lanes' rows as another timeline of the same story packed them
+ * (see dramatis_timeline_get_layout_scale()), so that a view of one draws
+ * the same on the other: an export of what the window shows, say.
+ */
+void
+dramatis_timeline_set_layout_scale (DramatisTimeline *self,
+                                    double            seconds_per_pixel)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (seconds_per_pixel > 0);
+
+  if (seconds_per_pixel != self->layout_seconds_per_pixel)
+    pack (self, seconds_per_pixel);
+}
+
+/**
  * dramatis_timeline_get_content_height:
  * @self: a timeline
  *

@@ -80,6 +80,9 @@ void              dramatis_timeline_free               (DramatisTimeline        
 DramatisStory    *dramatis_timeline_get_story          (DramatisTimeline           *self);
 DramatisLaneMode  dramatis_timeline_get_lane_mode      (DramatisTimeline           *self);
 double            dramatis_timeline_get_content_height (DramatisTimeline           *self);
+double            dramatis_timeline_get_layout_scale   (DramatisTimeline           *self);
+void              dramatis_timeline_set_layout_scale   (DramatisTimeline           *self,
+                                                        double                      seconds_per_pixel);
 double            dramatis_timeline_get_gutter_width   (DramatisTimeline           *self);
 guint             dramatis_timeline_get_n_lanes        (DramatisTimeline           *self);
 void              dramatis_timeline_get_time_map       (DramatisTimeline           *self,

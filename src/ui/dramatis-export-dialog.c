@@ -78,6 +78,7 @@ typedef struct
   DramatisSelection     selection;
   gboolean              as_on_screen;
   DramatisTimelineView  timeline_view;
+  double                timeline_layout_scale;
   DramatisNetworkView   network_view;
   GFile                *file;
 } ExportJob;
@@ -112,6 +113,7 @@ export_job_new (DramatisExportDialog *self,
   job->selection = self->selection;
   job->as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
   job->timeline_view = self->timeline_view;
+  job->timeline_layout_scale = dramatis_timeline_get_layout_scale (dramatis_scene_get_timeline (self->scene));
   job->network_view = self->network_view;
   job->file = g_object_ref (file);
 
@@ -129,6 +131,9 @@ export_job_run (ExportJob  *job,
   dramatis_theme_init (&theme, job->variant);
   scene = dramatis_scene_new (job->story, &theme);
   dramatis_network_set_positions (dramatis_scene_get_network (scene), job->positions, job->n_positions);
+  /* The rows of labels as the window packed them, for its zoom. */
+  if (job->as_on_screen)
+    dramatis_timeline_set_layout_scale (dramatis_scene_get_timeline (scene), job->timeline_layout_scale);
   page.theme = &theme;
 
   return dramatis_scene_export (scene, job->file, job->mode, &page, &job->selection,
