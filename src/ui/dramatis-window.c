@@ -332,11 +332,15 @@ search_changed_cb (DramatisWindow *self,
     gtk_stack_set_visible_child_name (self->list_stack, "actors");
 }
 
+/* Escape in the search entry does what it does everywhere else in the
+ * window, besides clearing the search.
+ */
 static void
 stop_search_cb (DramatisWindow *self,
                 GtkSearchEntry *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-none", NULL);
 }
 
 static GtkSingleSelection *
