@@ -4,10 +4,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "dramatis-json-scan.h"
 #include "dramatis-story-io.h"
@@ -1740,7 +1743,20 @@ load_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
     {
-      g_prefix_error (error, "%s: ", name);
+      g_autofree char *path = g_file_get_path (file);
+      struct stat st;
+
+      /* GIO's message names the file again: say just why, once. */
+      if (path != NULL && stat (path, &st) != 0)
+        {
+          int saved_errno = errno;
+
+          g_clear_error (error);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: %s", name, g_strerror (saved_errno));
+        }
+      else
+        g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 
