@@ -243,6 +243,32 @@ load_stdin (const char  *display_name,
   }
 }
 
+/* Story text quoted in a message may hold line breaks or terminal escape
+ * sequences: one problem stays on one line, and nothing reaches the
+ * terminal but text.
+ */
+static char *
+escape_controls (const char *text)
+{
+  GString *escaped = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (escaped, "\\n");
+      else if (c == '\t')
+        g_string_append (escaped, "\\t");
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (escaped, "\\u%04X", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
 static void
 print_problems (DramatisStory *story,
                 const char    *display_name)
@@ -254,11 +280,13 @@ print_problems (DramatisStory *story,
   for (guint i = 0; i < n_problems; i++)
     {
       const DramatisProblem *p = &problems[i];
+      g_autofree char *path = escape_controls (p->path);
+      g_autofree char *message = escape_controls (p->message);
 
       if (p->line > 0)
-        g_printerr ("%s:%u:%u: %s: %s\n", display_name, p->line, p->column, p->path, p->message);
+        g_printerr ("%s:%u:%u: %s: %s\n", display_name, p->line, p->column, path, message);
       else
-        g_printerr ("%s: %s\n", display_name, p->message);
+        g_printerr ("%s: %s\n", display_name, message);
     }
 }
 

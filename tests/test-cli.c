@@ -134,6 +134,10 @@ test_check_problems (void)
 {
   g_autofree char *path = dramatis_test_fixture_path ("invalid-warnings.dramatis.json");
   g_autofree char *place = g_strdup_printf ("%s:19:", path);
+  static const char odd_story[] =
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\", \"odd\\nname\": 1,"
+    " \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"affiliation_id\": \"x\\u001b[31m\"}]}";
+  g_autoptr(GBytes) odd = NULL;
   g_auto(Run) run = { 0 };
 
   run_dramatis (&run, "--check", path, NULL);
@@ -142,6 +146,16 @@ test_check_problems (void)
   g_assert_cmpuint (count_lines (run.err), ==, 18);
   g_assert_nonnull (strstr (run.err, place));
   g_assert_nonnull (strstr (run.err, "events[0].start_date"));
+
+  /* Text from the story is quoted with its control characters escaped. */
+  run_clear (&run);
+  odd = g_bytes_new_static (odd_story, sizeof odd_story - 1);
+  run_dramatis_with_input (&run, odd, "--check", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 2);
+  g_assert_null (strchr (run.err, '\x1b'));
+  g_assert_nonnull (strstr (run.err, "odd\\nname"));
+  g_assert_nonnull (strstr (run.err, "x\\u001B[31m"));
 }
 
 static void
