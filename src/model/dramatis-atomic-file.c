@@ -166,9 +166,12 @@ dramatis_atomic_file_new (const char  *path,
 
   if (exists)
     {
-      /* As root, keep the file its owner's; others can at most keep the group. */
-      if (fchown (self->fd, st.st_uid, st.st_gid) != 0)
-        (void) (fchown (self->fd, -1, st.st_gid) != 0);
+      /* As root, keep the file its owner's; others can at most keep the
+       * group, and failing that the new file is simply theirs.
+       */
+      if (fchown (self->fd, st.st_uid, st.st_gid) != 0 &&
+          fchown (self->fd, -1, st.st_gid) != 0)
+        g_debug ("%s: keeping neither owner nor group: %s", path, g_strerror (errno));
       fchmod (self->fd, st.st_mode & 07777);
     }
   else

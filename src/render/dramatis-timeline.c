@@ -307,12 +307,6 @@ make_font (const DramatisTheme *theme,
   return font;
 }
 
-static const char *
-event_name (const DramatisEvent *event)
-{
-  return dramatis_event_get_label (event);
-}
-
 /* The text of an event's label: approximate dates carry a tilde, which
  * reads the same in every language.
  */
@@ -324,7 +318,7 @@ format_label (GString             *out,
   g_string_truncate (out, 0);
   if (flags & MARK_APPROXIMATE)
     g_string_append (out, "~ ");
-  g_string_append (out, event_name (event));
+  g_string_append (out, dramatis_event_get_label (event));
   return out->str;
 }
 
