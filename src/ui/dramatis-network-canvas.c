@@ -204,10 +204,16 @@ dramatis_network_canvas_drag_update (DramatisCanvas *canvas,
   if (self->dragged_actor != DRAMATIS_NO_INDEX)
     {
       g_autofree double *positions = NULL;
+      const double *current;
       guint n_actors;
 
       stop_layout (self);
-      positions = g_memdup2 (dramatis_network_get_positions (network, &n_actors), 2 * n_actors * sizeof (double));
+      /* The count is read before it is used: in one call, C leaves open
+       * which argument is evaluated first.
+       */
+      current = dramatis_network_get_positions (network, &n_actors);
+      g_assert (self->dragged_actor < n_actors);
+      positions = g_memdup2 (current, 2 * sizeof (double) * n_actors);
       positions[2 * self->dragged_actor] = self->drag_world_x + dx / self->view.zoom;
       positions[2 * self->dragged_actor + 1] = self->drag_world_y + dy / self->view.zoom;
       dramatis_network_set_positions (network, positions, n_actors);
