@@ -9,22 +9,39 @@
 #include "dramatis-scene.h"
 #include "dramatis-story-io.h"
 
-/* A helper of test-e2e.sh: where the window draws an actor of the built-in
+/* A helper of the end-to-end tests: where the window draws an actor of a
  * story in a network canvas of a given size, once the canvas is zoomed to
  * fit (Ctrl+0).
  *
- *   e2e-actor-point ACTOR-ID WIDTH HEIGHT
+ *   e2e-actor-point ACTOR-ID WIDTH HEIGHT [STORY]
  *
- * prints "X Y", the point in canvas coordinates to click to select the
- * actor.  It computes it with the code the window runs: the window lays a
- * story without stored positions out to the end with the scene's seeded
- * layout (dramatis_network_canvas_run_layout() without animation, which is
+ * prints "X Y WORLD-X WORLD-Y ZOOM": the point in canvas coordinates to
+ * click to select the actor, where the actor is in the network's own
+ * coordinates (those a story file stores), and the view's zoom, screen
+ * pixels per unit of those.  STORY is a story file; without it, the
+ * built-in story.  It computes the point with the code the window runs: the
+ * window lays a story that does not store every actor's place out to the
+ * end with the scene's seeded layout, keeping pinned actors where they are
+ * (dramatis_network_canvas_run_layout() without animation, which is
  * dramatis_scene_run_layout()), and zooming to fit sets the view to
  * dramatis_network_fit() of the canvas's size.  Both depend on nothing but
  * the story, the fonts and the size, so the point is the one on screen.
  * The point is checked with the network's own hit-test; exits with 1 when
  * no point of the actor's glyph hits it.
  */
+
+/* As the window decides: a story that stores every actor's place opens as
+ * it was saved.
+ */
+static gboolean
+story_needs_layout (DramatisStory *story)
+{
+  for (guint i = 0; i < dramatis_story_get_n_actors (story); i++)
+    if (!dramatis_story_get_actor (story, i)->has_position)
+      return TRUE;
+
+  return FALSE;
+}
 
 int
 main (int    argc,
@@ -43,9 +60,9 @@ main (int    argc,
 
   setlocale (LC_ALL, "");
 
-  if (argc != 4)
+  if (argc != 4 && argc != 5)
     {
-      g_printerr ("usage: %s ACTOR-ID WIDTH HEIGHT\n", argv[0]);
+      g_printerr ("usage: %s ACTOR-ID WIDTH HEIGHT [STORY]\n", argv[0]);
       return 2;
     }
 
@@ -57,7 +74,14 @@ main (int    argc,
       return 2;
     }
 
-  story = dramatis_story_load_builtin (&error);
+  if (argc == 5)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[4]);
+
+      story = dramatis_story_load_file (file, NULL, &error);
+    }
+  else
+    story = dramatis_story_load_builtin (&error);
   if (story == NULL)
     {
       g_printerr ("%s: %s\n", argv[0], error->message);
@@ -67,14 +91,15 @@ main (int    argc,
   actor = dramatis_story_find_actor (story, argv[1]);
   if (actor == DRAMATIS_NO_INDEX)
     {
-      g_printerr ("%s: no actor “%s” in the built-in story\n", argv[0], argv[1]);
+      g_printerr ("%s: no actor “%s” in the story\n", argv[0], argv[1]);
       return 1;
     }
 
   /* The window's theme in a session with no style preference. */
   dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
   scene = dramatis_scene_new (story, &theme);
-  dramatis_scene_run_layout (scene);
+  if (story_needs_layout (story))
+    dramatis_scene_run_layout (scene);
 
   network = dramatis_scene_get_network (scene);
   dramatis_network_fit (network, width, height, &view);
@@ -101,7 +126,8 @@ main (int    argc,
         hit = dramatis_network_hit (network, &view, x, y);
         if (hit.kind == DRAMATIS_ITEM_ACTOR && hit.index == actor)
           {
-            g_print ("%.0f %.0f\n", x, y);
+            g_print ("%.0f %.0f %.17g %.17g %.17g\n", x, y,
+                     positions[2 * actor], positions[2 * actor + 1], view.zoom);
             status = 0;
           }
       }

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What the end-to-end tests share: starting the real dramatis binary on the
+# display the test runs in, finding its window, and finding where an actor is
+# drawn in its network, so that a test can use the pointer and the keyboard
+# as a user would, and read the app back through the accessibility bus as a
+# screen reader would.  Sourced by test-e2e*.sh after they set `name`.
+#
+# Every step waits for what it expects, with a time limit, never for a fixed
+# time.  A test exits with 77 (skipped) without a display, a session bus or
+# the tools.  Environment, from tests/meson.build: DRAMATIS_BIN,
+# E2E_ACTOR_POINT, E2E_A11Y, PYTHON, STORY.
+
+skip () {
+  echo "$name: $1: skipping"
+  exit 77
+}
+
+say () {
+  echo "$name: $*"
+}
+
+fail () {
+  say "$*"
+  exit 1
+}
+
+[ -n "${DISPLAY:-}" ] || skip "no display"
+[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || skip "no session bus (run under dbus-run-session)"
+command -v xdotool >/dev/null 2>&1 || skip "xdotool is not installed"
+"$PYTHON" -c 'import pyatspi' 2>/dev/null || skip "python3-pyatspi is not installed"
+
+# The app must talk to the accessibility bus, and save through GTK's own
+# file chooser.
+unset NO_AT_BRIDGE GTK_A11Y
+export GTK_USE_PORTAL=0
+export GDK_BACKEND=x11
+
+workdir=$(mktemp -d "${TMPDIR:-/tmp}/dramatis-e2e.XXXXXX")
+app=
+window=
+
+finish () {
+  status=$?
+  if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+  fi
+  if [ "$status" -ne 0 ] && [ -s "$workdir/app.log" ]; then
+    echo "$name: the app's output:"
+    sed 's/^/  /' "$workdir/app.log"
+  fi
+  rm -rf "$workdir"
+  exit "$status"
+}
+trap finish EXIT
+trap 'exit 1' HUP INT TERM
+
+a11y () {
+  "$PYTHON" "$E2E_A11Y" "$@"
+}
+
+# start_app [STORY]: starts dramatis, on STORY or the built-in story, and
+# waits for its window; sets app and window.
+start_app () {
+  "$DRAMATIS_BIN" "$@" >>"$workdir/app.log" 2>&1 &
+  app=$!
+  say "started dramatis $*, pid $app"
+
+  window=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app" --name 'Dramatis$' | head -n 1)
+  [ -n "$window" ] || fail "no window"
+  say "window $window"
+}
+
+# app_alive: fails the test, with the signal, if the app is gone.
+app_alive () {
+  if ! kill -0 "$app" 2>/dev/null; then
+    wait "$app" && status=0 || status=$?
+    app=
+    if [ "$status" -gt 128 ]; then
+      fail "the app died of signal $((status - 128)) ($(kill -l "$status" 2>/dev/null || echo unknown))"
+    fi
+    fail "the app exited with status $status"
+  fi
+}
+
+# quit_app: Ctrl+Q, and waits for the app to exit on its own.
+quit_app () {
+  xdotool windowfocus --sync "$window"
+  xdotool key --clearmodifiers ctrl+q
+  for _ in $(seq 100); do
+    kill -0 "$app" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$app" 2>/dev/null && fail "the app did not quit"
+  wait "$app" || fail "the app exited with status $?"
+  app=
+  say "the app quit"
+}
+
+# locate_actor ACTOR [STORY]: zooms the diagrams to fit (Ctrl+0) and finds
+# where ACTOR is drawn.  The network's view is then a pure function of the
+# story, the fonts and the canvas's size, and e2e-actor-point computes where
+# the actor is drawn with the window's own layout and fitting code, from
+# STORY or the built-in story.  The canvas's place and size come from the
+# accessibility tree.  GTK 4 gives those relative to the window's widget,
+# which sits in its X window inside the margin GTK keeps around client-side
+# decorations, the same on every side: half the difference between the two
+# sizes.  Sets point_x and point_y (in the X window), world_x and world_y
+# (the actor's place in the story's coordinates), zoom, and canvas_width,
+# canvas_height and timeline_width.
+locate_actor () {
+  xdotool windowfocus --sync "$window"
+  xdotool key --clearmodifiers ctrl+0
+
+  canvas=$(a11y canvas "$app")
+  read -r canvas_x canvas_y canvas_width canvas_height frame_width frame_height timeline_width <<EOF2
+$canvas
+EOF2
+
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  margin_x=$(( (WIDTH - frame_width) / 2 ))
+  margin_y=$(( (HEIGHT - frame_height) / 2 ))
+  say "X window ${WIDTH}x${HEIGHT}, widget ${frame_width}x${frame_height}, network ${canvas_width}x${canvas_height} at $canvas_x,$canvas_y"
+  if [ "$margin_x" -lt 0 ] || [ "$margin_y" -lt 0 ]; then
+    fail "the window is smaller than its widget"
+  fi
+
+  point=$("$E2E_ACTOR_POINT" "$1" "$canvas_width" "$canvas_height" ${2:+"$2"})
+  read -r canvas_point_x canvas_point_y world_x world_y zoom <<EOF2
+$point
+EOF2
+  point_x=$(( margin_x + canvas_x + canvas_point_x ))
+  point_y=$(( margin_y + canvas_y + canvas_point_y ))
+  say "$1 is at $point_x,$point_y in the window ($world_x, $world_y in the story, zoom $zoom)"
+}

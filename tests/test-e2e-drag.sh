@@ -1,0 +1,127 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End to end: drag an actor in the network of the real dramatis binary, as a
+# user moves one by hand, then save and reopen the story.
+#
+# 1. Open a copy of the built-in story's file, zoom to fit (Ctrl+0) and find
+#    where Robert Wood is drawn.
+# 2. Press on him, move the pointer in small steps, release.  The app must
+#    survive it, and he must be drawn where he was put down: a click there
+#    shows his quotes in the details pane.
+# 3. Save (Ctrl+S): the file stores his new place, pinned, and no other
+#    actor's.
+# 4. Quit, open the saved file again: he is drawn at the saved place, and a
+#    click there shows his quotes.
+#
+# Every step waits for what it expects, with a time limit, never for a fixed
+# time; e2e-lib.sh says how.
+
+set -eu
+
+name=test-e2e-drag
+. "$(dirname "$0")/e2e-lib.sh"
+
+actor=robert-wood
+story="$workdir/story.dramatis.json"
+cp "$STORY" "$story"
+
+# stored_position: prints "X Y PINNED" for the actor in the saved file, or
+# nothing while it stores no place, and fails if another actor has one.
+stored_position () {
+  "$PYTHON" - "$story" "$actor" <<'PY'
+import json
+import sys
+
+with open(sys.argv[1], encoding="utf-8") as story_file:
+    story = json.load(story_file)
+placed = [a for a in story["actors"] if "position" in a]
+others = [a["id"] for a in placed if a["id"] != sys.argv[2]]
+if others:
+    sys.exit(f"the file stores the places of actors nobody moved: {others}")
+for a in placed:
+    p = a["position"]
+    print(repr(p["x"]), repr(p["y"]), str(p.get("pinned", False)).lower())
+PY
+}
+
+# 1. The app on the story, and Robert Wood in its network.
+start_app "$story"
+locate_actor "$actor" "$story"
+[ -z "$(stored_position)" ] || fail "the story stores his place before the drag"
+
+# 2. Drag him 60 pixels across and 40 down, towards the middle of the
+# network, in steps as a hand moves.
+step_x=6
+step_y=4
+[ "$canvas_point_x" -lt $(( canvas_width / 2 )) ] || step_x=-6
+[ "$canvas_point_y" -lt $(( canvas_height / 2 )) ] || step_y=-4
+drop_x=$point_x
+drop_y=$point_y
+# The moves are in screen coordinates, so that they do not need the window:
+# a crash is then told by app_alive, not by xdotool.
+eval "$(xdotool getwindowgeometry --shell "$window")"
+say "pressing on $actor at $point_x,$point_y"
+xdotool mousemove $(( X + point_x )) $(( Y + point_y )) mousedown 1
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  drop_x=$(( drop_x + step_x ))
+  drop_y=$(( drop_y + step_y ))
+  xdotool mousemove $(( X + drop_x )) $(( Y + drop_y ))
+  sleep 0.05
+  app_alive
+done
+xdotool mouseup 1
+say "released at $drop_x,$drop_y"
+sleep 0.2
+app_alive
+
+# He is drawn where he was put down: a click there selects him.
+xdotool mousemove --window "$window" "$drop_x" "$drop_y" click 1
+app_alive
+a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
+[ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click where he was put down does not show his 3 quotes"
+say "a click where he was put down shows his quotes"
+
+# 3. Save, and read his place back from the file.
+xdotool windowfocus --sync "$window"
+xdotool key --clearmodifiers ctrl+s
+saved=
+for _ in $(seq 100); do
+  saved=$(stored_position) || fail "the saved file is not as expected"
+  [ -z "$saved" ] || break
+  sleep 0.1
+done
+[ -n "$saved" ] || fail "the saved file has no place for $actor"
+read -r saved_x saved_y saved_pinned <<EOF
+$saved
+EOF
+say "the file stores $actor at $saved_x, $saved_y, pinned: $saved_pinned"
+[ "$saved_pinned" = true ] || fail "$actor is not pinned"
+
+# The place moved by what the pointer moved, in the story's units.
+"$PYTHON" - "$world_x" "$world_y" "$zoom" $(( drop_x - point_x )) $(( drop_y - point_y )) "$saved_x" "$saved_y" <<'PY' ||
+import sys
+
+x, y, zoom, dx, dy, saved_x, saved_y = map(float, sys.argv[1:])
+expected_x, expected_y = x + dx / zoom, y + dy / zoom
+tolerance = 1.5 / zoom
+if abs(saved_x - expected_x) > tolerance or abs(saved_y - expected_y) > tolerance:
+    sys.exit(f"expected about {expected_x:.2f}, {expected_y:.2f}")
+PY
+  fail "the place in the file is not where he was put down"
+
+# 4. Quit, reopen the saved story: he is drawn at his saved place.
+quit_app
+start_app "$story"
+locate_actor "$actor" "$story"
+"$PYTHON" -c 'import sys; a = list(map(float, sys.argv[1:])); sys.exit(abs(a[0] - a[2]) > 1e-9 or abs(a[1] - a[3]) > 1e-9)' \
+  "$world_x" "$world_y" "$saved_x" "$saved_y" ||
+  fail "the reopened story lays $actor out at $world_x, $world_y, not at his saved place"
+
+xdotool mousemove --window "$window" "$point_x" "$point_y" click 1
+app_alive
+a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
+[ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click on his saved place does not show his 3 quotes"
+say "reopened, a click on his saved place shows his quotes"
+
+say "ok"
