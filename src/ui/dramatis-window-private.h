@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dramatis-details.h"
+#include "dramatis-network-canvas.h"
+#include "dramatis-scene.h"
+#include "dramatis-timeline-canvas.h"
+#include "dramatis-window.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the main window share: the window's state, and the
+ * functions each file offers the others.  Not installed, and included by
+ * the window's own files only.
+ */
+
+struct _DramatisWindow
+{
+  AdwApplicationWindow    parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle         *window_title;
+  GtkToggleButton        *sidebar_button;
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  GtkProgressBar         *loading_progress;
+  AdwStatusPage          *loading_page;
+  GtkPaned               *outer_paned;
+  GtkPaned               *details_paned;
+  GtkPaned               *views_paned;
+  GtkWidget              *sidebar;
+  GtkSearchEntry         *search_entry;
+  GtkStackSwitcher       *list_switcher;
+  GtkStack               *list_stack;
+  GtkStack               *results_stack;
+  GtkListView            *actor_list;
+  GtkListView            *event_list;
+  GtkListView            *result_list;
+  DramatisTimelineCanvas *timeline_canvas;
+  DramatisNetworkCanvas  *network_canvas;
+  DramatisDetails        *details;
+  GMenu                  *recent_menu;
+
+  GSettings              *settings;
+  DramatisTheme           theme;
+
+  DramatisStory          *story;
+  DramatisScene          *scene;
+  GFile                  *file;
+  guint64                 file_mtime;
+  gboolean                modified;
+  GCancellable           *open_cancellable;
+
+  DramatisSelection       selection;
+  gboolean                syncing_lists;
+  char                   *search_query;
+
+  GtkSingleSelection     *actor_selection;
+  GtkSingleSelection     *event_selection;
+  GtkSingleSelection     *result_selection;
+  GtkCustomFilter        *search_filter;
+
+  gboolean                close_confirmed;
+  /* A story to open once the changes of this one are saved. */
+  GFile                  *open_after_save;
+};
+
+/* dramatis-window.c */
+void     dramatis_window_show_error          (DramatisWindow     *self,
+                                              const char         *heading,
+                                              const char         *message);
+void     dramatis_window_show_toast          (DramatisWindow     *self,
+                                              const char         *title);
+void     dramatis_window_update_title        (DramatisWindow     *self);
+void     dramatis_window_set_modified        (DramatisWindow     *self,
+                                              gboolean            modified);
+void     dramatis_window_set_story           (DramatisWindow     *self,
+                                              DramatisStory      *story,
+                                              GFile              *file);
+
+/* dramatis-window-sidebar.c */
+void     dramatis_window_sync_list_selection (DramatisWindow     *self,
+                                              GtkSingleSelection *selection);
+gboolean dramatis_window_search_filter_func  (gpointer            item,
+                                              gpointer            user_data);
+void     dramatis_window_search_changed_cb   (DramatisWindow     *self,
+                                              GtkSearchEntry     *entry);
+void     dramatis_window_stop_search_cb      (DramatisWindow     *self,
+                                              GtkSearchEntry     *entry);
+void     dramatis_window_set_lists           (DramatisWindow     *self);
+
+/* dramatis-window-files.c */
+void     dramatis_window_update_recent_menu  (DramatisWindow     *self);
+gboolean dramatis_window_confirm_discard     (DramatisWindow     *self,
+                                              GFile              *then_open);
+void     dramatis_window_open_action         (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+void     dramatis_window_open_recent_action  (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+void     dramatis_window_open_builtin_action (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+void     dramatis_window_cancel_open_action  (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+void     dramatis_window_save_action         (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+void     dramatis_window_save_as_action      (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
+
+G_END_DECLS

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-window"
+
+#include "config.h"
+
+#include "dramatis-window-private.h"
+#include "dramatis-item-object.h"
+
+/* The sidebar: the lists of actors and events, and the search over actors,
+ * events and quotes, kept on the item the window has selected.
+ */
+
+/* Keeps the sidebar lists on the selected item without feeding the change
+ * back.
+ */
+void
+dramatis_window_sync_list_selection (DramatisWindow     *self,
+                                     GtkSingleSelection *selection)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint n = g_list_model_get_n_items (model);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(DramatisItemObject) object = g_list_model_get_item (model, i);
+      DramatisItem item = dramatis_item_object_get_item (object);
+
+      if (dramatis_item_equal (&item, &self->selection.selected))
+        position = i;
+    }
+
+  gtk_single_selection_set_selected (selection, position);
+}
+
+static void
+list_selection_changed_cb (DramatisWindow     *self,
+                           GParamSpec         *pspec,
+                           GtkSingleSelection *selection)
+{
+  DramatisItemObject *object;
+
+  if (self->syncing_lists)
+    return;
+
+  object = gtk_single_selection_get_selected_item (selection);
+  if (object != NULL)
+    dramatis_window_select (self, dramatis_item_object_get_item (object));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  DramatisItemObject *object = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *sub = dramatis_item_object_get_subtitle (object);
+
+  gtk_label_set_text (GTK_LABEL (title), dramatis_item_object_get_title (object));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
+  gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
+  gtk_widget_set_tooltip_text (box, dramatis_item_object_get_title (object));
+}
+
+gboolean
+dramatis_window_search_filter_func (gpointer item,
+                                    gpointer user_data)
+{
+  DramatisWindow *self = user_data;
+
+  return self->search_query != NULL &&
+         dramatis_item_object_matches (DRAMATIS_ITEM_OBJECT (item), self->search_query);
+}
+
+void
+dramatis_window_search_changed_cb (DramatisWindow *self,
+                                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean searching = text != NULL && *text != '\0';
+
+  g_clear_pointer (&self->search_query, g_free);
+  if (searching)
+    self->search_query = dramatis_item_fold_query (text);
+
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list_switcher), !searching);
+  if (searching)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "results");
+      gtk_stack_set_visible_child_name (self->results_stack,
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->result_selection)) > 0
+                                        ? "list" : "none");
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "results") == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "actors");
+}
+
+/* Escape in the search entry does what it does everywhere else in the
+ * window, besides clearing the search.
+ */
+void
+dramatis_window_stop_search_cb (DramatisWindow *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select-none", NULL);
+}
+
+static GtkSingleSelection *
+make_selection (DramatisWindow *self,
+                GListModel     *model,
+                GtkListView    *view)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (model);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (selection, "notify::selected-item", G_CALLBACK (list_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+
+  return selection;
+}
+
+void
+dramatis_window_set_lists (DramatisWindow *self)
+{
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(GListModel) statements = NULL;
+  GListModel *actors = NULL, *events = NULL;
+  GtkFilterListModel *results;
+
+  g_clear_object (&self->actor_selection);
+  g_clear_object (&self->event_selection);
+  g_clear_object (&self->result_selection);
+
+  if (self->story == NULL)
+    {
+      gtk_list_view_set_model (self->actor_list, NULL);
+      gtk_list_view_set_model (self->event_list, NULL);
+      gtk_list_view_set_model (self->result_list, NULL);
+      return;
+    }
+
+  actors = dramatis_item_list_new (self->story, DRAMATIS_ITEM_ACTOR);
+  events = dramatis_item_list_new (self->story, DRAMATIS_ITEM_EVENT);
+
+  /* Search runs over actors, events and quotes alike. */
+  all = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (all, actors);
+  g_list_store_append (all, events);
+  statements = dramatis_item_list_new (self->story, DRAMATIS_ITEM_STATEMENT);
+  g_list_store_append (all, statements);
+
+  results = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&all)))),
+                                       GTK_FILTER (g_object_ref (self->search_filter)));
+
+  self->actor_selection = make_selection (self, actors, self->actor_list);
+  self->event_selection = make_selection (self, events, self->event_list);
+  self->result_selection = make_selection (self, G_LIST_MODEL (results), self->result_list);
+}
