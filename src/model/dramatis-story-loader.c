@@ -14,6 +14,7 @@
 
 #include "dramatis-json-scan.h"
 #include "dramatis-story-io.h"
+#include "dramatis-story-load-progress-private.h"
 #include "dramatis-story-private.h"
 
 /* The story file is parsed by json-glib into a tree, and the tree is turned
@@ -33,137 +34,8 @@
 
 G_DEFINE_QUARK (dramatis-story-error-quark, dramatis_story_error)
 
-/* Reading, parsing and building take these shares of a load: parsing is
- * most of it, reading a local file the least.
- */
-#define PROGRESS_READ_END  0.10
-#define PROGRESS_PARSE_END 0.90
 /* Files are read in pieces this large, to tell how far reading has got. */
-#define READ_CHUNK_SIZE    (1024 * 1024)
-/* The parser reports after every so many objects. */
-#define PARSE_REPORT_EVERY 4096
-
-/* Progress of a load in a worker thread, passed to the main context of the
- * caller.  Reports are coalesced: while one waits to be dispatched, later
- * fractions only replace its value.
- */
-typedef struct
-{
-  GMainContext             *context;
-  GCancellable             *cancellable;
-  DramatisLoadProgressFunc  func;
-  gpointer                  data;
-  GDestroyNotify            data_free;
-  int                       permyriad;  /* atomic */
-  int                       pending;    /* atomic */
-} LoadProgress;
-
-typedef struct
-{
-  GDestroyNotify data_free;
-  gpointer       data;
-} DataFree;
-
-static gboolean
-free_progress_data (gpointer user_data)
-{
-  DataFree *closure = user_data;
-
-  closure->data_free (closure->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* The last reference may go in the worker thread, but the caller's data,
- * a window say, is freed in the caller's main context, which this also
- * wakes up.
- */
-static void
-load_progress_clear (gpointer data)
-{
-  LoadProgress *progress = data;
-
-  if (progress->data_free != NULL)
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-      DataFree *closure = g_new (DataFree, 1);
-
-      closure->data_free = progress->data_free;
-      closure->data = progress->data;
-      g_source_set_callback (source, free_progress_data, closure, g_free);
-      g_source_set_static_name (source, "[dramatis] free load progress data");
-      g_source_attach (source, progress->context);
-    }
-  g_clear_object (&progress->cancellable);
-  g_main_context_unref (progress->context);
-}
-
-static void
-load_progress_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, load_progress_clear);
-}
-
-static gboolean
-load_progress_dispatch (gpointer data)
-{
-  LoadProgress *progress = data;
-
-  g_atomic_int_set (&progress->pending, 0);
-  if (!g_cancellable_is_cancelled (progress->cancellable))
-    progress->func (g_atomic_int_get (&progress->permyriad) / 10000.0, progress->data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-load_progress_report (LoadProgress *progress,
-                      double        fraction)
-{
-  int permyriad;
-
-  if (progress == NULL)
-    return;
-
-  permyriad = (int) (CLAMP (fraction, 0.0, 1.0) * 10000.0);
-  if (g_atomic_int_get (&progress->permyriad) == permyriad)
-    return;
-
-  g_atomic_int_set (&progress->permyriad, permyriad);
-
-  /* Not g_main_context_invoke(), which runs the function in this thread
-   * when it can acquire the context: reports are for the caller's thread.
-   */
-  if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, load_progress_dispatch,
-                             g_atomic_rc_box_acquire (progress), load_progress_release);
-      g_source_set_static_name (source, "[dramatis] load progress");
-      g_source_attach (source, progress->context);
-    }
-}
-
-typedef struct
-{
-  LoadProgress *progress;
-  gsize         done;
-  gsize         total;
-} ParseProgress;
-
-static void
-parse_object_end_cb (JsonParser *parser,
-                     JsonObject *object,
-                     gpointer    user_data)
-{
-  ParseProgress *parse = user_data;
-
-  if (++parse->done % PARSE_REPORT_EVERY == 0)
-    load_progress_report (parse->progress,
-                          PROGRESS_READ_END +
-                          (PROGRESS_PARSE_END - PROGRESS_READ_END) * parse->done / parse->total);
-}
+#define READ_CHUNK_SIZE (1024 * 1024)
 
 typedef struct
 {
@@ -1568,7 +1440,8 @@ load_bytes (GBytes        *bytes,
 
   parser = json_parser_new ();
   if (progress != NULL && parse.total > 0)
-    g_signal_connect (parser, "object-end", G_CALLBACK (parse_object_end_cb), &parse);
+    g_signal_connect (parser, "object-end",
+                      G_CALLBACK (dramatis_load_progress_parse_object_end_cb), &parse);
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
@@ -1597,7 +1470,7 @@ load_bytes (GBytes        *bytes,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  load_progress_report (progress, PROGRESS_PARSE_END);
+  dramatis_load_progress_report (progress, PROGRESS_PARSE_END);
 
   root = json_parser_steal_root (parser);
   story = g_object_new (DRAMATIS_TYPE_STORY, NULL);
@@ -1634,7 +1507,7 @@ load_bytes (GBytes        *bytes,
                                                            loader.n_problems - MAX_PROBLEMS),
                                                  loader.n_problems - MAX_PROBLEMS));
 
-  load_progress_report (progress, 1.0);
+  dramatis_load_progress_report (progress, 1.0);
 
   return g_steal_pointer (&story);
 }
@@ -1719,7 +1592,7 @@ read_all (GInputStream  *stream,
         }
 
       if (expected > 0)
-        load_progress_report (progress, PROGRESS_READ_END * MIN (1.0, (double) length / expected));
+        dramatis_load_progress_report (progress, PROGRESS_READ_END * MIN (1.0, (double) length / expected));
     }
 
   return g_bytes_new_take (g_steal_pointer (&buffer), length);
@@ -1838,7 +1711,7 @@ load_task_data_free (gpointer data)
   LoadTaskData *task_data = data;
 
   g_object_unref (task_data->file);
-  g_clear_pointer (&task_data->progress, load_progress_release);
+  g_clear_pointer (&task_data->progress, dramatis_load_progress_release);
   g_free (task_data);
 }
 
