@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dramatis-graph-layout.h"
+#include "dramatis-graph-layout-private.h"
 
 /* The layout minimises stress: the squared relative error between distances
  * in the drawing and distances in the graph, which is what readers judge a
@@ -50,17 +51,9 @@
 #define DEFAULT_EDGE_LENGTH 100.0
 /* A node with no size of its own is a disc of this diameter. */
 #define DEFAULT_NODE_SIZE   20.0
-/* Space kept between the boxes of two nodes. */
-#define NODE_GAP            8.0
-/* Each landmark costs a breadth-first search and a term per node; more
- * than 600 barely lowered stress on the graphs of 10,000 nodes of
- * tests/bench-layout.c.
- */
-#define N_LANDMARKS         600
 #define N_MDS_PIVOTS        50
 /* Landmark searches done together, whose rows stay in the cache. */
 #define BFS_BLOCK           32
-#define N_EPOCHS            30
 #define N_SWEEPS            14
 /* Newton steps are damped towards majorization by this share. */
 #define NEWTON_DAMPING      0.05
@@ -97,119 +90,28 @@
 #define MAX_CROWDED         1000
 #define CROWDING_SAMPLE     2000
 
-typedef enum
-{
-  NODE_PINNED       = 1 << 0,
-  NODE_HAS_POSITION = 1 << 1,
-  NODE_LANDMARK     = 1 << 2,
-} NodeFlags;
-
-/* What the next step does.  Each takes a few milliseconds at most. */
-typedef enum
-{
-  STATE_NEW,
-  STATE_LANDMARKS,    /* one epoch of the landmarks */
-  STATE_SWEEPS,       /* part of a sweep over the nodes */
-  STATE_GROW,         /* halfway through the sweeps: room for the boxes */
-  STATE_PACK,         /* after the sweeps: room again, and packing */
-  STATE_OVERLAPS,     /* one pass of pushing boxes apart */
-  STATE_SETTLED,
-} State;
-
-typedef struct
-{
-  guint     first;        /* into order[] */
-  guint     n_nodes;
-  /* A component with a node whose position was given stays where the user
-   * put it; the others are packed around it.
-   */
-  gboolean  anchored;
-  gboolean  has_pinned;
-  /* Every node was given a position: refine, do not start over. */
-  gboolean  all_given;
-
-  guint     n_landmarks;
-  guint    *landmarks;
-  /* The distance from each node of the component (by local index) to each
-   * landmark, n_nodes × n_landmarks.
-   */
-  guint16  *distances;
-  guint     max_distance; /* between landmarks */
-  /* Each landmark term stands for n_nodes / n_landmarks pairs. */
-  double    weight;
-  /* By graph distance d up to the farthest, four numbers: the weight of a
-   * landmark term between communities and inside one, and the lengths it
-   * asks for.
-   */
-  float    *terms;
-  guint     farthest;
-  /* The landmarks' positions as the current step began, side by side for
-   * the cache, and their communities.
-   */
-  float    *landmark_x;
-  float    *landmark_y;
-  guint    *landmark_community;
-  /* Pairs of landmarks (a << 16 | b) in the order of the current epoch. */
-  guint32  *pairs;
-  guint     n_pairs;
-} Component;
-
-G_STATIC_ASSERT (N_LANDMARKS <= 1 << 16);
-
-struct _DramatisGraphLayout
-{
-  guint      n_nodes;
-  guint     *offsets;      /* neighbours of i: adjacency[offsets[i] .. offsets[i + 1]) */
-  guint     *adjacency;
-  double    *positions;    /* x, y of each node's centre */
-  double    *sizes;        /* width, height of each node's box */
-  guint8    *flags;
-  guint32    seed;
-
-  State      state;
-  double     edge_length;
-  GRand     *rand;
-
-  /* Filled by start(). */
-  guint     *order;        /* the nodes, grouped by component */
-  guint     *local;        /* index of each node in its component */
-  guint     *community;
-  double     community_length;
-  double     community_weight;
-  Component *components;
-  guint      n_components;
-
-  guint      epoch;
-  guint      sweep;
-  guint      overlap_sweep;
-  double     cell;         /* of the grid that finds overlaps */
-  guint      cursor;       /* into order[] during a sweep */
-  double     moved;        /* during this sweep, in pixels */
-  guint      n_moved;
-};
-
-static int
-compare_uints (const void *a,
-               const void *b)
+int
+dramatis_graph_layout_compare_uints (const void *a,
+                                     const void *b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
 
   return x < y ? -1 : x > y;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
+int
+dramatis_graph_layout_compare_doubles (const void *a,
+                                       const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
   return x < y ? -1 : x > y;
 }
 
-static void
-shuffle_uints (GRand *rand,
-               guint *values,
-               guint  n)
+void
+dramatis_graph_layout_shuffle_uints (GRand *rand,
+                                     guint *values,
+                                     guint  n)
 {
   for (guint i = n; i > 1; i--)
     {
@@ -257,7 +159,7 @@ choose_edge_length (DramatisGraphLayout *self)
   extents = g_new (double, self->n_nodes);
   for (guint i = 0; i < self->n_nodes; i++)
     extents[i] = MAX (self->sizes[2 * i], self->sizes[2 * i + 1]);
-  qsort (extents, self->n_nodes, sizeof (double), compare_doubles);
+  qsort (extents, self->n_nodes, sizeof (double), dramatis_graph_layout_compare_doubles);
   median = extents[self->n_nodes / 2];
 
   return MAX (DEFAULT_EDGE_LENGTH, median + NODE_GAP);
@@ -300,7 +202,7 @@ louvain_move (guint         n,
     }
   for (guint i = 0; i < n; i++)
     community_degree[membership[i]] += degree[i];
-  shuffle_uints (rand, order, n);
+  dramatis_graph_layout_shuffle_uints (rand, order, n);
 
   for (guint pass = 0; pass < 32; pass++)
     {
@@ -369,9 +271,9 @@ louvain_move (guint         n,
 /* Finds communities by Louvain, level after level, and returns the
  * modularity of the partition, from 0 (no better than chance) towards 1.
  */
-static double
-find_communities (DramatisGraphLayout *self,
-                  guint               *community)
+double
+dramatis_communities_find (DramatisGraphLayout *self,
+                           guint               *community)
 {
   guint n = self->n_nodes;
   guint level_n = n;
@@ -457,7 +359,7 @@ find_communities (DramatisGraphLayout *self,
                   to_community[other] += weights[e];
                 }
             }
-          qsort (touched, n_touched, sizeof (guint), compare_uints);
+          qsort (touched, n_touched, sizeof (guint), dramatis_graph_layout_compare_uints);
           for (guint t = 0; t < n_touched; t++)
             {
               g_array_append_val (new_targets, touched[t]);
@@ -549,18 +451,6 @@ bfs (const guint *offsets,
     }
 }
 
-/* The length asked of the pair (i, j) at graph distance @distance. */
-static inline double
-target_length (DramatisGraphLayout *self,
-               guint                i,
-               guint                j,
-               double               distance)
-{
-  double length = distance * self->edge_length;
-
-  return self->community[i] == self->community[j] ? length * self->community_length : length;
-}
-
 /* The two leading eigenvectors of the symmetric k × k matrix @m, by power
  * iteration.  Their signs depend on the random start, which is one of the
  * ways the seed changes the drawing.
@@ -637,11 +527,11 @@ leading_eigenvectors (const double *m,
  * double-centred, projected on the two leading directions and scaled to
  * fit the distances.  Writes @xs and @ys by local index.
  */
-static void
-pivot_mds (DramatisGraphLayout *self,
-           const Component     *c,
-           double              *xs,
-           double              *ys)
+void
+dramatis_pivot_mds_place (DramatisGraphLayout *self,
+                          const Component     *c,
+                          double              *xs,
+                          double              *ys)
 {
   const guint *nodes = self->order + c->first;
   guint n = c->n_nodes, k = MIN (c->n_landmarks, N_MDS_PIVOTS), stride = c->n_landmarks;
@@ -730,11 +620,11 @@ pivot_mds (DramatisGraphLayout *self,
  * were given land as near those as a rigid motion allows: orthogonal
  * Procrustes in the plane.  The given nodes then keep their own positions.
  */
-static void
-align_to_given (DramatisGraphLayout *self,
-                const Component     *c,
-                const double        *xs,
-                const double        *ys)
+void
+dramatis_pivot_mds_align_to_given (DramatisGraphLayout *self,
+                                   const Component     *c,
+                                   const double        *xs,
+                                   const double        *ys)
 {
   const guint *nodes = self->order + c->first;
   double ax = 0, ay = 0, bx = 0, by = 0;
@@ -797,9 +687,9 @@ align_to_given (DramatisGraphLayout *self,
     }
 }
 
-static void
-fill_terms (DramatisGraphLayout *self,
-            Component           *c)
+void
+dramatis_stress_layout_fill_terms (DramatisGraphLayout *self,
+                                   Component           *c)
 {
   for (guint d = 1; d <= c->farthest; d++)
     {
@@ -813,10 +703,10 @@ fill_terms (DramatisGraphLayout *self,
 }
 
 /* Landmarks, their distances, and a first placement of one component. */
-static void
-prepare_component (DramatisGraphLayout *self,
-                   Component           *c,
-                   guint               *queue)
+void
+dramatis_stress_layout_prepare_component (DramatisGraphLayout *self,
+                                          Component           *c,
+                                          guint               *queue)
 {
   const guint *nodes = self->order + c->first;
   guint n = c->n_nodes, k = MIN (n, N_LANDMARKS);
@@ -830,7 +720,7 @@ prepare_component (DramatisGraphLayout *self,
   /* A random sample stands for all pairs best; its order also picks the
    * pivots of PivotMDS.
    */
-  shuffle_uints (self->rand, picked, n);
+  dramatis_graph_layout_shuffle_uints (self->rand, picked, n);
   c->n_landmarks = k;
   c->landmarks = g_memdup2 (picked, k * sizeof (guint));
   c->weight = (double) n / k;
@@ -887,7 +777,7 @@ prepare_component (DramatisGraphLayout *self,
   for (guint p = 0; p < k; p++)
     c->landmark_community[p] = self->community[c->landmarks[p]];
   c->terms = g_new0 (float, 4 * ((gsize) c->farthest + 1));
-  fill_terms (self, c);
+  dramatis_stress_layout_fill_terms (self, c);
 
   c->n_pairs = k * (k - 1) / 2;
   c->pairs = g_new (guint32, MAX (c->n_pairs, 1));
@@ -898,9 +788,9 @@ prepare_component (DramatisGraphLayout *self,
   if (c->all_given)
     return;
 
-  pivot_mds (self, c, xs, ys);
+  dramatis_pivot_mds_place (self, c, xs, ys);
   if (c->anchored)
-    align_to_given (self, c, xs, ys);
+    dramatis_pivot_mds_align_to_given (self, c, xs, ys);
   else
     for (guint i = 0; i < n; i++)
       {
@@ -934,8 +824,8 @@ pair_direction (guint32  seed,
  * landmarks of every component: each pair in random order moves towards its
  * length by a share that shrinks from epoch to epoch.
  */
-static void
-landmark_epoch (DramatisGraphLayout *self)
+void
+dramatis_stress_layout_landmark_epoch (DramatisGraphLayout *self)
 {
   double *pos = self->positions;
 
@@ -951,7 +841,7 @@ landmark_epoch (DramatisGraphLayout *self)
       eta_max = MIN ((double) c->max_distance * c->max_distance, 100);
       eta = eta_max * exp (log (eta_min / eta_max) * self->epoch / (N_EPOCHS - 1));
 
-      shuffle_uints (self->rand, c->pairs, c->n_pairs);
+      dramatis_graph_layout_shuffle_uints (self->rand, c->pairs, c->n_pairs);
       for (guint t = 0; t < c->n_pairs; t++)
         {
           guint a = c->pairs[t] >> 16, b = c->pairs[t] & 0xffff;
@@ -981,9 +871,9 @@ landmark_epoch (DramatisGraphLayout *self)
     }
 }
 
-static void
-gather_landmarks (DramatisGraphLayout *self,
-                  Component           *c)
+void
+dramatis_stress_layout_gather_landmarks (DramatisGraphLayout *self,
+                                         Component           *c)
 {
   for (guint p = 0; p < c->n_landmarks; p++)
     {
@@ -1021,10 +911,10 @@ node_stress (DramatisGraphLayout *self,
  * near the landmarks closest to it in the graph than where PivotMDS put it,
  * which only saw 50 of them.  Returns the number of terms looked at.
  */
-static guint
-choose_start (DramatisGraphLayout *self,
-              const Component     *c,
-              guint                i)
+guint
+dramatis_stress_layout_choose_start (DramatisGraphLayout *self,
+                                     const Component     *c,
+                                     guint                i)
 {
   const guint16 *row = c->distances + (gsize) self->local[i] * c->n_landmarks;
   float sx = 0, sy = 0, sw = 0, x, y;
@@ -1059,10 +949,10 @@ choose_start (DramatisGraphLayout *self,
  * needs dozens, because it also sees the directions along which the terms
  * barely change.  Returns the number of terms.
  */
-static guint
-place_node (DramatisGraphLayout *self,
-            const Component     *c,
-            guint                i)
+guint
+dramatis_stress_layout_place_node (DramatisGraphLayout *self,
+                                   const Component     *c,
+                                   guint                i)
 {
   const guint16 *row = c->distances + (gsize) self->local[i] * c->n_landmarks;
   const float *lx = c->landmark_x, *ly = c->landmark_y;
@@ -1205,8 +1095,8 @@ compare_pack_items (const void *a,
  * go below the components that hold given positions, if any, so as not to
  * cover them.
  */
-static void
-pack_components (DramatisGraphLayout *self)
+void
+dramatis_component_packing_pack (DramatisGraphLayout *self)
 {
   g_autofree PackItem *items = g_new (PackItem, MAX (self->n_components, 1));
   g_autofree double *bounds = g_new (double, 4 * (gsize) MAX (self->n_components, 1));
@@ -1402,14 +1292,14 @@ grid_clear (Grid *grid)
 }
 
 /* The cell size for finding overlaps: the typical box. */
-static double
-typical_extent (DramatisGraphLayout *self)
+double
+dramatis_overlap_removal_typical_extent (DramatisGraphLayout *self)
 {
   g_autofree double *extents = g_new (double, self->n_nodes);
 
   for (guint i = 0; i < self->n_nodes; i++)
     extents[i] = MAX (self->sizes[2 * i], self->sizes[2 * i + 1]) + NODE_GAP;
-  qsort (extents, self->n_nodes, sizeof (double), compare_doubles);
+  qsort (extents, self->n_nodes, sizeof (double), dramatis_graph_layout_compare_doubles);
 
   return MAX (extents[self->n_nodes / 2], 1.0);
 }
@@ -1429,7 +1319,7 @@ crowding (DramatisGraphLayout *self)
   Grid grid = { 0 };
   double result;
 
-  grid_build (&grid, pos, size, n, typical_extent (self));
+  grid_build (&grid, pos, size, n, dramatis_overlap_removal_typical_extent (self));
   for (guint i = 0; i < n; i++)
     stamp[i] = G_MAXUINT;
 
@@ -1464,7 +1354,7 @@ crowding (DramatisGraphLayout *self)
     }
   grid_clear (&grid);
 
-  qsort (need, n_sampled, sizeof (double), compare_doubles);
+  qsort (need, n_sampled, sizeof (double), dramatis_graph_layout_compare_doubles);
   crowded = MIN (n_sampled / 2, (guint) ((double) MAX_CROWDED * n_sampled / n));
   result = need[n_sampled - 1 - crowded];
 
@@ -1514,7 +1404,7 @@ spread (DramatisGraphLayout *self,
   self->edge_length *= factor;
   for (guint ci = 0; ci < self->n_components; ci++)
     if (self->components[ci].terms != NULL)
-      fill_terms (self, &self->components[ci]);
+      dramatis_stress_layout_fill_terms (self, &self->components[ci]);
 }
 
 /* Pushes apart every two boxes that overlap (with NODE_GAP to spare) along
@@ -1522,8 +1412,8 @@ spread (DramatisGraphLayout *self,
  * Pinned nodes do not move, so two pinned nodes may still overlap.  Returns
  * how many pairs were pushed; a pass that pushes none finds no overlap.
  */
-static guint
-push_apart (DramatisGraphLayout *self)
+guint
+dramatis_overlap_removal_push_apart (DramatisGraphLayout *self)
 {
   guint n = self->n_nodes;
   double *pos = self->positions;
@@ -1598,11 +1488,11 @@ push_apart (DramatisGraphLayout *self)
 
 /* Room for the boxes, halfway through the sweeps: the drawing takes the
  * size it will end with, so that the last sweeps work at that scale.  This
- * matters to components with pinned nodes, which make_room() cannot simply
- * grow.
+ * matters to components with pinned nodes, which
+ * dramatis_overlap_removal_make_room() cannot simply grow.
  */
-static void
-grow (DramatisGraphLayout *self)
+void
+dramatis_overlap_removal_grow (DramatisGraphLayout *self)
 {
   double factor = self->n_nodes > 1 ? crowding (self) : 1.0;
 
@@ -1613,15 +1503,15 @@ grow (DramatisGraphLayout *self)
 /* After the sweeps, which change the size of components: room again for
  * the boxes of most nodes, and the components packed again.
  */
-static void
-make_room (DramatisGraphLayout *self)
+void
+dramatis_overlap_removal_make_room (DramatisGraphLayout *self)
 {
   double factor = self->n_nodes > 1 ? crowding (self) : 1.0;
 
   if (factor > 1.0)
     spread (self, factor, FALSE);
   if (self->n_components > 1)
-    pack_components (self);
+    dramatis_component_packing_pack (self);
 }
 
 /* After positions were given by hand: a component with one stays where it
@@ -1725,7 +1615,8 @@ dramatis_graph_layout_new (guint        n_nodes,
     {
       guint start = self->offsets[i], end = self->offsets[i + 1];
 
-      qsort (self->adjacency + start, end - start, sizeof (guint), compare_uints);
+      qsort (self->adjacency + start, end - start, sizeof (guint),
+             dramatis_graph_layout_compare_uints);
       self->offsets[i] = m;
       for (guint e = start; e < end; e++)
         if (e == start || self->adjacency[e] != self->adjacency[e - 1])
@@ -1919,14 +1810,14 @@ dramatis_graph_layout_start (DramatisGraphLayout *self)
    * none, or with the weak ones every random graph has, is drawn by its
    * distances alone.
    */
-  modularity = find_communities (self, self->community);
+  modularity = dramatis_communities_find (self, self->community);
   if (modularity > MODULARITY_LOW - 0.1)
     {
       g_autofree guint *other = g_new (guint, MAX (n, 1));
 
       for (guint run = 1; run < LOUVAIN_RUNS; run++)
         {
-          double other_modularity = find_communities (self, other);
+          double other_modularity = dramatis_communities_find (self, other);
 
           if (other_modularity > modularity)
             {
@@ -2004,7 +1895,7 @@ dramatis_graph_layout_start (DramatisGraphLayout *self)
           continue;
         }
 
-      prepare_component (self, c, queue);
+      dramatis_stress_layout_prepare_component (self, c, queue);
     }
 
   /* Components placed by hand and lone nodes need no epochs, and a graph
@@ -2015,7 +1906,7 @@ dramatis_graph_layout_start (DramatisGraphLayout *self)
     if (!self->components[ci].all_given && self->components[ci].n_landmarks > 1)
       self->state = STATE_LANDMARKS;
 
-  pack_components (self);
+  dramatis_component_packing_pack (self);
 }
 
 /**
@@ -2044,7 +1935,7 @@ dramatis_graph_layout_step (DramatisGraphLayout *self)
       return dramatis_graph_layout_step (self);
 
     case STATE_LANDMARKS:
-      landmark_epoch (self);
+      dramatis_stress_layout_landmark_epoch (self);
       if (++self->epoch >= N_EPOCHS)
         self->state = STATE_SWEEPS;
       return TRUE;
@@ -2053,21 +1944,22 @@ dramatis_graph_layout_step (DramatisGraphLayout *self)
       break;
 
     case STATE_GROW:
-      grow (self);
+      dramatis_overlap_removal_grow (self);
       self->state = STATE_SWEEPS;
       return TRUE;
 
     case STATE_PACK:
-      make_room (self);
+      dramatis_overlap_removal_make_room (self);
       self->state = STATE_OVERLAPS;
       self->overlap_sweep = 0;
-      self->cell = self->n_nodes > 0 ? typical_extent (self) : 1.0;
+      self->cell = self->n_nodes > 0 ? dramatis_overlap_removal_typical_extent (self) : 1.0;
       return TRUE;
 
     case STATE_OVERLAPS:
       /* A pass costs about as much as a term per node. */
       for (guint pass = 0; pass < MAX (1, STEP_WORK / 50 / MAX (self->n_nodes, 1)); pass++)
-        if (push_apart (self) == 0 || ++self->overlap_sweep >= MAX_OVERLAP_SWEEPS)
+        if (dramatis_overlap_removal_push_apart (self) == 0
+            || ++self->overlap_sweep >= MAX_OVERLAP_SWEEPS)
           {
             self->state = STATE_SETTLED;
             return FALSE;
@@ -2095,7 +1987,7 @@ dramatis_graph_layout_step (DramatisGraphLayout *self)
           break;
 
       if (ci < self->n_components && self->components[ci].n_nodes > 1)
-        gather_landmarks (self, &self->components[ci]);
+        dramatis_stress_layout_gather_landmarks (self, &self->components[ci]);
       for (k = self->cursor; k < self->n_nodes && work < STEP_WORK; k++)
         {
           const Component *c;
@@ -2105,15 +1997,15 @@ dramatis_graph_layout_step (DramatisGraphLayout *self)
             {
               ci++;
               if (self->components[ci].n_nodes > 1)
-                gather_landmarks (self, &self->components[ci]);
+                dramatis_stress_layout_gather_landmarks (self, &self->components[ci]);
             }
           c = &self->components[ci];
           if (c->n_nodes < 2 || (self->flags[i] & NODE_PINNED))
             continue;
           if (self->sweep == 0 && !c->all_given
               && !(self->flags[i] & (NODE_HAS_POSITION | NODE_LANDMARK)))
-            work += choose_start (self, c, i);
-          work += place_node (self, c, i);
+            work += dramatis_stress_layout_choose_start (self, c, i);
+          work += dramatis_stress_layout_place_node (self, c, i);
         }
       self->cursor = k;
 
