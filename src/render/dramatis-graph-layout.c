@@ -47,6 +47,13 @@
  * minute to two.
  */
 
+/* This file holds the layout object, its public API and the order of the
+ * steps.  The steps themselves live in dramatis-stress-layout.c (1, 3 and
+ * 4), dramatis-pivot-mds.c (2), dramatis-overlap-removal.c and
+ * dramatis-component-packing.c (5), and dramatis-communities.c, so that
+ * each can be read on its own.
+ */
+
 /* Graph distance 1 in logical pixels, unless nodes are larger than that. */
 #define DEFAULT_EDGE_LENGTH 100.0
 /* A node with no size of its own is a disc of this diameter. */
