@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "dramatis-timeline.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the timeline share: its geometry, the packed layout
+ * and the object that holds it, and the helpers each file lends the others.
+ */
+
+/* Geometry, in logical pixels. */
+#define AXIS_HEIGHT      40.0
+#define ROW_HEIGHT       28.0  /* at least: a label line and a bar track */
+#define LANE_PADDING     3.0
+#define MARKER_RADIUS    5.0
+#define BAR_HEIGHT       8.0
+#define RUN_HEIGHT       5.0
+#define MIN_BAR_WIDTH    2.0
+#define LABEL_GAP        4.0   /* from a marker to its label */
+#define LABEL_ROOM       6.0   /* after a label, before the next item of its row */
+#define STICKY_MARGIN    4.0   /* a label that follows its bar stays this far in */
+#define MAX_LABEL_WIDTH  480.0
+#define BREAK_WIDTH      32.0
+#define GUTTER_PADDING   10.0
+#define GUTTER_DOT       8.0
+#define MIN_GUTTER       90.0
+#define MAX_GUTTER       220.0
+#define FIT_MARGIN_LEFT  24.0
+#define FIT_MARGIN_RIGHT 16.0
+
+/* How an event is drawn. */
+enum
+{
+  MARK_BAR         = 1 << 0,  /* a period: a span, or a date known to the month or year */
+  MARK_FADE_START  = 1 << 1,  /* its start is known only to the month or year */
+  MARK_FADE_END    = 1 << 2,  /* its end likewise */
+  MARK_APPROXIMATE = 1 << 3,
+  MARK_INFERRED    = 1 << 4,
+};
+
+/* Alphas of the uncertain ends of a bar, and of its certain middle. */
+#define FADE_LOW   0.08
+#define FADE_HIGH  0.8
+#define SOLID      0.85
+
+typedef struct
+{
+  gint64 first;
+  gint64 end;
+  guint  event;
+  guint  row;
+  guint8 kind;
+  guint8 flags;
+} Placement;
+
+typedef struct
+{
+  char     *title;
+  guint     actor;       /* %DRAMATIS_NO_INDEX but by actor */
+  guint8    kind;        /* its colour, by actor */
+  gboolean  other;       /* the lane of what fits no other */
+  /* Its items, in time order, in self->lane_items. */
+  guint     first_item;
+  guint     n_items;
+  /* Its rows, in self->rows. */
+  guint     first_row;
+  guint     n_rows;
+  /* Below the axis, before scrolling. */
+  double    y;
+  double    height;
+} Lane;
+
+typedef struct
+{
+  guint  lane;
+  guint  first;  /* in self->placements */
+  guint  n;
+  double y;      /* top, below the axis, before scrolling */
+} Row;
+
+typedef struct
+{
+  double   m0;       /* the mark's extent */
+  double   m1;
+  double   centre;
+  double   label_x;  /* before sliding along a bar */
+  gboolean bar;
+} Geometry;
+
+/* Frame items are in time-area x and view y, with y the top of the row. */
+typedef struct
+{
+  double   x0;
+  double   x1;
+  double   y;
+  guint    placement;
+  gboolean lit;
+} FrameMark;
+
+typedef struct
+{
+  double   x0;
+  double   x1;
+  double   y;
+  guint8   kind;
+  gboolean bar;
+  gboolean lit;
+} FrameRun;
+
+typedef struct
+{
+  double   x;
+  double   y;
+  double   width;
+  guint    placement;
+  gboolean lit;
+} FrameLabel;
+
+/* Measures text by words, each word once: a story of 100,000 events has
+ * far fewer distinct words than labels, and shaping is what costs.
+ */
+typedef struct
+{
+  PangoLayout *layout;
+  GHashTable  *words;
+  GString     *scratch;
+  int          space;
+} Measurer;
+
+struct _DramatisTimeline
+{
+  DramatisStory         *story;
+  DramatisLaneMode       mode;
+
+  PangoContext          *pango;
+  PangoFontDescription  *label_font;
+  PangoFontDescription  *inferred_font;
+  PangoFontDescription  *lane_font;
+  PangoFontDescription  *axis_font;
+  PangoFontDescription  *period_font;
+  double                 label_height;
+  double                 row_height;
+  double                 axis_spacing;
+
+  gboolean               has_time;
+  gint64                 first_second;
+  gint64                 end_second;
+  DramatisTimeGap        gaps[DRAMATIS_TIME_MAP_MAX_GAPS];
+  guint                  n_gaps;
+
+  /* Per event. */
+  guint                  n_events;
+  guint8                *event_flags;
+  float                 *label_widths;
+
+  GArray                *lanes;
+  GArray                *lane_items;  /* Placement, by lane, in time order */
+
+  /* Packed at layout_seconds_per_pixel: placements grouped by row, in time
+   * order within a row, with the running maximum of their ends for culling.
+   */
+  double                 layout_seconds_per_pixel;
+  GArray                *rows;
+  GArray                *placements;
+  gint64                *max_end;
+  guint                 *event_offsets;
+  guint                 *event_placements;
+  double                 gutter_width;
+  double                 content_height;
+
+  /* Which events the selection lights; everything else is dimmed. */
+  DramatisItem           lit_for;
+  gboolean               dimming;
+  guint8                *lit;
+
+  /* Scratch arrays reused by every frame. */
+  GArray                *marks;
+  GArray                *runs;
+  GArray                *labels;
+  GString               *text;
+};
+
+G_END_DECLS
