@@ -184,4 +184,12 @@ struct _DramatisTimeline
   GString               *text;
 };
 
+/* dramatis-timeline-measure.c */
+void   dramatis_timeline_measurer_init  (Measurer                   *m,
+                                         PangoContext               *context,
+                                         const PangoFontDescription *font);
+void   dramatis_timeline_measurer_clear (Measurer                   *m);
+double dramatis_timeline_measure_text   (Measurer                   *m,
+                                         const char                 *text);
+
 G_END_DECLS

@@ -49,76 +49,6 @@
 /* An hour is 3600 pixels wide at the closest zoom. */
 #define MIN_SECONDS_PER_PIXEL 1.0
 
-static void
-measurer_init (Measurer                   *m,
-               PangoContext               *context,
-               const PangoFontDescription *font)
-{
-  PangoRectangle logical;
-
-  m->layout = pango_layout_new (context);
-  pango_layout_set_font_description (m->layout, font);
-  m->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  m->scratch = g_string_new (NULL);
-  pango_layout_set_text (m->layout, " ", 1);
-  pango_layout_get_extents (m->layout, NULL, &logical);
-  m->space = logical.width;
-}
-
-static void
-measurer_clear (Measurer *m)
-{
-  g_clear_object (&m->layout);
-  g_clear_pointer (&m->words, g_hash_table_unref);
-  if (m->scratch != NULL)
-    g_string_free (g_steal_pointer (&m->scratch), TRUE);
-}
-
-static int
-measure_word (Measurer   *m,
-              const char *word,
-              gsize       length)
-{
-  gpointer value;
-  PangoRectangle logical;
-
-  g_string_truncate (m->scratch, 0);
-  g_string_append_len (m->scratch, word, length);
-
-  /* Widths are stored plus one, so that an empty word is not a miss. */
-  value = g_hash_table_lookup (m->words, m->scratch->str);
-  if (value != NULL)
-    return GPOINTER_TO_INT (value) - 1;
-
-  pango_layout_set_text (m->layout, word, length);
-  pango_layout_get_extents (m->layout, NULL, &logical);
-  g_hash_table_insert (m->words, g_strdup (m->scratch->str), GINT_TO_POINTER (logical.width + 1));
-
-  return logical.width;
-}
-
-static double
-measure_text (Measurer   *m,
-              const char *text)
-{
-  const char *p = text;
-  gint64 width = 0;
-
-  for (;;)
-    {
-      const char *space = strchr (p, ' ');
-      gsize length = space != NULL ? (gsize) (space - p) : strlen (p);
-
-      width += measure_word (m, p, length);
-      if (space == NULL)
-        break;
-      width += m->space;
-      p = space + 1;
-    }
-
-  return (double) width / PANGO_SCALE;
-}
-
 static PangoFontDescription *
 make_font (const DramatisTheme *theme,
            double               size,
@@ -897,11 +827,11 @@ dramatis_timeline_new (DramatisStory       *story,
   self->axis_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   self->period_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
 
-  measurer_init (&labels, self->pango, self->label_font);
-  measurer_init (&inferred, self->pango, self->inferred_font);
-  measurer_init (&lanes, self->pango, self->lane_font);
-  measurer_init (&axis, self->pango, self->axis_font);
-  measurer_init (&period, self->pango, self->period_font);
+  dramatis_timeline_measurer_init (&labels, self->pango, self->label_font);
+  dramatis_timeline_measurer_init (&inferred, self->pango, self->inferred_font);
+  dramatis_timeline_measurer_init (&lanes, self->pango, self->lane_font);
+  dramatis_timeline_measurer_init (&axis, self->pango, self->axis_font);
+  dramatis_timeline_measurer_init (&period, self->pango, self->period_font);
 
   pango_layout_set_text (labels.layout, "Ag", -1);
   pango_layout_get_extents (labels.layout, NULL, &logical);
@@ -909,7 +839,8 @@ dramatis_timeline_new (DramatisStory       *story,
   self->row_height = MAX (ROW_HEIGHT, ceil (self->label_height) + BAR_HEIGHT + 3);
 
   /* Axis ticks leave room for the widest usual label: "00:00" or a year. */
-  self->axis_spacing = MAX (measure_text (&axis, "00:00"), measure_text (&axis, "2024")) * 1.6 + 12;
+  self->axis_spacing = MAX (dramatis_timeline_measure_text (&axis, "00:00"),
+                            dramatis_timeline_measure_text (&axis, "2024")) * 1.6 + 12;
 
   self->n_events = dramatis_story_get_n_events (story);
   self->event_flags = g_new0 (guint8, MAX (self->n_events, 1));
@@ -926,7 +857,8 @@ dramatis_timeline_new (DramatisStory       *story,
       self->event_flags[i] = event_flags_for (e);
       format_label (self->text, e, self->event_flags[i]);
       measurer = (self->event_flags[i] & MARK_INFERRED) ? &inferred : &labels;
-      self->label_widths[i] = MIN (MAX_LABEL_WIDTH, measure_text (measurer, self->text->str) + 1);
+      self->label_widths[i] = MIN (MAX_LABEL_WIDTH,
+                                   dramatis_timeline_measure_text (measurer, self->text->str) + 1);
     }
 
   self->has_time = dramatis_story_get_time_bounds (story, &self->first_second, &self->end_second);
@@ -937,16 +869,18 @@ dramatis_timeline_new (DramatisStory       *story,
   else
     build_kind_lanes (self);
 
-  gutter = measure_text (&period, lanes_title (mode)) - GUTTER_PADDING - GUTTER_DOT;
+  gutter = dramatis_timeline_measure_text (&period, lanes_title (mode))
+           - GUTTER_PADDING - GUTTER_DOT;
   for (guint l = 0; l < self->lanes->len; l++)
-    gutter = MAX (gutter, measure_text (&lanes, g_array_index (self->lanes, Lane, l).title));
+    gutter = MAX (gutter,
+                  dramatis_timeline_measure_text (&lanes, g_array_index (self->lanes, Lane, l).title));
   self->gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
 
-  measurer_clear (&labels);
-  measurer_clear (&inferred);
-  measurer_clear (&lanes);
-  measurer_clear (&axis);
-  measurer_clear (&period);
+  dramatis_timeline_measurer_clear (&labels);
+  dramatis_timeline_measurer_clear (&inferred);
+  dramatis_timeline_measurer_clear (&lanes);
+  dramatis_timeline_measurer_clear (&axis);
+  dramatis_timeline_measurer_clear (&period);
 
   pack (self, fit_scale (self, DEFAULT_LAYOUT_WIDTH));
 
