@@ -192,4 +192,10 @@ void   dramatis_timeline_measurer_clear (Measurer                   *m);
 double dramatis_timeline_measure_text   (Measurer                   *m,
                                          const char                 *text);
 
+/* dramatis-timeline-lanes.c */
+const char *dramatis_timeline_lanes_title       (DramatisLaneMode  mode);
+void        dramatis_timeline_clear_lane        (gpointer          data);
+void        dramatis_timeline_build_actor_lanes (DramatisTimeline *self);
+void        dramatis_timeline_build_kind_lanes  (DramatisTimeline *self);
+
 G_END_DECLS
