@@ -198,4 +198,30 @@ void        dramatis_timeline_clear_lane        (gpointer          data);
 void        dramatis_timeline_build_actor_lanes (DramatisTimeline *self);
 void        dramatis_timeline_build_kind_lanes  (DramatisTimeline *self);
 
+/* dramatis-timeline.c */
+void dramatis_timeline_init_map (DramatisTimeline *self,
+                                 DramatisTimeMap  *map,
+                                 double            seconds_per_pixel,
+                                 double            start_second,
+                                 gboolean          compress);
+
+/* dramatis-timeline-packing.c */
+void     dramatis_timeline_place      (const DramatisTimeMap *map,
+                                       const Placement       *p,
+                                       double                 label_width,
+                                       Geometry              *g);
+double   dramatis_timeline_next_start (const DramatisTimeMap *map,
+                                       const Placement       *next);
+gboolean dramatis_timeline_label_fits (const Geometry        *g,
+                                       double                 label_width,
+                                       double                 limit,
+                                       double                 area_width,
+                                       double                *x);
+double   dramatis_timeline_dot_y      (DramatisTimeline      *self,
+                                       double                 top);
+double   dramatis_timeline_bar_top    (DramatisTimeline      *self,
+                                       double                 top);
+void     dramatis_timeline_pack       (DramatisTimeline      *self,
+                                       double                 seconds_per_pixel);
+
 G_END_DECLS

@@ -31,11 +31,6 @@
  * while panning.
  */
 
-/* More rows make a lane of a huge story taller without making it clearer;
- * what does not fit shares a row and loses its label.
- */
-#define MAX_ROWS 6
-
 /* An empty stretch longer than this share of the story's span becomes an
  * axis break; a little of it is kept on either side, so that the events
  * next to it do not stand against the zigzag.
@@ -106,104 +101,12 @@ event_flags_for (const DramatisEvent *event)
   return flags;
 }
 
-/* Where a placement's mark and label go at the scale of @map, in pixels
- * from the start of the time area.
- */
-static void
-place (const DramatisTimeMap *map,
-       const Placement       *p,
-       double                 label_width,
-       Geometry              *g)
-{
-  g->bar = (p->flags & MARK_BAR) != 0;
-  if (g->bar)
-    {
-      g->m0 = dramatis_time_map_to_x (map, p->first);
-      g->m1 = MAX (dramatis_time_map_to_x (map, p->end), g->m0 + MIN_BAR_WIDTH);
-      g->centre = (g->m0 + g->m1) / 2;
-      g->label_x = g->m0;
-    }
-  else
-    {
-      g->centre = dramatis_time_map_to_x (map, (p->first + p->end) / 2.0);
-      g->m0 = g->centre - MARKER_RADIUS;
-      g->m1 = g->centre + MARKER_RADIUS;
-      g->label_x = g->m1 + LABEL_GAP;
-    }
-}
-
-/* Where the item after this one in its row may start to cover anything.
- * Using the start of its period, not its marker, keeps the bound valid for
- * every later item of the row, since they start no earlier.
- */
-static double
-next_start (const DramatisTimeMap *map,
-            const Placement       *next)
-{
-  if (next == NULL)
-    return G_MAXDOUBLE;
-  return dramatis_time_map_to_x (map, next->first) - MARKER_RADIUS;
-}
-
-/* Whether the label of a placement shows, and where.  It shows when it
- * ends before the next item of its row begins, @limit: a rule of the scale
- * alone, so panning never changes it.  A bar's label slides along the bar
- * to stay in view while the bar's start is scrolled away, but no further
- * than its own bar or the next item.  Drawing and hit-testing share it.
- */
-static gboolean
-label_fits (const Geometry *g,
-            double          label_width,
-            double          limit,
-            double          area_width,
-            double         *x)
-{
-  double lx = g->label_x;
-
-  /* A hundredth of a pixel forgives the rounding between the packing's
-   * mapping and the view's; labels stay LABEL_ROOM apart regardless.
-   */
-  if (label_width <= 0)
-    return FALSE;
-  if (lx + label_width + LABEL_ROOM > limit + 0.01)
-    return FALSE;
-
-  if (g->bar && lx < STICKY_MARGIN)
-    {
-      double last = MIN (g->m1, limit - LABEL_ROOM) - label_width;
-
-      lx = MAX (lx, MIN (STICKY_MARGIN, last));
-    }
-
-  if (lx >= area_width || lx + label_width <= 0)
-    return FALSE;
-
-  *x = lx;
-  return TRUE;
-}
-
-/* The label line of a row whose top is @top: dots sit on it. */
-static double
-dot_y (DramatisTimeline *self,
-       double            top)
-{
-  return top + 1 + self->label_height / 2;
-}
-
-/* The top of the bar track of a row whose top is @top, under its labels. */
-static double
-bar_top (DramatisTimeline *self,
-         double            top)
-{
-  return top + self->row_height - 1 - BAR_HEIGHT;
-}
-
-static void
-init_map (DramatisTimeline           *self,
-          DramatisTimeMap            *map,
-          double                      seconds_per_pixel,
-          double                      start_second,
-          gboolean                    compress)
+void
+dramatis_timeline_init_map (DramatisTimeline           *self,
+                            DramatisTimeMap            *map,
+                            double                      seconds_per_pixel,
+                            double                      start_second,
+                            gboolean                    compress)
 {
   dramatis_time_map_init (map, self->gaps, compress ? self->n_gaps : 0, BREAK_WIDTH,
                           seconds_per_pixel, start_second);
@@ -265,158 +168,6 @@ participates (const DramatisEvent *event,
   return FALSE;
 }
 
-/* Greedy interval packing, lane by lane: each item goes into the first row
- * where, at the reference scale, the label line is free from its start
- * and, for a bar, the bar track is free under it.  Items arrive in time
- * order, so one pass suffices.
- */
-static void
-pack (DramatisTimeline *self,
-      double            seconds_per_pixel)
-{
-  g_autofree guint8 *row_of = NULL;
-  g_autofree guint *row_fill = NULL;
-  DramatisTimeMap map;
-  guint n_rows = 0;
-  double y = 0;
-
-  self->layout_seconds_per_pixel = seconds_per_pixel;
-  init_map (self, &map, seconds_per_pixel, self->first_second, TRUE);
-  row_of = g_new0 (guint8, MAX (self->lane_items->len, 1));
-
-  for (guint l = 0; l < self->lanes->len; l++)
-    {
-      Lane *lane = &g_array_index (self->lanes, Lane, l);
-      double row_end[MAX_ROWS], bar_end[MAX_ROWS];
-      guint used = 0;
-
-      for (guint r = 0; r < MAX_ROWS; r++)
-        row_end[r] = bar_end[r] = -G_MAXDOUBLE;
-
-      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
-        {
-          const Placement *p = &g_array_index (self->lane_items, Placement, i);
-          double width = self->label_widths[p->event];
-          double start, end;
-          Geometry g;
-          guint r;
-
-          place (&map, p, width, &g);
-          start = next_start (&map, p);
-          end = MAX (g.bar ? g.m0 : g.m1, g.label_x + width) + LABEL_ROOM;
-
-          for (r = 0; r < used; r++)
-            if (row_end[r] <= start && (!g.bar || bar_end[r] + 1 <= g.m0))
-              break;
-
-          if (r == used && used < MAX_ROWS)
-            used++;
-          else if (r == used)
-            {
-              /* Every row is taken: share the one that frees first. */
-              r = 0;
-              for (guint k = 1; k < used; k++)
-                if (row_end[k] < row_end[r])
-                  r = k;
-            }
-
-          row_end[r] = MAX (row_end[r], end);
-          if (g.bar)
-            bar_end[r] = MAX (bar_end[r], g.m1);
-          row_of[i] = r;
-        }
-
-      lane->first_row = n_rows;
-      lane->n_rows = MAX (used, 1);
-      lane->y = y;
-      lane->height = lane->n_rows * self->row_height + 2 * LANE_PADDING;
-      y += lane->height;
-      n_rows += lane->n_rows;
-    }
-
-  self->content_height = AXIS_HEIGHT + y;
-
-  /* Group the items by row; a stable scatter keeps each row in time order. */
-  g_array_set_size (self->rows, n_rows);
-  for (guint l = 0; l < self->lanes->len; l++)
-    {
-      const Lane *lane = &g_array_index (self->lanes, Lane, l);
-
-      for (guint r = 0; r < lane->n_rows; r++)
-        {
-          Row *row = &g_array_index (self->rows, Row, lane->first_row + r);
-
-          row->lane = l;
-          row->n = 0;
-          row->y = lane->y + LANE_PADDING + r * self->row_height;
-        }
-      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
-        g_array_index (self->rows, Row, lane->first_row + row_of[i]).n++;
-    }
-
-  row_fill = g_new0 (guint, MAX (n_rows, 1));
-  for (guint r = 0, first = 0; r < n_rows; r++)
-    {
-      Row *row = &g_array_index (self->rows, Row, r);
-
-      row->first = first;
-      first += row->n;
-    }
-
-  g_array_set_size (self->placements, self->lane_items->len);
-  for (guint l = 0; l < self->lanes->len; l++)
-    {
-      const Lane *lane = &g_array_index (self->lanes, Lane, l);
-
-      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
-        {
-          guint r = lane->first_row + row_of[i];
-          const Row *row = &g_array_index (self->rows, Row, r);
-          Placement *p = &g_array_index (self->placements, Placement, row->first + row_fill[r]++);
-
-          *p = g_array_index (self->lane_items, Placement, i);
-          p->row = r;
-        }
-    }
-
-  /* The running maximum of the ends lets a draw find, by bisection, the
-   * first item of a row that can still reach into the view.
-   */
-  g_free (self->max_end);
-  self->max_end = g_new (gint64, MAX (self->placements->len, 1));
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const Row *row = &g_array_index (self->rows, Row, r);
-      gint64 reach = G_MININT64;
-
-      for (guint i = row->first; i < row->first + row->n; i++)
-        {
-          reach = MAX (reach, g_array_index (self->placements, Placement, i).end);
-          self->max_end[i] = reach;
-        }
-    }
-
-  /* Where each event is placed, topmost lane first. */
-  g_free (self->event_offsets);
-  g_free (self->event_placements);
-  self->event_offsets = g_new0 (guint, self->n_events + 1);
-  self->event_placements = g_new (guint, MAX (self->placements->len, 1));
-  for (guint i = 0; i < self->placements->len; i++)
-    self->event_offsets[g_array_index (self->placements, Placement, i).event + 1]++;
-  for (guint e = 0; e < self->n_events; e++)
-    self->event_offsets[e + 1] += self->event_offsets[e];
-  {
-    g_autofree guint *fill = g_new0 (guint, self->n_events + 1);
-
-    for (guint i = 0; i < self->placements->len; i++)
-      {
-        guint e = g_array_index (self->placements, Placement, i).event;
-
-        self->event_placements[self->event_offsets[e] + fill[e]++] = i;
-      }
-  }
-}
-
 /* Content pixels from @first to @end at a scale, axis breaks included. */
 static double
 span_width (DramatisTimeline *self,
@@ -426,7 +177,7 @@ span_width (DramatisTimeline *self,
 {
   DramatisTimeMap map;
 
-  init_map (self, &map, seconds_per_pixel, first, TRUE);
+  dramatis_timeline_init_map (self, &map, seconds_per_pixel, first, TRUE);
   return dramatis_time_map_to_x (&map, end);
 }
 
@@ -440,7 +191,7 @@ labels_reach (DramatisTimeline *self,
   guint n_dated;
   double reach = 0;
 
-  init_map (self, &map, seconds_per_pixel, self->first_second, TRUE);
+  dramatis_timeline_init_map (self, &map, seconds_per_pixel, self->first_second, TRUE);
   by_time = dramatis_story_get_events_by_time (self->story, &n_dated);
 
   /* Only the latest events can stick out on the right; in a large story
@@ -455,7 +206,7 @@ labels_reach (DramatisTimeline *self,
       p.first = dramatis_span_get_first_second (&e->when);
       p.end = MAX (dramatis_span_get_end_second (&e->when), p.first + 1);
       p.flags = self->event_flags[by_time[i]];
-      place (&map, &p, self->label_widths[by_time[i]], &g);
+      dramatis_timeline_place (&map, &p, self->label_widths[by_time[i]], &g);
       reach = MAX (reach, MAX (g.m1, g.label_x + self->label_widths[by_time[i]]));
     }
 
@@ -633,7 +384,7 @@ dramatis_timeline_new (DramatisStory       *story,
   dramatis_timeline_measurer_clear (&axis);
   dramatis_timeline_measurer_clear (&period);
 
-  pack (self, fit_scale (self, DEFAULT_LAYOUT_WIDTH));
+  dramatis_timeline_pack (self, fit_scale (self, DEFAULT_LAYOUT_WIDTH));
 
   return self;
 }
@@ -721,7 +472,7 @@ dramatis_timeline_set_layout_scale (DramatisTimeline *self,
   g_return_if_fail (seconds_per_pixel > 0);
 
   if (seconds_per_pixel != self->layout_seconds_per_pixel)
-    pack (self, seconds_per_pixel);
+    dramatis_timeline_pack (self, seconds_per_pixel);
 }
 
 /**
@@ -781,7 +532,7 @@ dramatis_timeline_get_time_map (DramatisTimeline           *self,
   g_return_if_fail (view->seconds_per_pixel > 0);
   g_return_if_fail (map != NULL);
 
-  init_map (self, map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
 }
 
 /**
@@ -811,14 +562,14 @@ dramatis_timeline_fit (DramatisTimeline     *self,
 
   seconds_per_pixel = fit_scale (self, width);
   if (fabs (seconds_per_pixel - self->layout_seconds_per_pixel) > 0.01 * self->layout_seconds_per_pixel)
-    pack (self, seconds_per_pixel);
+    dramatis_timeline_pack (self, seconds_per_pixel);
 
   if (self->has_time)
     first = self->first_second;
   else
     first = g_get_real_time () / G_USEC_PER_SEC - 182.5 * 86400;
 
-  init_map (self, &map, seconds_per_pixel, first, TRUE);
+  dramatis_timeline_init_map (self, &map, seconds_per_pixel, first, TRUE);
 
   view->width = width;
   view->height = height;
@@ -862,13 +613,13 @@ dramatis_timeline_zoom (DramatisTimeline     *self,
   g_return_if_fail (view->seconds_per_pixel > 0);
   g_return_if_fail (factor > 0);
 
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
   time = dramatis_time_map_to_time (&map, x);
 
   view->seconds_per_pixel = CLAMP (view->seconds_per_pixel / factor,
                                    MIN_SECONDS_PER_PIXEL, max_seconds_per_pixel (self));
 
-  init_map (self, &map, view->seconds_per_pixel, time, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, time, view->compress_gaps);
   view->start_second = dramatis_time_map_to_time (&map, -x);
 }
 
@@ -893,7 +644,7 @@ dramatis_timeline_pan (DramatisTimeline     *self,
   g_return_if_fail (view != NULL);
   g_return_if_fail (view->seconds_per_pixel > 0);
 
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
   view->start_second = dramatis_time_map_to_time (&map, dx);
   view->scroll_y += dy;
   clamp_scroll (self, view);
@@ -1066,8 +817,8 @@ frame_row (DramatisTimeline      *self,
       gboolean crowded;
       Geometry g;
 
-      place (map, p, width, &g);
-      limit = i + 1 < end ? next_start (map, &placements[i + 1]) : G_MAXDOUBLE;
+      dramatis_timeline_place (map, p, width, &g);
+      limit = i + 1 < end ? dramatis_timeline_next_start (map, &placements[i + 1]) : G_MAXDOUBLE;
 
       /* A mark that touches its neighbours on its track cannot be told
        * apart from them; a dot is also crowded by whatever starts right
@@ -1118,7 +869,7 @@ frame_row (DramatisTimeline      *self,
             }
         }
 
-      if (label_fits (&g, width, limit, area_width, &label_x))
+      if (dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x))
         {
           FrameLabel label = { label_x, y, width, i, lit };
 
@@ -1334,7 +1085,7 @@ draw_mark (DramatisTimeline      *self,
   if (p->flags & MARK_BAR)
     {
       double bx = x0 + mark->x0, bw = mark->x1 - mark->x0;
-      double by = bar_top (self, mark->y);
+      double by = dramatis_timeline_bar_top (self, mark->y);
       double v0 = MAX (bx, clip0), v1 = MIN (bx + bw, clip1);
 
       if (p->flags & (MARK_FADE_START | MARK_FADE_END))
@@ -1361,7 +1112,7 @@ draw_mark (DramatisTimeline      *self,
   else
     {
       double cx = x0 + (mark->x0 + mark->x1) / 2;
-      double cy = dot_y (self, mark->y);
+      double cy = dramatis_timeline_dot_y (self, mark->y);
       double first = x0 + dramatis_time_map_to_x (map, p->first);
       double end = x0 + dramatis_time_map_to_x (map, p->end);
 
@@ -1409,10 +1160,10 @@ outline_mark (DramatisTimeline    *self,
 
   cairo_new_path (cr);
   if (p->flags & MARK_BAR)
-    rounded_rectangle (cr, x0 + mark->x0 - 2, bar_top (self, mark->y) - 2,
+    rounded_rectangle (cr, x0 + mark->x0 - 2, dramatis_timeline_bar_top (self, mark->y) - 2,
                        mark->x1 - mark->x0 + 4, BAR_HEIGHT + 4, 3);
   else
-    cairo_arc (cr, x0 + (mark->x0 + mark->x1) / 2, dot_y (self, mark->y),
+    cairo_arc (cr, x0 + (mark->x0 + mark->x1) / 2, dramatis_timeline_dot_y (self, mark->y),
                MARKER_RADIUS + 2, 0, 2 * G_PI);
   dramatis_color_set_source (color, cr);
   cairo_set_line_width (cr, width);
@@ -1628,7 +1379,7 @@ draw_lanes (DramatisTimeline           *self,
         }
 
       dramatis_color_set_source_alpha (dot, cr, self->dimming && !selected ? theme->dim_alpha : 1.0);
-      cairo_arc (cr, GUTTER_PADDING + GUTTER_DOT / 2, dot_y (self, y + LANE_PADDING),
+      cairo_arc (cr, GUTTER_PADDING + GUTTER_DOT / 2, dramatis_timeline_dot_y (self, y + LANE_PADDING),
                  GUTTER_DOT / 2, 0, 2 * G_PI);
       cairo_fill (cr);
 
@@ -1725,7 +1476,7 @@ draw_labels (DramatisTimeline    *self,
       const DramatisEvent *e = dramatis_story_get_event (self->story, p->event);
       PangoLayout *layout = (p->flags & MARK_INFERRED) ? inferred : regular;
       double alpha = label->lit ? 1.0 : theme->dim_alpha;
-      double top = dot_y (self, label->y) - self->label_height / 2;
+      double top = dramatis_timeline_dot_y (self, label->y) - self->label_height / 2;
 
       pango_layout_set_text (layout, format_label (self->text, e, p->flags), -1);
       dramatis_color_set_source_alpha (&theme->foreground, cr, alpha);
@@ -1766,7 +1517,7 @@ dramatis_timeline_draw (DramatisTimeline           *self,
 
   x0 = self->gutter_width;
   area_width = time_area_width (self, view);
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
   update_lit (self, selection);
   if (selection != NULL)
     {
@@ -1828,8 +1579,8 @@ dramatis_timeline_draw (DramatisTimeline           *self,
       const DramatisColor *color = &theme->actor_kinds[MIN (run->kind, DRAMATIS_ACTOR_KIND_GROUP)];
       double r0 = MAX (run->x0, -4), r1 = MIN (run->x1, area_width + 4);
 
-      double y = run->bar ? bar_top (self, run->y) + (BAR_HEIGHT - RUN_HEIGHT) / 2
-                          : dot_y (self, run->y) - RUN_HEIGHT / 2;
+      double y = run->bar ? dramatis_timeline_bar_top (self, run->y) + (BAR_HEIGHT - RUN_HEIGHT) / 2
+                          : dramatis_timeline_dot_y (self, run->y) - RUN_HEIGHT / 2;
 
       /* Whole pixels: cairo fills aligned boxes fastest, and a run has no
        * detail to lose.
@@ -2176,9 +1927,9 @@ dramatis_timeline_hit (DramatisTimeline           *self,
 
   row = &g_array_index (self->rows, Row, row_index);
   row_top = AXIS_HEIGHT + row->y - view->scroll_y;
-  on_bar_track = y >= bar_top (self, row_top) - 2;
+  on_bar_track = y >= dramatis_timeline_bar_top (self, row_top) - 2;
   placements = (const Placement *) (gpointer) self->placements->data;
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
   tx = x - self->gutter_width;
   area_width = time_area_width (self, view);
   end = row->first + row->n;
@@ -2190,11 +1941,11 @@ dramatis_timeline_hit (DramatisTimeline           *self,
     {
       const Placement *p = &placements[i];
       double width = self->label_widths[p->event];
-      double limit = i + 1 < end ? next_start (&map, &placements[i + 1]) : G_MAXDOUBLE;
+      double limit = i + 1 < end ? dramatis_timeline_next_start (&map, &placements[i + 1]) : G_MAXDOUBLE;
       double label_x;
       Geometry g;
 
-      place (&map, p, width, &g);
+      dramatis_timeline_place (&map, p, width, &g);
 
       /* Bars answer on their track, dots and labels on the label line. */
       if (g.bar == on_bar_track && tx >= g.m0 - 2 && tx <= g.m1 + 2)
@@ -2208,7 +1959,7 @@ dramatis_timeline_hit (DramatisTimeline           *self,
               best = i;
             }
         }
-      else if (!on_bar_track && label_fits (&g, width, limit, area_width, &label_x) &&
+      else if (!on_bar_track && dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x) &&
                tx >= label_x && tx <= label_x + width)
         best_label = i;
     }
@@ -2263,15 +2014,15 @@ dramatis_timeline_get_event_rect (DramatisTimeline           *self,
 
   p = &g_array_index (self->placements, Placement, self->event_placements[self->event_offsets[event]]);
   row = &g_array_index (self->rows, Row, p->row);
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
-  place (&map, p, self->label_widths[event], &g);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_place (&map, p, self->label_widths[event], &g);
   h = g.bar ? BAR_HEIGHT : 2 * MARKER_RADIUS;
 
   if (x != NULL)
     *x = self->gutter_width + g.m0;
   if (y != NULL)
-    *y = g.bar ? bar_top (self, AXIS_HEIGHT + row->y - view->scroll_y)
-               : dot_y (self, AXIS_HEIGHT + row->y - view->scroll_y) - MARKER_RADIUS;
+    *y = g.bar ? dramatis_timeline_bar_top (self, AXIS_HEIGHT + row->y - view->scroll_y)
+               : dramatis_timeline_dot_y (self, AXIS_HEIGHT + row->y - view->scroll_y) - MARKER_RADIUS;
   if (width != NULL)
     *width = g.m1 - g.m0;
   if (height != NULL)
@@ -2304,7 +2055,7 @@ dramatis_timeline_get_visible_events (DramatisTimeline           *self,
   g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
 
   events = g_array_new (FALSE, FALSE, sizeof (guint));
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
 
   seen = g_new0 (guint8, MAX (self->n_events, 1));
   {
@@ -2333,7 +2084,7 @@ dramatis_timeline_get_visible_events (DramatisTimeline           *self,
 
                 if (p->first >= t_hi)
                   break;
-                place (&map, p, self->label_widths[p->event], &g);
+                dramatis_timeline_place (&map, p, self->label_widths[p->event], &g);
                 if (g.m1 >= 0 && g.m0 <= area_width)
                   seen[p->event] = TRUE;
               }
@@ -2370,7 +2121,7 @@ dramatis_timeline_get_labels (DramatisTimeline           *self,
   g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
 
   labels = g_array_new (FALSE, FALSE, sizeof (DramatisTimelineLabel));
-  init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
   compute_frame (self, view, &map, DRAMATIS_NO_INDEX, DRAMATIS_NO_INDEX);
 
   for (guint i = 0; i < self->labels->len; i++)
@@ -2380,7 +2131,7 @@ dramatis_timeline_get_labels (DramatisTimeline           *self,
 
       label.event = g_array_index (self->placements, Placement, frame->placement).event;
       label.x = self->gutter_width + frame->x;
-      label.y = dot_y (self, frame->y) - self->label_height / 2;
+      label.y = dramatis_timeline_dot_y (self, frame->y) - self->label_height / 2;
       label.width = frame->width;
       label.height = self->label_height;
       g_array_append_val (labels, label);
