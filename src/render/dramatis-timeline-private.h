@@ -198,13 +198,6 @@ void        dramatis_timeline_clear_lane        (gpointer          data);
 void        dramatis_timeline_build_actor_lanes (DramatisTimeline *self);
 void        dramatis_timeline_build_kind_lanes  (DramatisTimeline *self);
 
-/* dramatis-timeline.c */
-void dramatis_timeline_init_map (DramatisTimeline *self,
-                                 DramatisTimeMap  *map,
-                                 double            seconds_per_pixel,
-                                 double            start_second,
-                                 gboolean          compress);
-
 /* dramatis-timeline-packing.c */
 void     dramatis_timeline_place      (const DramatisTimeMap *map,
                                        const Placement       *p,
@@ -223,5 +216,16 @@ double   dramatis_timeline_bar_top    (DramatisTimeline      *self,
                                        double                 top);
 void     dramatis_timeline_pack       (DramatisTimeline      *self,
                                        double                 seconds_per_pixel);
+
+/* dramatis-timeline-view.c */
+void   dramatis_timeline_init_map        (DramatisTimeline           *self,
+                                          DramatisTimeMap            *map,
+                                          double                      seconds_per_pixel,
+                                          double                      start_second,
+                                          gboolean                    compress);
+double dramatis_timeline_time_area_width (DramatisTimeline           *self,
+                                          const DramatisTimelineView *view);
+double dramatis_timeline_fit_scale       (DramatisTimeline           *self,
+                                          double                      width);
 
 G_END_DECLS
