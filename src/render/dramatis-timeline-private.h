@@ -228,4 +228,18 @@ double dramatis_timeline_time_area_width (DramatisTimeline           *self,
 double dramatis_timeline_fit_scale       (DramatisTimeline           *self,
                                           double                      width);
 
+/* dramatis-timeline-frame.c */
+void  dramatis_timeline_visible_lanes (DramatisTimeline           *self,
+                                       const DramatisTimelineView *view,
+                                       guint                      *first,
+                                       guint                      *end);
+guint dramatis_timeline_row_begin     (DramatisTimeline           *self,
+                                       const Row                  *row,
+                                       double                      time);
+void  dramatis_timeline_compute_frame (DramatisTimeline           *self,
+                                       const DramatisTimelineView *view,
+                                       const DramatisTimeMap      *map,
+                                       guint                       keep_event,
+                                       guint                       keep_event2);
+
 G_END_DECLS
