@@ -184,6 +184,11 @@ struct _DramatisTimeline
   GString               *text;
 };
 
+/* dramatis-timeline.c */
+const char *dramatis_timeline_format_label (GString             *out,
+                                            const DramatisEvent *event,
+                                            guint8               flags);
+
 /* dramatis-timeline-measure.c */
 void   dramatis_timeline_measurer_init  (Measurer                   *m,
                                          PangoContext               *context,
@@ -241,5 +246,29 @@ void  dramatis_timeline_compute_frame (DramatisTimeline           *self,
                                        const DramatisTimeMap      *map,
                                        guint                       keep_event,
                                        guint                       keep_event2);
+
+/* dramatis-timeline-draw.c */
+void         dramatis_timeline_rounded_rectangle (cairo_t                    *cr,
+                                                  double                      x,
+                                                  double                      y,
+                                                  double                      width,
+                                                  double                      height,
+                                                  double                      radius);
+void         dramatis_timeline_add_profile_stops (cairo_pattern_t            *pattern,
+                                                  const double               *xs,
+                                                  const double               *alphas,
+                                                  guint                       n,
+                                                  double                      x0,
+                                                  double                      x1,
+                                                  const DramatisColor        *color,
+                                                  double                      alpha);
+void         dramatis_timeline_set_dash          (cairo_t                    *cr,
+                                                  const DramatisTheme        *theme);
+void         dramatis_timeline_draw_zigzag       (cairo_t                    *cr,
+                                                  double                      x,
+                                                  double                      y0,
+                                                  double                      y1);
+PangoLayout *dramatis_timeline_new_layout        (DramatisTimeline           *self,
+                                                  const PangoFontDescription *font);
 
 G_END_DECLS
