@@ -268,7 +268,8 @@ draw_mark (DramatisTimeline      *self,
       else
         {
           dramatis_color_set_source_alpha (color, cr, SOLID * alpha);
-          dramatis_timeline_rounded_rectangle (cr, v0, by, v1 - v0, BAR_HEIGHT, bx >= clip0 && bx + bw <= clip1 ? 2 : 0);
+          dramatis_timeline_rounded_rectangle (cr, v0, by, v1 - v0, BAR_HEIGHT,
+                                               bx >= clip0 && bx + bw <= clip1 ? 2 : 0);
           cairo_fill (cr);
         }
 
@@ -335,7 +336,8 @@ outline_mark (DramatisTimeline    *self,
 
   cairo_new_path (cr);
   if (p->flags & MARK_BAR)
-    dramatis_timeline_rounded_rectangle (cr, x0 + mark->x0 - 2, dramatis_timeline_bar_top (self, mark->y) - 2,
+    dramatis_timeline_rounded_rectangle (cr, x0 + mark->x0 - 2,
+                                         dramatis_timeline_bar_top (self, mark->y) - 2,
                                          mark->x1 - mark->x0 + 4, BAR_HEIGHT + 4, 3);
   else
     cairo_arc (cr, x0 + (mark->x0 + mark->x1) / 2, dramatis_timeline_dot_y (self, mark->y),
@@ -692,7 +694,8 @@ dramatis_timeline_draw (DramatisTimeline           *self,
 
   x0 = self->gutter_width;
   area_width = dramatis_timeline_time_area_width (self, view);
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   update_lit (self, selection);
   if (selection != NULL)
     {

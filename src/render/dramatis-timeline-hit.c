@@ -110,7 +110,8 @@ dramatis_timeline_hit (DramatisTimeline           *self,
   row_top = AXIS_HEIGHT + row->y - view->scroll_y;
   on_bar_track = y >= dramatis_timeline_bar_top (self, row_top) - 2;
   placements = (const Placement *) (gpointer) self->placements->data;
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   tx = x - self->gutter_width;
   area_width = dramatis_timeline_time_area_width (self, view);
   end = row->first + row->n;
@@ -118,11 +119,14 @@ dramatis_timeline_hit (DramatisTimeline           *self,
   /* The same culling and label rule as the drawing. */
   t_lo = dramatis_time_map_to_time (&map, tx - MAX_LABEL_WIDTH - 2 * MARKER_RADIUS - LABEL_GAP - 8);
   t_hi = dramatis_time_map_to_time (&map, tx + MARKER_RADIUS + 3);
-  for (guint i = dramatis_timeline_row_begin (self, row, t_lo); i < end && placements[i].first < t_hi; i++)
+  for (guint i = dramatis_timeline_row_begin (self, row, t_lo);
+       i < end && placements[i].first < t_hi;
+       i++)
     {
       const Placement *p = &placements[i];
       double width = self->label_widths[p->event];
-      double limit = i + 1 < end ? dramatis_timeline_next_start (&map, &placements[i + 1]) : G_MAXDOUBLE;
+      double limit = i + 1 < end ? dramatis_timeline_next_start (&map, &placements[i + 1])
+                                 : G_MAXDOUBLE;
       double label_x;
       Geometry g;
 
@@ -195,7 +199,8 @@ dramatis_timeline_get_event_rect (DramatisTimeline           *self,
 
   p = &g_array_index (self->placements, Placement, self->event_placements[self->event_offsets[event]]);
   row = &g_array_index (self->rows, Row, p->row);
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   dramatis_timeline_place (&map, p, self->label_widths[event], &g);
   h = g.bar ? BAR_HEIGHT : 2 * MARKER_RADIUS;
 
@@ -236,7 +241,8 @@ dramatis_timeline_get_visible_events (DramatisTimeline           *self,
   g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
 
   events = g_array_new (FALSE, FALSE, sizeof (guint));
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
 
   seen = g_new0 (guint8, MAX (self->n_events, 1));
   {
@@ -257,7 +263,8 @@ dramatis_timeline_get_visible_events (DramatisTimeline           *self,
             if (y + self->row_height <= AXIS_HEIGHT || y >= view->height)
               continue;
 
-            for (guint i = dramatis_timeline_row_begin (self, row, dramatis_time_map_to_time (&map, -MARKER_RADIUS));
+            for (guint i = dramatis_timeline_row_begin (self, row,
+                                                        dramatis_time_map_to_time (&map, -MARKER_RADIUS));
                  i < row->first + row->n; i++)
               {
                 const Placement *p = &g_array_index (self->placements, Placement, i);
@@ -302,7 +309,8 @@ dramatis_timeline_get_labels (DramatisTimeline           *self,
   g_return_val_if_fail (view->seconds_per_pixel > 0, NULL);
 
   labels = g_array_new (FALSE, FALSE, sizeof (DramatisTimelineLabel));
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   dramatis_timeline_compute_frame (self, view, &map, DRAMATIS_NO_INDEX, DRAMATIS_NO_INDEX);
 
   for (guint i = 0; i < self->labels->len; i++)

@@ -155,7 +155,8 @@ dramatis_timeline_get_time_map (DramatisTimeline           *self,
   g_return_if_fail (view->seconds_per_pixel > 0);
   g_return_if_fail (map != NULL);
 
-  dramatis_timeline_init_map (self, map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
 }
 
 /**
@@ -236,7 +237,8 @@ dramatis_timeline_zoom (DramatisTimeline     *self,
   g_return_if_fail (view->seconds_per_pixel > 0);
   g_return_if_fail (factor > 0);
 
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   time = dramatis_time_map_to_time (&map, x);
 
   view->seconds_per_pixel = CLAMP (view->seconds_per_pixel / factor,
@@ -267,7 +269,8 @@ dramatis_timeline_pan (DramatisTimeline     *self,
   g_return_if_fail (view != NULL);
   g_return_if_fail (view->seconds_per_pixel > 0);
 
-  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second, view->compress_gaps);
+  dramatis_timeline_init_map (self, &map, view->seconds_per_pixel, view->start_second,
+                              view->compress_gaps);
   view->start_second = dramatis_time_map_to_time (&map, dx);
   view->scroll_y += dy;
   clamp_scroll (self, view);
