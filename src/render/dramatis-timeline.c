@@ -28,6 +28,14 @@
  * when there is room before the next item of its row: the decision depends
  * on the scale alone, not on where the view is, so labels do not flicker
  * while panning.
+ *
+ * This file makes the timeline, answers what it holds and draws its
+ * legend.  Each step has a file of its own: the lanes in
+ * dramatis-timeline-lanes.c, the rows in dramatis-timeline-packing.c, the
+ * view in dramatis-timeline-view.c, the culled frame in
+ * dramatis-timeline-frame.c, the drawing in dramatis-timeline-draw.c and
+ * hit-testing in dramatis-timeline-hit.c; they share what they need
+ * through dramatis-timeline-private.h.
  */
 
 /* An empty stretch longer than this share of the story's span becomes an
