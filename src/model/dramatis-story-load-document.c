@@ -53,7 +53,7 @@ read_array (Loader       *loader,
 
   g_array_set_size (items, n_objects);
   loader->array = member;
-  loader->file_index = g_new (guint, MAX (n_objects, 1));
+  loader->file_index = g_new0 (guint, MAX (n_objects, 1));
   next = n_objects;
 
   /* From the end, so that each element can be dropped from the tree once it
@@ -72,6 +72,8 @@ read_array (Loader       *loader,
       json_array_remove_element (array, i);
     }
 
+  /* Every object counted above was read, into the items' first places. */
+  g_assert (next == 0);
   loader->array = NULL;
   if (items == loader->story->actors)
     loader->actor_file_index = g_steal_pointer (&loader->file_index);
@@ -85,6 +87,8 @@ resolve_affiliations (Loader *loader)
 {
   DramatisStory *story = loader->story;
 
+  /* Actors were read, so their places in the file are known. */
+  g_assert (story->actors->len == 0 || loader->actor_file_index != NULL);
   loader->array = "actors";
   for (guint i = 0; i < story->actors->len; i++)
     {
