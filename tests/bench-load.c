@@ -156,6 +156,8 @@ measure_memory (const char *mode,
     story = load_model (bytes);
   read_memory (&peak, &current);
 
+  /* The story is measured alive: it is freed only after this. */
+  g_assert_true (story == NULL || dramatis_story_get_n_events (story) > 0);
   g_print ("%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", peak - base, peak);
   return 0;
 }

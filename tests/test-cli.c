@@ -70,7 +70,10 @@ run_dramatis_with_input (Run        *run,
 
   /* Without input, standard input is empty rather than the test's own. */
   if (input == NULL)
-    input = empty = g_bytes_new_static ("", 0);
+    {
+      empty = g_bytes_new_static ("", 0);
+      input = empty;
+    }
   g_assert_true (g_subprocess_communicate (process, input, NULL, &out, &err, &error));
   g_assert_no_error (error);
 

@@ -318,6 +318,7 @@ test_too_large (void)
   page.width = 0;
   bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
   g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_assert_null (bytes);
   g_clear_error (&error);
 
   /* Vector pages have no pixels, but cairo's coordinates still end. */
@@ -508,9 +509,12 @@ test_scene_whole_story (void)
   alone = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
   legend = (LegendData) { alone, &theme };
   panel.user_data = &legend;
-  page.title = title = dramatis_scene_dup_title (scene);
-  page.subtitle = subtitle = dramatis_scene_dup_subtitle (scene, DRAMATIS_VIEW_TIMELINE);
-  page.source_line = source_line = dramatis_scene_dup_source_line (scene);
+  title = dramatis_scene_dup_title (scene);
+  subtitle = dramatis_scene_dup_subtitle (scene, DRAMATIS_VIEW_TIMELINE);
+  source_line = dramatis_scene_dup_source_line (scene);
+  page.title = title;
+  page.subtitle = subtitle;
+  page.source_line = source_line;
   dramatis_export_get_panel_rect (&page, &panel, 1, 0, &x, &y, &width, &height);
   dramatis_timeline_fit (alone, width, 0, &fitted);
   content_height = dramatis_timeline_get_content_height (alone);

@@ -401,11 +401,20 @@ dramatis_scene_export (DramatisScene              *self,
                         timeline_view, network_view };
   framed = *page;
   if (framed.title == NULL)
-    framed.title = title = dramatis_scene_dup_title (self);
+    {
+      title = dramatis_scene_dup_title (self);
+      framed.title = title;
+    }
   if (framed.subtitle == NULL)
-    framed.subtitle = subtitle = dramatis_scene_dup_subtitle (self, mode);
+    {
+      subtitle = dramatis_scene_dup_subtitle (self, mode);
+      framed.subtitle = subtitle;
+    }
   if (framed.source_line == NULL)
-    framed.source_line = source_line = dramatis_scene_dup_source_line (self);
+    {
+      source_line = dramatis_scene_dup_source_line (self);
+      framed.source_line = source_line;
+    }
 
   /* Both views stack as in the window: the timeline above the network. */
   if (has_timeline)
