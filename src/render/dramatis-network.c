@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dramatis-network.h"
+#include "dramatis-network-private.h"
 
 /* The actor network: a glyph per actor, an arc per relation, and labels
  * where they fit.  Positions come from a layout (model → layout → draw);
@@ -40,202 +41,20 @@
  * so that panning never moves or drops one.
  */
 
-/* Node sizes, in world units: the positions' units, logical pixels at zoom 1. */
-#define NODE_RADIUS_MIN        6.0
-#define NODE_RADIUS_PER_SQRT   3.5
-#define NODE_RADIUS_MAX        30.0
-
-/* The rest in logical pixels. */
-#define NODE_SCREEN_MIN        1.5   /* zoomed out, an actor is still a dot */
-#define NODE_OUTLINE           1.0
-#define SELECTION_RING_GAP     3.0
-#define SELECTION_RING_WIDTH   2.5
-#define LABEL_MIN_NODE_RADIUS  3.0   /* a smaller glyph gets no label */
+/* In logical pixels. */
 #define LABEL_MAY_COVER_RADIUS 4.0   /* a smaller glyph may be under a label */
-#define LABEL_PAD              2.0   /* around the text: room for the halo */
 #define LABEL_GAP              1.0   /* between a glyph and its label */
 #define HALO_WIDTH             3.5
 #define EDGE_LABEL_MAX_WIDTH   170.0
 #define MAX_EXTRA_LABELS       200
-#define PARALLEL_STEP          18.0  /* world units between parallel arcs */
-#define DASH_ON                5.0
-#define DASH_OFF               3.0
 #define HIT_TOLERANCE          4.0
 #define FIT_MARGIN             16.0
 #define FIT_MAX_ZOOM           2.0
 #define LABEL_CELL             64.0
 
-#define MAX_POINTS             65
-#define HASH_BUCKETS           4096
 #define MAX_LABEL_IMAGES       6000
 #define MAX_SPRITES            512
 #define SPRITE_MAX_RADIUS      40.0  /* device pixels: larger glyphs are drawn */
-
-typedef struct
-{
-  guint  from;
-  guint  to;
-  /* Distance from the chord to the middle of the arc, in world units, along
-   * the chord's normal as seen from the actor with the lower index; for a
-   * relation of an actor with itself, the radius of its loop.
-   */
-  double offset;
-  /* Which of the arcs between its two actors, from -(n-1)/2 to (n-1)/2;
-   * for a loop, from 1.
-   */
-  double slot;
-  guint8 family;
-  guint8 direction;
-  guint8 valid;
-} Edge;
-
-/* A placed label, in "zoom space": world units times the zoom, so that a
- * pan does not move it.
- */
-typedef struct
-{
-  double x;
-  double y;
-  double width;
-  double height;
-  guint  id;     /* an actor, or n_actors + a relation */
-} Label;
-
-/* Items by the cell of a uniform grid, in compressed rows. */
-typedef struct
-{
-  double x0;
-  double y0;
-  double cell;
-  int    nx;
-  int    ny;
-  guint *start;
-  guint *items;
-} Grid;
-
-/* Labels by cell, for a grid with no bounds: cells hash into buckets. */
-typedef struct
-{
-  double  cell;
-  gint   *heads;
-  GArray *next;
-  GArray *items;
-} HashGrid;
-
-typedef struct
-{
-  gboolean  valid;
-  double    zoom;
-  gboolean  edge_labels;
-  GArray   *labels;
-  int      *label_of;
-  HashGrid  grid;
-} Placement;
-
-typedef struct
-{
-  gboolean      valid;
-  DramatisItem  item;
-  guint8       *actors;
-  GArray       *actor_list;   /* in drawing order */
-  GArray       *relations;    /* by index */
-  guint         accent_relation;
-  guint         selected_actor;
-
-  /* Labels for highlighted actors that have none of their own. */
-  gboolean      extra_valid;
-  double        extra_zoom;
-  gboolean      extra_edge_labels;
-  GArray       *extra;
-} Highlight;
-
-typedef struct
-{
-  cairo_surface_t *surface;
-  cairo_surface_t *spare;
-  int              pw;
-  int              ph;
-  double           scale;
-  double           device_scale;
-  double           width;
-  double           height;
-  double           zoom;
-  double           center_x;
-  double           center_y;
-  gboolean         edge_labels;
-  DramatisItem     selected;
-  guint            serial;
-  gboolean         valid;
-  gboolean         hairline;
-} SceneCache;
-
-struct _DramatisNetwork
-{
-  DramatisStory    *story;
-  guint             n_actors;
-  guint             n_relations;
-
-  double           *xy;
-  double           *radius;
-  guint            *degree;
-  guint            *order;        /* most important first */
-  guint            *rank;         /* an actor's place in @order */
-  guint8           *kinds;
-  Edge             *edges;
-  guint             kinds_present;
-  guint             families_present;
-
-  Grid              nodes;
-  Grid              arcs;
-  double            max_radius;
-  double           *glyph_boxes;
-  double            glyph_boxes_zoom;
-  double            glyph_reach;
-  /* For the density of arcs: their length and the network's area. */
-  double            arc_length;
-  double            area;
-
-  guint            *actor_mark;
-  guint            *relation_mark;
-  guint             mark_serial;
-
-  PangoContext     *measure_context;
-  PangoContext     *render_context;
-  PangoLayout      *measure_layouts[2];
-  PangoLayout      *render_layouts[2];
-  char             *font_family;
-  double            font_size;
-  double            small_font_size;
-  float            *label_width;
-  float            *label_height;
-  cairo_surface_t **label_images;
-  guint             n_label_images;
-  double            label_image_scale;
-
-  guint64           theme_hash;
-  guint             serial;
-  GHashTable       *sprites;
-
-  Placement         placement;
-  Highlight         highlight;
-  SceneCache        scene;
-
-  GArray           *scratch_shapes;
-  GArray           *scratch_points;
-};
-
-/* Glyph extents from the centre, in units of the node radius: the glyphs
- * have about the same area, so that the kind does not change how important
- * an actor looks.  @trim is where arcs end.
- */
-typedef struct
-{
-  double top;
-  double bottom;
-  double left;
-  double right;
-  double trim;
-} GlyphExtents;
 
 static const GlyphExtents glyph_extents[] = {
   [DRAMATIS_ACTOR_KIND_OTHER] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
@@ -244,8 +63,6 @@ static const GlyphExtents glyph_extents[] = {
   [DRAMATIS_ACTOR_KIND_PERSON] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
   [DRAMATIS_ACTOR_KIND_GROUP] = { 1.555, 0.777, 1.347, 1.347, 1.0 },
 };
-
-#define GLYPH_EXTENT_MAX 1.555
 
 /* How each family of relations is stroked: width in units of the theme's
  * line width.  Hostile relations are dashed as well as red, so that they
@@ -262,8 +79,6 @@ static const struct
   [DRAMATIS_RELATION_FAMILY_OTHER] = { 1.0, FALSE },
 };
 
-/* Helpers */
-
 static guint
 next_mark (DramatisNetwork *self)
 {
@@ -276,29 +91,11 @@ next_mark (DramatisNetwork *self)
   return self->mark_serial;
 }
 
-static double
-display_radius (DramatisNetwork *self,
-                guint            actor,
-                double           zoom)
-{
-  return MAX (self->radius[actor] * zoom, NODE_SCREEN_MIN);
-}
-
 static const GlyphExtents *
 extents_of (DramatisNetwork *self,
             guint            actor)
 {
   return &glyph_extents[self->kinds[actor]];
-}
-
-/* glibc's hypot() guards against overflow, which costs more than the
- * rest of a short arc's drawing; coordinates here are far from overflow.
- */
-static inline double
-distance (double dx,
-          double dy)
-{
-  return sqrt (dx * dx + dy * dy);
 }
 
 static gboolean
@@ -325,7 +122,7 @@ glyph_box (DramatisNetwork *self,
            double          *height)
 {
   const GlyphExtents *ext = extents_of (self, actor);
-  double r = display_radius (self, actor, zoom);
+  double r = dramatis_network_display_radius (self, actor, zoom);
   double cx = self->xy[2 * actor] * zoom;
   double cy = self->xy[2 * actor + 1] * zoom;
 
@@ -346,13 +143,13 @@ glyph_contains (DramatisNetwork *self,
                 double           y,
                 double           tolerance)
 {
-  double r = display_radius (self, actor, zoom);
+  double r = dramatis_network_display_radius (self, actor, zoom);
   double dx = x - self->xy[2 * actor] * zoom;
   double dy = y - self->xy[2 * actor + 1] * zoom;
 
   tolerance += NODE_OUTLINE;
   if (r < 2.5)
-    return distance (dx, dy) <= r + tolerance;
+    return dramatis_network_distance (dx, dy) <= r + tolerance;
 
   switch (self->kinds[actor])
     {
@@ -371,7 +168,7 @@ glyph_contains (DramatisNetwork *self,
     case DRAMATIS_ACTOR_KIND_PERSON:
     case DRAMATIS_ACTOR_KIND_OTHER:
     default:
-      return distance (dx, dy) <= r + tolerance;
+      return dramatis_network_distance (dx, dy) <= r + tolerance;
     }
 }
 
@@ -421,31 +218,6 @@ grid_init (Grid   *grid,
   grid->start = g_new0 (guint, (gsize) grid->nx * grid->ny + 1);
 }
 
-/* Clamped before the conversion: a point far outside, as a hit-test at a
- * tiny zoom makes, must not overflow an int, and one that is not a number
- * (from a degenerate view) must not index outside the grid.
- */
-static inline int
-grid_cell (double x,
-           int    n)
-{
-  return x >= 0 ? (int) MIN (x, n - 1) : 0;
-}
-
-static inline int
-grid_col (const Grid *grid,
-          double      x)
-{
-  return grid_cell (floor ((x - grid->x0) / grid->cell), grid->nx);
-}
-
-static inline int
-grid_row (const Grid *grid,
-          double      y)
-{
-  return grid_cell (floor ((y - grid->y0) / grid->cell), grid->ny);
-}
-
 /* Calls @func for every cell the segment passes through (Amanatides and
  * Woo's traversal).
  */
@@ -461,10 +233,10 @@ grid_walk_segment (const Grid *grid,
                    CellFunc    func,
                    gpointer    data)
 {
-  int col = grid_col (grid, ax);
-  int row = grid_row (grid, ay);
-  int end_col = grid_col (grid, bx);
-  int end_row = grid_row (grid, by);
+  int col = dramatis_network_grid_col (grid, ax);
+  int row = dramatis_network_grid_row (grid, ay);
+  int end_col = dramatis_network_grid_col (grid, bx);
+  int end_row = dramatis_network_grid_row (grid, by);
   double dx = bx - ax;
   double dy = by - ay;
   int step_x = dx > 0 ? 1 : -1;
@@ -537,13 +309,6 @@ hash_grid_clear (HashGrid *grid)
   g_clear_pointer (&grid->items, g_array_unref);
 }
 
-static inline guint
-hash_cell (gint64 col,
-           gint64 row)
-{
-  return ((guint) col * 73856093u ^ (guint) row * 19349663u) & (HASH_BUCKETS - 1);
-}
-
 static void
 hash_grid_insert (HashGrid    *grid,
                   const Label *label,
@@ -557,7 +322,7 @@ hash_grid_insert (HashGrid    *grid,
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++)
       {
-        guint bucket = hash_cell (c, r);
+        guint bucket = dramatis_network_hash_cell (c, r);
         gint entry = grid->items->len;
 
         g_array_append_val (grid->items, item);
@@ -585,7 +350,7 @@ hash_grid_overlaps (const HashGrid *grid,
 
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++)
-      for (gint e = grid->heads[hash_cell (c, r)]; e >= 0; e = g_array_index (grid->next, gint, e))
+      for (gint e = grid->heads[dramatis_network_hash_cell (c, r)]; e >= 0; e = g_array_index (grid->next, gint, e))
         {
           const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
 
@@ -871,7 +636,7 @@ edge_control_point (DramatisNetwork *self,
   actor_position (self, hi, &qx, &qy);
   dx = qx - px;
   dy = qy - py;
-  length = distance (dx, dy);
+  length = dramatis_network_distance (dx, dy);
   if (length < 1e-9)
     {
       dx = 1;
@@ -1001,7 +766,7 @@ edge_segments (DramatisNetwork *self,
 
   actor_position (self, edge->from, &ax, &ay);
   actor_position (self, edge->to, &bx, &by);
-  return CLAMP ((guint) (distance (bx - ax, by - ay) * scale / 8), 4, 32);
+  return CLAMP ((guint) (dramatis_network_distance (bx - ax, by - ay) * scale / 8), 4, 32);
 }
 
 static double
@@ -1011,7 +776,7 @@ polyline_length (const double *points,
   double length = 0;
 
   for (guint i = 1; i < n_points; i++)
-    length += distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+    length += dramatis_network_distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
   return length;
 }
 
@@ -1029,7 +794,7 @@ polyline_point_at (const double *points,
     {
       double sx = points[2 * i] - points[2 * i - 2];
       double sy = points[2 * i + 1] - points[2 * i - 1];
-      double length = distance (sx, sy);
+      double length = dramatis_network_distance (sx, sy);
 
       if (s <= length || i == n_points - 1)
         {
@@ -1065,7 +830,7 @@ polyline_cut (double *points,
   n = 1;
   for (guint i = 1; i < n_points; i++)
     {
-      s += distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+      s += dramatis_network_distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
       if (s > start && s < end && i < n_points - 1)
         {
           out[2 * n] = points[2 * i];
@@ -1158,8 +923,8 @@ build_grids (DramatisNetwork *self)
   grid_init (&self->nodes, x0 - margin, y0 - margin, x1 + margin, y1 + margin, MAX (self->n_actors, 1));
   n_cells = self->nodes.nx * self->nodes.ny;
   for (guint i = 0; i < self->n_actors; i++)
-    self->nodes.start[grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
-                      grid_col (&self->nodes, self->xy[2 * i]) + 1]++;
+    self->nodes.start[dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+                      dramatis_network_grid_col (&self->nodes, self->xy[2 * i]) + 1]++;
   for (guint c = 0; c < n_cells; c++)
     self->nodes.start[c + 1] += self->nodes.start[c];
   self->nodes.items = g_new (guint, MAX (self->n_actors, 1));
@@ -1168,8 +933,8 @@ build_grids (DramatisNetwork *self)
 
     for (guint i = 0; i < self->n_actors; i++)
       {
-        guint cell = grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
-                     grid_col (&self->nodes, self->xy[2 * i]);
+        guint cell = dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+                     dramatis_network_grid_col (&self->nodes, self->xy[2 * i]);
 
         self->nodes.items[cursor[cell]++] = i;
       }
@@ -1213,10 +978,10 @@ mark_actors_in (DramatisNetwork *self,
                 double           reach)
 {
   guint mark = next_mark (self);
-  int c0 = grid_col (&self->nodes, x0 - reach);
-  int c1 = grid_col (&self->nodes, x1 + reach);
-  int r0 = grid_row (&self->nodes, y0 - reach);
-  int r1 = grid_row (&self->nodes, y1 + reach);
+  int c0 = dramatis_network_grid_col (&self->nodes, x0 - reach);
+  int c1 = dramatis_network_grid_col (&self->nodes, x1 + reach);
+  int r0 = dramatis_network_grid_row (&self->nodes, y0 - reach);
+  int r1 = dramatis_network_grid_row (&self->nodes, y1 + reach);
 
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
@@ -1238,10 +1003,10 @@ mark_relations_in (DramatisNetwork *self,
                    double           y1)
 {
   guint mark = next_mark (self);
-  int c0 = grid_col (&self->arcs, x0);
-  int c1 = grid_col (&self->arcs, x1);
-  int r0 = grid_row (&self->arcs, y0);
-  int r1 = grid_row (&self->arcs, y1);
+  int c0 = dramatis_network_grid_col (&self->arcs, x0);
+  int c1 = dramatis_network_grid_col (&self->arcs, x1);
+  int r0 = dramatis_network_grid_row (&self->arcs, y0);
+  int r1 = dramatis_network_grid_row (&self->arcs, y1);
 
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
@@ -1325,10 +1090,10 @@ covers_glyph (DramatisNetwork *self,
   ensure_glyph_boxes (self, zoom);
   boxes = self->glyph_boxes;
   reach = self->glyph_reach / zoom;
-  c0 = grid_col (&self->nodes, x / zoom - reach);
-  c1 = grid_col (&self->nodes, x1 / zoom + reach);
-  r0 = grid_row (&self->nodes, y / zoom - reach);
-  r1 = grid_row (&self->nodes, y1 / zoom + reach);
+  c0 = dramatis_network_grid_col (&self->nodes, x / zoom - reach);
+  c1 = dramatis_network_grid_col (&self->nodes, x1 / zoom + reach);
+  r0 = dramatis_network_grid_row (&self->nodes, y / zoom - reach);
+  r1 = dramatis_network_grid_row (&self->nodes, y1 / zoom + reach);
 
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
@@ -1346,7 +1111,7 @@ covers_glyph (DramatisNetwork *self,
             if (actor == except || (only != NULL && !only[actor]))
               continue;
             if (except < self->n_actors && self->rank[actor] > self->rank[except] &&
-                display_radius (self, actor, zoom) < LABEL_MAY_COVER_RADIUS)
+                dramatis_network_display_radius (self, actor, zoom) < LABEL_MAY_COVER_RADIUS)
               cover = COVERS_DOTS;
             else
               return COVERS_GLYPH;
@@ -1370,7 +1135,7 @@ label_candidate (DramatisNetwork *self,
                  double          *y)
 {
   const GlyphExtents *ext = extents_of (self, actor);
-  double r = display_radius (self, actor, zoom);
+  double r = dramatis_network_display_radius (self, actor, zoom);
   double cx = self->xy[2 * actor] * zoom;
   double cy = self->xy[2 * actor + 1] * zoom;
   double top = r * ext->top + NODE_OUTLINE + LABEL_GAP;
@@ -1411,13 +1176,13 @@ edge_label_wanted (DramatisNetwork *self,
 
   if (!edge->valid || edge->from == edge->to)
     return FALSE;
-  if (display_radius (self, edge->from, zoom) < LABEL_MIN_NODE_RADIUS ||
-      display_radius (self, edge->to, zoom) < LABEL_MIN_NODE_RADIUS)
+  if (dramatis_network_display_radius (self, edge->from, zoom) < LABEL_MIN_NODE_RADIUS ||
+      dramatis_network_display_radius (self, edge->to, zoom) < LABEL_MIN_NODE_RADIUS)
     return FALSE;
 
   actor_position (self, edge->from, &ax, &ay);
   actor_position (self, edge->to, &bx, &by);
-  return distance (bx - ax, by - ay) * zoom > 60;
+  return dramatis_network_distance (bx - ax, by - ay) * zoom > 60;
 }
 
 /* Greedy placement, most important actor first: each label takes the
@@ -1430,7 +1195,7 @@ ensure_placement (DramatisNetwork *self,
                   double           zoom,
                   gboolean         edge_labels)
 {
-  Placement *p = &self->placement;
+  LabelPlacement *p = &self->placement;
   guint n_labels = self->n_actors + self->n_relations;
 
   if (p->valid && p->zoom == zoom && p->edge_labels == edge_labels)
@@ -1452,7 +1217,7 @@ ensure_placement (DramatisNetwork *self,
       Label fallback = { 0, 0, 0, 0, actor };
 
       /* @order is by degree, so the glyphs only get smaller from here. */
-      if (display_radius (self, actor, zoom) < LABEL_MIN_NODE_RADIUS)
+      if (dramatis_network_display_radius (self, actor, zoom) < LABEL_MIN_NODE_RADIUS)
         break;
 
       measure_label (self, actor, &label.width, &label.height);
@@ -1674,7 +1439,7 @@ ensure_extra_labels (DramatisNetwork *self,
                      gboolean         edge_labels)
 {
   Highlight *h = &self->highlight;
-  Placement *p = &self->placement;
+  LabelPlacement *p = &self->placement;
   HashGrid grid = { 0, };
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Label));
 
@@ -1737,21 +1502,6 @@ ensure_extra_labels (DramatisNetwork *self,
 
   hash_grid_clear (&grid);
 }
-
-/* The raster: an image's pixels and a clip, in device pixels. */
-
-typedef struct
-{
-  cairo_surface_t *surface;
-  guint32 *pixels;
-  int      stride;
-  int      width;
-  int      height;
-  int      x0;
-  int      y0;
-  int      x1;
-  int      y1;
-} Canvas;
 
 /* floor() is a call into libm on the x86-64 baseline; this is one
  * instruction, for numbers near the canvas.
@@ -1855,7 +1605,7 @@ canvas_line (Canvas       *canvas,
   int clip_u0 = steep ? canvas->y0 : canvas->x0, clip_u1 = steep ? canvas->y1 : canvas->x1;
   int clip_v0 = steep ? canvas->x0 : canvas->y0, clip_v1 = steep ? canvas->x1 : canvas->y1;
   double du = u1 - u0, dv = v1 - v0;
-  double length = distance (du, dv);
+  double length = dramatis_network_distance (du, dv);
   double slope, sec, half, umin, umax, period = 1, base = 0;
   gsize u_step, v_step;
   int first, last;
@@ -1972,7 +1722,7 @@ canvas_triangle (Canvas       *canvas,
     {
       double ax = p[2 * i], ay = p[2 * i + 1];
       double bx = p[(2 * i + 2) % 6], by = p[(2 * i + 3) % 6];
-      double length = distance (bx - ax, by - ay);
+      double length = dramatis_network_distance (bx - ax, by - ay);
 
       /* Inward normal of side i. */
       nx[i] = -(by - ay) / length * sign;
@@ -2235,35 +1985,6 @@ update_theme (DramatisNetwork     *self,
 
 /* The scene */
 
-/* One drawing of the scene: into a Canvas for raster targets, or with
- * cairo for vector ones.  Units are device pixels for a canvas, logical
- * pixels for cairo; world point (x, y) is at ((x - cx) * k + ox, ...).
- */
-typedef struct
-{
-  DramatisNetwork     *self;
-  const DramatisTheme *theme;
-  double               zoom;
-  double               scale;
-  double               k;
-  double               cx;
-  double               cy;
-  double               ox;
-  double               oy;
-  double               clip_x0;
-  double               clip_y0;
-  double               clip_x1;
-  double               clip_y1;
-  double               arc_alpha;
-  /* Whether arcs are hairlines: decided by a whole drawing, kept for the
-   * strips drawn after it.
-   */
-  gboolean            *hairline;
-  gboolean             decide_hairline;
-  Canvas              *canvas;
-  cairo_t             *cr;
-} Scene;
-
 /* Zoomed out, thousands of arcs would cover everything in their colours
  * and hide the glyphs: where they would ink more than a third of the
  * drawing, they fade, down to a third of their alpha.  This depends on
@@ -2277,17 +1998,6 @@ arc_alpha_at (DramatisNetwork     *self,
   double density = self->arc_length * theme->line_width * 1.2 / MAX (self->area * zoom, 1e-9);
 
   return CLAMP (0.33 / MAX (density, 1e-9), 0.33, 1.0);
-}
-
-static inline void
-scene_point (const Scene *sc,
-             double       wx,
-             double       wy,
-             double      *x,
-             double      *y)
-{
-  *x = (wx - sc->cx) * sc->k + sc->ox;
-  *y = (wy - sc->cy) * sc->k + sc->oy;
 }
 
 static void
@@ -2382,7 +2092,7 @@ scene_edge_geometry (const Scene *sc,
 
   *n_arrows = 0;
   for (guint i = 0; i < n; i++)
-    scene_point (sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+    dramatis_network_scene_point (sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
 
   length = polyline_length (points, n);
   if (length < 0.5)
@@ -2390,15 +2100,15 @@ scene_edge_geometry (const Scene *sc,
   if (edge->from == edge->to)
     return n;
 
-  start = (display_radius (self, edge->from, sc->zoom) * extents_of (self, edge->from)->trim + NODE_OUTLINE) * sc->scale;
-  end = (display_radius (self, edge->to, sc->zoom) * extents_of (self, edge->to)->trim + NODE_OUTLINE) * sc->scale;
+  start = (dramatis_network_display_radius (self, edge->from, sc->zoom) * extents_of (self, edge->from)->trim + NODE_OUTLINE) * sc->scale;
+  end = (dramatis_network_display_radius (self, edge->to, sc->zoom) * extents_of (self, edge->to)->trim + NODE_OUTLINE) * sc->scale;
   if (length - start - end < 1)
     return 0;
 
   /* Arrowheads only where there is room for them and a stub of line, and
    * no larger than the glyph they point at, by much.
    */
-  head = MIN (6 + 2 * width / sc->scale, 3 + display_radius (self, edge->to, sc->zoom)) * sc->scale;
+  head = MIN (6 + 2 * width / sc->scale, 3 + dramatis_network_display_radius (self, edge->to, sc->zoom)) * sc->scale;
   half = head * 0.42;
   head_to = edge->direction != DRAMATIS_DIRECTION_UNDIRECTED;
   head_from = edge->direction == DRAMATIS_DIRECTION_MUTUAL;
@@ -2486,26 +2196,6 @@ scene_edge (Scene    *sc,
   for (guint i = 0; i < n_arrows; i++)
     scene_triangle (sc, &arrows[6 * i], color, alpha);
 }
-
-/* An arc ready to rasterize: its points are in the network's scratch
- * array from @first.
- */
-typedef struct
-{
-  guint    first;
-  guint    n_points;
-  guint    n_arrows;
-  guint32  color;
-  const DramatisColor *style_color;
-  double   alpha;
-  double   width;
-  gboolean dashed;
-  double   arrows[12];
-  double   x0;
-  double   y0;
-  double   x1;
-  double   y1;
-} Shape;
 
 #define TILE 256
 
@@ -2638,9 +2328,9 @@ scene_node (Scene    *sc,
 {
   DramatisNetwork *self = sc->self;
   double x, y, extent;
-  double r = display_radius (self, actor, sc->zoom) * sc->scale;
+  double r = dramatis_network_display_radius (self, actor, sc->zoom) * sc->scale;
 
-  scene_point (sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
+  dramatis_network_scene_point (sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
 
   /* The grid marks the actors of its edge cells for a view far outside
    * it: those must not reach the conversions to pixels below.
@@ -2707,7 +2397,7 @@ scene_draw (Scene *sc)
 {
   DramatisNetwork *self = sc->self;
   Highlight *h = &self->highlight;
-  Placement *p = &self->placement;
+  LabelPlacement *p = &self->placement;
   double wx0 = (sc->clip_x0 - sc->ox) / sc->k + sc->cx;
   double wy0 = (sc->clip_y0 - sc->oy) / sc->k + sc->cy;
   double wx1 = (sc->clip_x1 - sc->ox) / sc->k + sc->cx;
@@ -3089,10 +2779,10 @@ draw_hover (DramatisNetwork           *self,
     {
       guint actor = hovered->index;
       const GlyphExtents *ext = extents_of (self, actor);
-      double r = display_radius (self, actor, view->zoom);
+      double r = dramatis_network_display_radius (self, actor, view->zoom);
       double x, y, lx, ly, width, height;
 
-      scene_point (&sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
+      dramatis_network_scene_point (&sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
       cairo_save (cr);
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r * MAX (MAX (ext->top, ext->left), 1.0) + SELECTION_RING_GAP + 1.5, 0, 2 * G_PI);
@@ -3384,8 +3074,8 @@ dramatis_network_set_positions (DramatisNetwork *self,
           edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
           continue;
         }
-      length = distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
-                         self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
+      length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
+                                          self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
       edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
       self->arc_length += length;
     }
@@ -3469,7 +3159,7 @@ drawing_bounds (DramatisNetwork *self,
                 double          *x1,
                 double          *y1)
 {
-  Placement *p = &self->placement;
+  LabelPlacement *p = &self->placement;
 
   *x0 = *y0 = G_MAXDOUBLE;
   *x1 = *y1 = -G_MAXDOUBLE;
@@ -3548,7 +3238,7 @@ dramatis_network_fit (DramatisNetwork     *self,
           double gx, gy, gw, gh, lw = 0, lh = 0;
 
           glyph_box (self, a, z, &gx, &gy, &gw, &gh);
-          if (display_radius (self, a, z) >= LABEL_MIN_NODE_RADIUS)
+          if (dramatis_network_display_radius (self, a, z) >= LABEL_MIN_NODE_RADIUS)
             measure_label (self, a, &lw, &lh);
           bx0 = MIN (bx0, MIN (gx, gx + gw / 2 - lw / 2));
           bx1 = MAX (bx1, MAX (gx + gw, gx + gw / 2 + lw / 2));
@@ -3837,7 +3527,7 @@ hit_relation (DramatisNetwork           *self,
 
       n = edge_world_points (self, edge, edge_segments (self, edge, sc.k), points);
       for (guint i = 0; i < n; i++)
-        scene_point (&sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+        dramatis_network_scene_point (&sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
 
       for (guint i = 1; i < n; i++)
         {
@@ -3845,7 +3535,7 @@ hit_relation (DramatisNetwork           *self,
           double dx = points[2 * i] - ax, dy = points[2 * i + 1] - ay;
           double length2 = dx * dx + dy * dy;
           double t = length2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / length2, 0, 1) : 0;
-          double d = distance (ax + t * dx - x, ay + t * dy - y);
+          double d = dramatis_network_distance (ax + t * dx - x, ay + t * dy - y);
 
           if (d <= best)
             {
@@ -3878,7 +3568,7 @@ dramatis_network_hit (DramatisNetwork           *self,
                       double                     y)
 {
   DramatisItem item = DRAMATIS_ITEM_INIT_NONE;
-  Placement *p;
+  LabelPlacement *p;
   double wx, wy, zx, zy, reach;
   guint best_rank = G_MAXUINT;
   guint mark, relation;
@@ -3915,7 +3605,8 @@ dramatis_network_hit (DramatisNetwork           *self,
   /* Labels do not overlap: at most one holds the point. */
   ensure_placement (self, view->zoom, view->show_edge_labels);
   p = &self->placement;
-  for (gint e = p->grid.heads[hash_cell ((gint64) floor (zx / p->grid.cell), (gint64) floor (zy / p->grid.cell))];
+  for (gint e = p->grid.heads[dramatis_network_hash_cell ((gint64) floor (zx / p->grid.cell),
+                                                          (gint64) floor (zy / p->grid.cell))];
        e >= 0; e = g_array_index (p->grid.next, gint, e))
     {
       const Label *l = &g_array_index (p->labels, Label, g_array_index (p->grid.items, guint, e));

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "dramatis-network.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the network share, and nothing outside them should
+ * see: its structure, the sizes all of them draw with, and what each part
+ * offers the others.  dramatis-network.c says how the parts fit together.
+ */
+
+/* Node sizes, in world units: the positions' units, logical pixels at zoom 1. */
+#define NODE_RADIUS_MIN        6.0
+#define NODE_RADIUS_PER_SQRT   3.5
+#define NODE_RADIUS_MAX        30.0
+
+/* The rest in logical pixels. */
+#define NODE_SCREEN_MIN        1.5   /* zoomed out, an actor is still a dot */
+#define NODE_OUTLINE           1.0
+#define SELECTION_RING_GAP     3.0
+#define SELECTION_RING_WIDTH   2.5
+#define LABEL_MIN_NODE_RADIUS  3.0   /* a smaller glyph gets no label */
+#define LABEL_PAD              2.0   /* around the text: room for the halo */
+#define PARALLEL_STEP          18.0  /* world units between parallel arcs */
+#define DASH_ON                5.0
+#define DASH_OFF               3.0
+
+#define MAX_POINTS             65
+#define HASH_BUCKETS           4096
+
+typedef struct
+{
+  guint  from;
+  guint  to;
+  /* Distance from the chord to the middle of the arc, in world units, along
+   * the chord's normal as seen from the actor with the lower index; for a
+   * relation of an actor with itself, the radius of its loop.
+   */
+  double offset;
+  /* Which of the arcs between its two actors, from -(n-1)/2 to (n-1)/2;
+   * for a loop, from 1.
+   */
+  double slot;
+  guint8 family;
+  guint8 direction;
+  guint8 valid;
+} Edge;
+
+/* A placed label, in "zoom space": world units times the zoom, so that a
+ * pan does not move it.
+ */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+  guint  id;     /* an actor, or n_actors + a relation */
+} Label;
+
+/* Items by the cell of a uniform grid, in compressed rows. */
+typedef struct
+{
+  double x0;
+  double y0;
+  double cell;
+  int    nx;
+  int    ny;
+  guint *start;
+  guint *items;
+} Grid;
+
+/* Labels by cell, for a grid with no bounds: cells hash into buckets. */
+typedef struct
+{
+  double  cell;
+  gint   *heads;
+  GArray *next;
+  GArray *items;
+} HashGrid;
+
+typedef struct
+{
+  gboolean  valid;
+  double    zoom;
+  gboolean  edge_labels;
+  GArray   *labels;
+  int      *label_of;
+  HashGrid  grid;
+} LabelPlacement;
+
+typedef struct
+{
+  gboolean      valid;
+  DramatisItem  item;
+  guint8       *actors;
+  GArray       *actor_list;   /* in drawing order */
+  GArray       *relations;    /* by index */
+  guint         accent_relation;
+  guint         selected_actor;
+
+  /* Labels for highlighted actors that have none of their own. */
+  gboolean      extra_valid;
+  double        extra_zoom;
+  gboolean      extra_edge_labels;
+  GArray       *extra;
+} Highlight;
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_surface_t *spare;
+  int              pw;
+  int              ph;
+  double           scale;
+  double           device_scale;
+  double           width;
+  double           height;
+  double           zoom;
+  double           center_x;
+  double           center_y;
+  gboolean         edge_labels;
+  DramatisItem     selected;
+  guint            serial;
+  gboolean         valid;
+  gboolean         hairline;
+} SceneCache;
+
+struct _DramatisNetwork
+{
+  DramatisStory    *story;
+  guint             n_actors;
+  guint             n_relations;
+
+  double           *xy;
+  double           *radius;
+  guint            *degree;
+  guint            *order;        /* most important first */
+  guint            *rank;         /* an actor's place in @order */
+  guint8           *kinds;
+  Edge             *edges;
+  guint             kinds_present;
+  guint             families_present;
+
+  Grid              nodes;
+  Grid              arcs;
+  double            max_radius;
+  double           *glyph_boxes;
+  double            glyph_boxes_zoom;
+  double            glyph_reach;
+  /* For the density of arcs: their length and the network's area. */
+  double            arc_length;
+  double            area;
+
+  guint            *actor_mark;
+  guint            *relation_mark;
+  guint             mark_serial;
+
+  PangoContext     *measure_context;
+  PangoContext     *render_context;
+  PangoLayout      *measure_layouts[2];
+  PangoLayout      *render_layouts[2];
+  char             *font_family;
+  double            font_size;
+  double            small_font_size;
+  float            *label_width;
+  float            *label_height;
+  cairo_surface_t **label_images;
+  guint             n_label_images;
+  double            label_image_scale;
+
+  guint64           theme_hash;
+  guint             serial;
+  GHashTable       *sprites;
+
+  LabelPlacement    placement;
+  Highlight         highlight;
+  SceneCache        scene;
+
+  GArray           *scratch_shapes;
+  GArray           *scratch_points;
+};
+
+/* Glyph extents from the centre, in units of the node radius: the glyphs
+ * have about the same area, so that the kind does not change how important
+ * an actor looks.  @trim is where arcs end.
+ */
+typedef struct
+{
+  double top;
+  double bottom;
+  double left;
+  double right;
+  double trim;
+} GlyphExtents;
+
+#define GLYPH_EXTENT_MAX 1.555
+
+/* The raster: an image's pixels and a clip, in device pixels. */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint32 *pixels;
+  int      stride;
+  int      width;
+  int      height;
+  int      x0;
+  int      y0;
+  int      x1;
+  int      y1;
+} Canvas;
+
+/* One drawing of the scene: into a Canvas for raster targets, or with
+ * cairo for vector ones.  Units are device pixels for a canvas, logical
+ * pixels for cairo; world point (x, y) is at ((x - cx) * k + ox, ...).
+ */
+typedef struct
+{
+  DramatisNetwork     *self;
+  const DramatisTheme *theme;
+  double               zoom;
+  double               scale;
+  double               k;
+  double               cx;
+  double               cy;
+  double               ox;
+  double               oy;
+  double               clip_x0;
+  double               clip_y0;
+  double               clip_x1;
+  double               clip_y1;
+  double               arc_alpha;
+  /* Whether arcs are hairlines: decided by a whole drawing, kept for the
+   * strips drawn after it.
+   */
+  gboolean            *hairline;
+  gboolean             decide_hairline;
+  Canvas              *canvas;
+  cairo_t             *cr;
+} Scene;
+
+/* An arc ready to rasterize: its points are in the network's scratch
+ * array from @first.
+ */
+typedef struct
+{
+  guint    first;
+  guint    n_points;
+  guint    n_arrows;
+  guint32  color;
+  const DramatisColor *style_color;
+  double   alpha;
+  double   width;
+  gboolean dashed;
+  double   arrows[12];
+  double   x0;
+  double   y0;
+  double   x1;
+  double   y1;
+} Shape;
+
+/* Helpers small enough to be inlined where they are used, as they were
+ * when the network was one file: some are in its innermost loops.
+ */
+
+static inline double
+dramatis_network_display_radius (DramatisNetwork *self,
+                                 guint            actor,
+                                 double           zoom)
+{
+  return MAX (self->radius[actor] * zoom, NODE_SCREEN_MIN);
+}
+
+/* glibc's hypot() guards against overflow, which costs more than the
+ * rest of a short arc's drawing; coordinates here are far from overflow.
+ */
+static inline double
+dramatis_network_distance (double dx,
+                           double dy)
+{
+  return sqrt (dx * dx + dy * dy);
+}
+
+/* Clamped before the conversion: a point far outside, as a hit-test at a
+ * tiny zoom makes, must not overflow an int, and one that is not a number
+ * (from a degenerate view) must not index outside the grid.
+ */
+static inline int
+dramatis_network_grid_cell (double x,
+                            int    n)
+{
+  return x >= 0 ? (int) MIN (x, n - 1) : 0;
+}
+
+static inline int
+dramatis_network_grid_col (const Grid *grid,
+                           double      x)
+{
+  return dramatis_network_grid_cell (floor ((x - grid->x0) / grid->cell), grid->nx);
+}
+
+static inline int
+dramatis_network_grid_row (const Grid *grid,
+                           double      y)
+{
+  return dramatis_network_grid_cell (floor ((y - grid->y0) / grid->cell), grid->ny);
+}
+
+static inline guint
+dramatis_network_hash_cell (gint64 col,
+                            gint64 row)
+{
+  return ((guint) col * 73856093u ^ (guint) row * 19349663u) & (HASH_BUCKETS - 1);
+}
+
+static inline void
+dramatis_network_scene_point (const Scene *sc,
+                              double       wx,
+                              double       wy,
+                              double      *x,
+                              double      *y)
+{
+  *x = (wx - sc->cx) * sc->k + sc->ox;
+  *y = (wy - sc->cy) * sc->k + sc->oy;
+}
+
+G_END_DECLS
