@@ -330,4 +330,27 @@ dramatis_network_scene_point (const Scene *sc,
   *y = (wy - sc->cy) * sc->k + sc->oy;
 }
 
+/* The rasterizer: dramatis-network-raster.c */
+guint32 dramatis_network_pack_color      (const DramatisColor *color,
+                                          double               alpha);
+void    dramatis_network_canvas_fill     (Canvas              *canvas,
+                                          guint32              color);
+void    dramatis_network_canvas_line     (Canvas              *canvas,
+                                          double               x0,
+                                          double               y0,
+                                          double               x1,
+                                          double               y1,
+                                          guint32              color,
+                                          double               width,
+                                          gboolean             hairline,
+                                          const double        *dash,
+                                          double              *dash_pos);
+void    dramatis_network_canvas_triangle (Canvas              *canvas,
+                                          const double        *p,
+                                          guint32              color);
+void    dramatis_network_canvas_blit     (Canvas              *canvas,
+                                          cairo_surface_t     *image,
+                                          int                  x,
+                                          int                  y);
+
 G_END_DECLS
