@@ -330,6 +330,31 @@ dramatis_network_scene_point (const Scene *sc,
   *y = (wy - sc->cy) * sc->k + sc->oy;
 }
 
+/* Glyphs: dramatis-network-glyphs.c */
+const GlyphExtents *dramatis_network_extents_of (DramatisNetwork     *self,
+                                                 guint                actor);
+void                dramatis_network_glyph_box  (DramatisNetwork     *self,
+                                                 guint                actor,
+                                                 double               zoom,
+                                                 double              *x,
+                                                 double              *y,
+                                                 double              *width,
+                                                 double              *height);
+void                dramatis_network_draw_glyph (cairo_t             *cr,
+                                                 const DramatisTheme *theme,
+                                                 DramatisActorKind    kind,
+                                                 double               x,
+                                                 double               y,
+                                                 double               r,
+                                                 double               unit,
+                                                 gboolean             selected);
+cairo_surface_t    *dramatis_network_get_sprite (DramatisNetwork     *self,
+                                                 const DramatisTheme *theme,
+                                                 DramatisActorKind    kind,
+                                                 double               r,
+                                                 double               scale,
+                                                 gboolean             selected);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);

@@ -53,16 +53,7 @@
 #define LABEL_CELL             64.0
 
 #define MAX_LABEL_IMAGES       6000
-#define MAX_SPRITES            512
 #define SPRITE_MAX_RADIUS      40.0  /* device pixels: larger glyphs are drawn */
-
-static const GlyphExtents glyph_extents[] = {
-  [DRAMATIS_ACTOR_KIND_OTHER] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
-  [DRAMATIS_ACTOR_KIND_STATE] = { 0.886, 0.886, 0.886, 0.886, 1.0 },
-  [DRAMATIS_ACTOR_KIND_ORGANIZATION] = { 1.253, 1.253, 1.253, 1.253, 1.1 },
-  [DRAMATIS_ACTOR_KIND_PERSON] = { 1.0, 1.0, 1.0, 1.0, 1.0 },
-  [DRAMATIS_ACTOR_KIND_GROUP] = { 1.555, 0.777, 1.347, 1.347, 1.0 },
-};
 
 /* How each family of relations is stroked: width in units of the theme's
  * line width.  Hostile relations are dashed as well as red, so that they
@@ -91,13 +82,6 @@ next_mark (DramatisNetwork *self)
   return self->mark_serial;
 }
 
-static const GlyphExtents *
-extents_of (DramatisNetwork *self,
-            guint            actor)
-{
-  return &glyph_extents[self->kinds[actor]];
-}
-
 static gboolean
 rects_overlap (double ax,
                double ay,
@@ -109,27 +93,6 @@ rects_overlap (double ax,
                double bh)
 {
   return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
-}
-
-/* The glyph's box in zoom space, outline included. */
-static void
-glyph_box (DramatisNetwork *self,
-           guint            actor,
-           double           zoom,
-           double          *x,
-           double          *y,
-           double          *width,
-           double          *height)
-{
-  const GlyphExtents *ext = extents_of (self, actor);
-  double r = dramatis_network_display_radius (self, actor, zoom);
-  double cx = self->xy[2 * actor] * zoom;
-  double cy = self->xy[2 * actor + 1] * zoom;
-
-  *x = cx - r * ext->left - NODE_OUTLINE;
-  *y = cy - r * ext->top - NODE_OUTLINE;
-  *width = r * (ext->left + ext->right) + 2 * NODE_OUTLINE;
-  *height = r * (ext->top + ext->bottom) + 2 * NODE_OUTLINE;
 }
 
 /* Whether the point (zoom space) is on the glyph's shape or within
@@ -1048,7 +1011,7 @@ ensure_glyph_boxes (DramatisNetwork *self,
       double *box = &self->glyph_boxes[4 * i];
       double x, y, w, h;
 
-      glyph_box (self, actor, zoom, &x, &y, &w, &h);
+      dramatis_network_glyph_box (self, actor, zoom, &x, &y, &w, &h);
       box[0] = x;
       box[1] = y;
       box[2] = x + w;
@@ -1134,7 +1097,7 @@ label_candidate (DramatisNetwork *self,
                  double          *x,
                  double          *y)
 {
-  const GlyphExtents *ext = extents_of (self, actor);
+  const GlyphExtents *ext = dramatis_network_extents_of (self, actor);
   double r = dramatis_network_display_radius (self, actor, zoom);
   double cx = self->xy[2 * actor] * zoom;
   double cy = self->xy[2 * actor + 1] * zoom;
@@ -1503,141 +1466,6 @@ ensure_extra_labels (DramatisNetwork *self,
   hash_grid_clear (&grid);
 }
 
-/* Glyphs */
-
-static void
-glyph_path (cairo_t           *cr,
-            DramatisActorKind  kind,
-            double             x,
-            double             y,
-            double             r)
-{
-  switch (kind)
-    {
-    case DRAMATIS_ACTOR_KIND_STATE:
-      cairo_rectangle (cr, x - 0.886 * r, y - 0.886 * r, 1.772 * r, 1.772 * r);
-      break;
-
-    case DRAMATIS_ACTOR_KIND_ORGANIZATION:
-      cairo_move_to (cr, x, y - 1.253 * r);
-      cairo_line_to (cr, x + 1.253 * r, y);
-      cairo_line_to (cr, x, y + 1.253 * r);
-      cairo_line_to (cr, x - 1.253 * r, y);
-      cairo_close_path (cr);
-      break;
-
-    case DRAMATIS_ACTOR_KIND_GROUP:
-      cairo_move_to (cr, x, y - 1.555 * r);
-      cairo_line_to (cr, x + 1.347 * r, y + 0.777 * r);
-      cairo_line_to (cr, x - 1.347 * r, y + 0.777 * r);
-      cairo_close_path (cr);
-      break;
-
-    case DRAMATIS_ACTOR_KIND_PERSON:
-    case DRAMATIS_ACTOR_KIND_OTHER:
-    default:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-    }
-}
-
-/* Draws a glyph of radius @r at (x, y); @unit is a logical pixel in the
- * units of @cr.  A glyph too small to show its shape is a dot.
- */
-static void
-draw_glyph (cairo_t             *cr,
-            const DramatisTheme *theme,
-            DramatisActorKind    kind,
-            double               x,
-            double               y,
-            double               r,
-            double               unit,
-            gboolean             selected)
-{
-  const DramatisColor *color = &theme->actor_kinds[MIN (kind, DRAMATIS_ACTOR_KIND_GROUP)];
-
-  if (r < 2.5 * unit)
-    kind = DRAMATIS_ACTOR_KIND_PERSON;
-
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* An outline in the background colour keeps arcs and neighbours off the
-   * glyph's edge.
-   */
-  glyph_path (cr, kind, x, y, r);
-  cairo_set_line_width (cr, 2 * NODE_OUTLINE * unit);
-  dramatis_color_set_source (&theme->background, cr);
-  cairo_stroke_preserve (cr);
-
-  if (kind == DRAMATIS_ACTOR_KIND_OTHER)
-    {
-      double width = MAX (1.5 * unit, r * 0.35);
-
-      cairo_fill (cr);
-      cairo_arc (cr, x, y, r - width / 2, 0, 2 * G_PI);
-      cairo_set_line_width (cr, width);
-      dramatis_color_set_source (color, cr);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      dramatis_color_set_source (color, cr);
-      cairo_fill (cr);
-    }
-
-  if (selected)
-    {
-      const GlyphExtents *ext = &glyph_extents[kind];
-      double ring = r * MAX (MAX (ext->top, ext->left), 1.0) + (SELECTION_RING_GAP + SELECTION_RING_WIDTH / 2) * unit;
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, ring, 0, 2 * G_PI);
-      cairo_set_line_width (cr, SELECTION_RING_WIDTH * unit);
-      dramatis_color_set_source (&theme->accent, cr);
-      cairo_stroke (cr);
-    }
-
-  cairo_restore (cr);
-}
-
-/* A glyph rendered once per kind, size and style, to be stamped; sizes
- * are in steps of a quarter of a device pixel.
- */
-static cairo_surface_t *
-get_sprite (DramatisNetwork     *self,
-            const DramatisTheme *theme,
-            DramatisActorKind    kind,
-            double               r,
-            double               scale,
-            gboolean             selected)
-{
-  guint quarter = (guint) MIN (r * 4 + 0.5, (double) 0xffffff);
-  guint key = (guint) selected << 31 | (guint) kind << 28 | (quarter & 0xffffff);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int size;
-
-  surface = g_hash_table_lookup (self->sprites, GUINT_TO_POINTER (key));
-  if (surface != NULL)
-    return surface;
-
-  if (g_hash_table_size (self->sprites) >= MAX_SPRITES)
-    g_hash_table_remove_all (self->sprites);
-
-  r = quarter / 4.0;
-  size = 2 * (int) ceil (r * GLYPH_EXTENT_MAX + (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * scale);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cr = cairo_create (surface);
-  draw_glyph (cr, theme, kind, size / 2.0, size / 2.0, r, scale, selected);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  g_hash_table_insert (self->sprites, GUINT_TO_POINTER (key), surface);
-  return surface;
-}
-
 /* Theme */
 
 static guint64
@@ -1822,8 +1650,10 @@ scene_edge_geometry (const Scene *sc,
   if (edge->from == edge->to)
     return n;
 
-  start = (dramatis_network_display_radius (self, edge->from, sc->zoom) * extents_of (self, edge->from)->trim + NODE_OUTLINE) * sc->scale;
-  end = (dramatis_network_display_radius (self, edge->to, sc->zoom) * extents_of (self, edge->to)->trim + NODE_OUTLINE) * sc->scale;
+  start = (dramatis_network_display_radius (self, edge->from, sc->zoom) *
+           dramatis_network_extents_of (self, edge->from)->trim + NODE_OUTLINE) * sc->scale;
+  end = (dramatis_network_display_radius (self, edge->to, sc->zoom) *
+         dramatis_network_extents_of (self, edge->to)->trim + NODE_OUTLINE) * sc->scale;
   if (length - start - end < 1)
     return 0;
 
@@ -2063,7 +1893,8 @@ scene_node (Scene    *sc,
 
   if (sc->canvas != NULL && r <= SPRITE_MAX_RADIUS)
     {
-      cairo_surface_t *sprite = get_sprite (self, sc->theme, self->kinds[actor], r, sc->scale, selected);
+      cairo_surface_t *sprite = dramatis_network_get_sprite (self, sc->theme, self->kinds[actor], r, sc->scale,
+                                                             selected);
       int size = cairo_image_surface_get_width (sprite);
 
       dramatis_network_canvas_blit (sc->canvas, sprite,
@@ -2082,12 +1913,12 @@ scene_node (Scene    *sc,
       cairo_scale (cr, 1 / sx, 1 / sy);
       cairo_rectangle (cr, canvas->x0, canvas->y0, canvas->x1 - canvas->x0, canvas->y1 - canvas->y0);
       cairo_clip (cr);
-      draw_glyph (cr, sc->theme, self->kinds[actor], x, y, r, sc->scale, selected);
+      dramatis_network_draw_glyph (cr, sc->theme, self->kinds[actor], x, y, r, sc->scale, selected);
       cairo_destroy (cr);
       cairo_surface_flush (canvas->surface);
     }
   else
-    draw_glyph (sc->cr, sc->theme, self->kinds[actor], x, y, r, 1, selected);
+    dramatis_network_draw_glyph (sc->cr, sc->theme, self->kinds[actor], x, y, r, 1, selected);
 }
 
 static void
@@ -2501,7 +2332,7 @@ draw_hover (DramatisNetwork           *self,
   if (hovered->kind == DRAMATIS_ITEM_ACTOR && hovered->index < self->n_actors)
     {
       guint actor = hovered->index;
-      const GlyphExtents *ext = extents_of (self, actor);
+      const GlyphExtents *ext = dramatis_network_extents_of (self, actor);
       double r = dramatis_network_display_radius (self, actor, view->zoom);
       double x, y, lx, ly, width, height;
 
@@ -2890,7 +2721,7 @@ drawing_bounds (DramatisNetwork *self,
     {
       double gx, gy, gw, gh;
 
-      glyph_box (self, a, zoom, &gx, &gy, &gw, &gh);
+      dramatis_network_glyph_box (self, a, zoom, &gx, &gy, &gw, &gh);
       *x0 = MIN (*x0, gx);
       *y0 = MIN (*y0, gy);
       *x1 = MAX (*x1, gx + gw);
@@ -2960,7 +2791,7 @@ dramatis_network_fit (DramatisNetwork     *self,
         {
           double gx, gy, gw, gh, lw = 0, lh = 0;
 
-          glyph_box (self, a, z, &gx, &gy, &gw, &gh);
+          dramatis_network_glyph_box (self, a, z, &gx, &gy, &gw, &gh);
           if (dramatis_network_display_radius (self, a, z) >= LABEL_MIN_NODE_RADIUS)
             measure_label (self, a, &lw, &lh);
           bx0 = MIN (bx0, MIN (gx, gx + gw / 2 - lw / 2));
@@ -3176,7 +3007,7 @@ dramatis_network_draw_legend (DramatisNetwork     *self,
           if (row == 0)
             draw_legend_relation (cr, theme, what, cx, cy + line_height / 2, sample);
           else
-            draw_glyph (cr, theme, what, cx + 8, cy + line_height / 2, 6, 1, FALSE);
+            dramatis_network_draw_glyph (cr, theme, what, cx + 8, cy + line_height / 2, 6, 1, FALSE);
 
           cairo_move_to (cr, cx + item_width - text_width, cy + (line_height - text_height) / 2);
           dramatis_color_set_source (&theme->foreground, cr);
@@ -3394,7 +3225,7 @@ dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
 
       if (self->actor_mark[a] != mark)
         continue;
-      glyph_box (self, a, view->zoom, &gx, &gy, &gw, &gh);
+      dramatis_network_glyph_box (self, a, view->zoom, &gx, &gy, &gw, &gh);
       if (rects_overlap (wx0 * view->zoom, wy0 * view->zoom, rect->width, rect->height, gx, gy, gw, gh))
         g_array_append_val (actors, a);
     }
