@@ -355,6 +355,36 @@ cairo_surface_t    *dramatis_network_get_sprite (DramatisNetwork     *self,
                                                  double               scale,
                                                  gboolean             selected);
 
+/* The geometry of the arcs: dramatis-network-edges.c */
+void   dramatis_network_actor_position      (DramatisNetwork *self,
+                                             guint            actor,
+                                             double          *x,
+                                             double          *y);
+guint  dramatis_network_edge_world_points   (DramatisNetwork *self,
+                                             const Edge      *edge,
+                                             guint            n_segments,
+                                             double          *points);
+void   dramatis_network_edge_world_midpoint (DramatisNetwork *self,
+                                             const Edge      *edge,
+                                             double          *x,
+                                             double          *y);
+guint  dramatis_network_edge_segments       (DramatisNetwork *self,
+                                             const Edge      *edge,
+                                             double           scale);
+double dramatis_network_polyline_length     (const double    *points,
+                                             guint            n_points);
+void   dramatis_network_polyline_point_at   (const double    *points,
+                                             guint            n_points,
+                                             double           s,
+                                             double          *x,
+                                             double          *y,
+                                             double          *dx,
+                                             double          *dy);
+guint  dramatis_network_polyline_cut        (double          *points,
+                                             guint            n_points,
+                                             double           start,
+                                             double           end);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
