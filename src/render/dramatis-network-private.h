@@ -385,6 +385,41 @@ guint  dramatis_network_polyline_cut        (double          *points,
                                              double           start,
                                              double           end);
 
+/* Grids: dramatis-network-grid.c */
+gboolean dramatis_network_rects_overlap      (double           ax,
+                                              double           ay,
+                                              double           aw,
+                                              double           ah,
+                                              double           bx,
+                                              double           by,
+                                              double           bw,
+                                              double           bh);
+void     dramatis_network_grid_clear         (Grid            *grid);
+void     dramatis_network_hash_grid_init     (HashGrid        *grid,
+                                              double           cell);
+void     dramatis_network_hash_grid_clear    (HashGrid        *grid);
+void     dramatis_network_hash_grid_insert   (HashGrid        *grid,
+                                              const Label     *label,
+                                              guint            item);
+gboolean dramatis_network_hash_grid_overlaps (const HashGrid  *grid,
+                                              const GArray    *labels,
+                                              double           x,
+                                              double           y,
+                                              double           width,
+                                              double           height);
+void     dramatis_network_build_grids        (DramatisNetwork *self);
+guint    dramatis_network_mark_actors_in     (DramatisNetwork *self,
+                                              double           x0,
+                                              double           y0,
+                                              double           x1,
+                                              double           y1,
+                                              double           reach);
+guint    dramatis_network_mark_relations_in  (DramatisNetwork *self,
+                                              double           x0,
+                                              double           y0,
+                                              double           x1,
+                                              double           y1);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
