@@ -420,6 +420,25 @@ guint    dramatis_network_mark_relations_in  (DramatisNetwork *self,
                                               double           x1,
                                               double           y1);
 
+/* The text of labels: dramatis-network-labels.c */
+void             dramatis_network_update_fonts       (DramatisNetwork     *self,
+                                                      const DramatisTheme *theme);
+void             dramatis_network_measure_label      (DramatisNetwork     *self,
+                                                      guint                id,
+                                                      double              *width,
+                                                      double              *height);
+void             dramatis_network_draw_label_text    (DramatisNetwork     *self,
+                                                      cairo_t             *cr,
+                                                      const DramatisTheme *theme,
+                                                      guint                id,
+                                                      double               x,
+                                                      double               y);
+void             dramatis_network_clear_label_images (DramatisNetwork     *self);
+cairo_surface_t *dramatis_network_get_label_image    (DramatisNetwork     *self,
+                                                      const DramatisTheme *theme,
+                                                      guint                id,
+                                                      double               scale);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
@@ -442,5 +461,8 @@ void    dramatis_network_canvas_blit     (Canvas              *canvas,
                                           cairo_surface_t     *image,
                                           int                  x,
                                           int                  y);
+
+/* Not yet in files of their own: dramatis-network.c */
+void dramatis_network_invalidate_placement (DramatisNetwork *self);
 
 G_END_DECLS
