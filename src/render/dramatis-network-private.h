@@ -439,6 +439,23 @@ cairo_surface_t *dramatis_network_get_label_image    (DramatisNetwork     *self,
                                                       guint                id,
                                                       double               scale);
 
+/* Label placement: dramatis-network-placement.c */
+void     dramatis_network_invalidate_placement (DramatisNetwork *self);
+gboolean dramatis_network_label_candidate      (DramatisNetwork *self,
+                                                guint            actor,
+                                                double           zoom,
+                                                guint            k,
+                                                double           width,
+                                                double           height,
+                                                double          *x,
+                                                double          *y);
+void     dramatis_network_ensure_placement     (DramatisNetwork *self,
+                                                double           zoom,
+                                                gboolean         edge_labels);
+void     dramatis_network_ensure_extra_labels  (DramatisNetwork *self,
+                                                double           zoom,
+                                                gboolean         edge_labels);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
@@ -463,6 +480,6 @@ void    dramatis_network_canvas_blit     (Canvas              *canvas,
                                           int                  y);
 
 /* Not yet in files of their own: dramatis-network.c */
-void dramatis_network_invalidate_placement (DramatisNetwork *self);
+gboolean dramatis_network_highlight_is_empty (DramatisNetwork *self);
 
 G_END_DECLS
