@@ -456,6 +456,11 @@ void     dramatis_network_ensure_extra_labels  (DramatisNetwork *self,
                                                 double           zoom,
                                                 gboolean         edge_labels);
 
+/* The highlight of the selection: dramatis-network-highlight.c */
+void     dramatis_network_ensure_highlight   (DramatisNetwork    *self,
+                                              const DramatisItem *item);
+gboolean dramatis_network_highlight_is_empty (DramatisNetwork    *self);
+
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
@@ -478,8 +483,5 @@ void    dramatis_network_canvas_blit     (Canvas              *canvas,
                                           cairo_surface_t     *image,
                                           int                  x,
                                           int                  y);
-
-/* Not yet in files of their own: dramatis-network.c */
-gboolean dramatis_network_highlight_is_empty (DramatisNetwork *self);
 
 G_END_DECLS
