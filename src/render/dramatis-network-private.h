@@ -201,6 +201,17 @@ typedef struct
 
 #define GLYPH_EXTENT_MAX 1.555
 
+/* How a family of relations is stroked: dramatis-network-scene.c has the
+ * table.
+ */
+typedef struct
+{
+  double   width;
+  gboolean dashed;
+} FamilyStyle;
+
+extern const FamilyStyle dramatis_network_family_styles[DRAMATIS_N_RELATION_FAMILIES];
+
 /* The raster: an image's pixels and a clip, in device pixels. */
 
 typedef struct
@@ -483,5 +494,20 @@ void    dramatis_network_canvas_blit     (Canvas              *canvas,
                                           cairo_surface_t     *image,
                                           int                  x,
                                           int                  y);
+
+/* The scene: dramatis-network-scene.c */
+double dramatis_network_arc_alpha_at (DramatisNetwork           *self,
+                                      const DramatisTheme       *theme,
+                                      double                     zoom);
+void   dramatis_network_scene_draw   (Scene                     *sc);
+void   dramatis_network_draw_vector  (DramatisNetwork           *self,
+                                      cairo_t                   *cr,
+                                      const DramatisNetworkView *view,
+                                      const DramatisTheme       *theme);
+void   dramatis_network_draw_hover   (DramatisNetwork           *self,
+                                      cairo_t                   *cr,
+                                      const DramatisNetworkView *view,
+                                      const DramatisTheme       *theme,
+                                      const DramatisItem        *hovered);
 
 G_END_DECLS
