@@ -510,4 +510,24 @@ void   dramatis_network_draw_hover   (DramatisNetwork           *self,
                                       const DramatisTheme       *theme,
                                       const DramatisItem        *hovered);
 
+/* The kept scene, for raster targets: dramatis-network-scene-cache.c */
+void     dramatis_network_ensure_scene          (DramatisNetwork           *self,
+                                                 const DramatisNetworkView *view,
+                                                 const DramatisTheme       *theme,
+                                                 double                     scale,
+                                                 double                     device_scale);
+gboolean dramatis_network_target_is_raster      (cairo_t                   *cr,
+                                                 double                    *scale,
+                                                 double                    *device_scale);
+void     dramatis_network_paint_scene           (DramatisNetwork           *self,
+                                                 cairo_t                   *cr);
+gboolean dramatis_network_scene_can_stretch     (DramatisNetwork           *self,
+                                                 const DramatisNetworkView *view,
+                                                 double                     scale,
+                                                 double                     device_scale);
+void     dramatis_network_paint_scene_stretched (DramatisNetwork           *self,
+                                                 cairo_t                   *cr,
+                                                 const DramatisNetworkView *view,
+                                                 const DramatisTheme       *theme);
+
 G_END_DECLS

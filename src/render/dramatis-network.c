@@ -166,259 +166,6 @@ update_theme (DramatisNetwork     *self,
   self->scene.valid = FALSE;
 }
 
-/* Raster targets: the cached scene */
-
-static void
-scene_cache_render (DramatisNetwork     *self,
-                    const DramatisTheme *theme,
-                    int                  x0,
-                    int                  y0,
-                    int                  x1,
-                    int                  y1,
-                    gboolean             whole)
-{
-  SceneCache *c = &self->scene;
-  Canvas canvas;
-  Scene sc;
-
-  cairo_surface_flush (c->surface);
-  canvas.surface = c->surface;
-  canvas.pixels = (guint32 *) cairo_image_surface_get_data (c->surface);
-  canvas.stride = cairo_image_surface_get_stride (c->surface) / 4;
-  canvas.width = c->pw;
-  canvas.height = c->ph;
-  canvas.x0 = MAX (x0, 0);
-  canvas.y0 = MAX (y0, 0);
-  canvas.x1 = MIN (x1, c->pw);
-  canvas.y1 = MIN (y1, c->ph);
-
-  sc.self = self;
-  sc.theme = theme;
-  sc.zoom = c->zoom;
-  sc.scale = c->scale;
-  sc.k = c->zoom * c->scale;
-  sc.cx = c->center_x;
-  sc.cy = c->center_y;
-  sc.ox = c->width * c->scale / 2;
-  sc.oy = c->height * c->scale / 2;
-  sc.clip_x0 = canvas.x0;
-  sc.clip_y0 = canvas.y0;
-  sc.clip_x1 = canvas.x1;
-  sc.clip_y1 = canvas.y1;
-  sc.arc_alpha = dramatis_network_arc_alpha_at (self, theme, c->zoom);
-  sc.hairline = &c->hairline;
-  sc.decide_hairline = whole;
-  sc.canvas = &canvas;
-  sc.cr = NULL;
-
-  if (canvas.x0 < canvas.x1 && canvas.y0 < canvas.y1)
-    dramatis_network_scene_draw (&sc);
-
-  cairo_surface_mark_dirty (c->surface);
-}
-
-static cairo_surface_t *
-new_cache_surface (int    width,
-                   int    height,
-                   double device_scale)
-{
-  /* Opaque, so that painting it is a copy. */
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-
-  cairo_surface_set_device_scale (surface, device_scale, device_scale);
-  return surface;
-}
-
-/* Brings the cached scene up to date with the view: a pan of whole
- * pixels scrolls it and draws the strips that come into view; anything
- * else draws it again.
- */
-static void
-ensure_scene (DramatisNetwork           *self,
-              const DramatisNetworkView *view,
-              const DramatisTheme       *theme,
-              double                     scale,
-              double                     device_scale)
-{
-  SceneCache *c = &self->scene;
-  int pw = MAX (1, (int) ceil (view->width * scale - 1e-6));
-  int ph = MAX (1, (int) ceil (view->height * scale - 1e-6));
-
-  if (c->valid && c->pw == pw && c->ph == ph && c->scale == scale && c->device_scale == device_scale &&
-      c->width == view->width && c->height == view->height && c->zoom == view->zoom &&
-      c->edge_labels == view->show_edge_labels && dramatis_item_equal (&c->selected, &self->highlight.item) &&
-      c->serial == self->serial)
-    {
-      double k = view->zoom * scale;
-      double dx = round ((c->center_x - view->center_x) * k);
-      double dy = round ((c->center_y - view->center_y) * k);
-      int kx = (int) CLAMP (dx, -G_MAXINT / 2, G_MAXINT / 2);
-      int ky = (int) CLAMP (dy, -G_MAXINT / 2, G_MAXINT / 2);
-      cairo_surface_t *swap;
-      cairo_t *cr;
-
-      if (kx == 0 && ky == 0)
-        return;
-
-      if (ABS (kx) < pw && ABS (ky) < ph)
-        {
-          if (c->spare == NULL)
-            c->spare = new_cache_surface (pw, ph, device_scale);
-
-          cr = cairo_create (c->spare);
-          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-          cairo_surface_set_device_scale (c->surface, 1, 1);
-          cairo_surface_set_device_scale (c->spare, 1, 1);
-          cairo_set_source_surface (cr, c->surface, kx, ky);
-          cairo_paint (cr);
-          cairo_destroy (cr);
-          cairo_surface_set_device_scale (c->surface, device_scale, device_scale);
-          cairo_surface_set_device_scale (c->spare, device_scale, device_scale);
-
-          swap = c->surface;
-          c->surface = c->spare;
-          c->spare = swap;
-          c->center_x -= kx / k;
-          c->center_y -= ky / k;
-
-          if (kx > 0)
-            scene_cache_render (self, theme, 0, 0, kx, ph, FALSE);
-          else if (kx < 0)
-            scene_cache_render (self, theme, pw + kx, 0, pw, ph, FALSE);
-          if (ky > 0)
-            scene_cache_render (self, theme, 0, 0, pw, ky, FALSE);
-          else if (ky < 0)
-            scene_cache_render (self, theme, 0, ph + ky, pw, ph, FALSE);
-          return;
-        }
-    }
-
-  if (c->surface == NULL || c->pw != pw || c->ph != ph || c->device_scale != device_scale)
-    {
-      g_clear_pointer (&c->surface, cairo_surface_destroy);
-      g_clear_pointer (&c->spare, cairo_surface_destroy);
-      c->surface = new_cache_surface (pw, ph, device_scale);
-    }
-
-  c->valid = TRUE;
-  c->pw = pw;
-  c->ph = ph;
-  c->scale = scale;
-  c->device_scale = device_scale;
-  c->width = view->width;
-  c->height = view->height;
-  c->zoom = view->zoom;
-  c->center_x = view->center_x;
-  c->center_y = view->center_y;
-  c->edge_labels = view->show_edge_labels;
-  c->selected = self->highlight.item;
-  c->serial = self->serial;
-
-  scene_cache_render (self, theme, 0, 0, pw, ph, TRUE);
-}
-
-/* Whether @cr draws into pixels at a plain scale, and how many device
- * pixels a logical pixel is; vector targets, rotations and skews get
- * cairo paths instead.
- */
-static gboolean
-target_is_raster (cairo_t *cr,
-                  double  *scale,
-                  double  *device_scale)
-{
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_matrix_t matrix;
-  double sx, sy;
-
-  switch (cairo_surface_get_type (target))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return FALSE;
-    default:
-      break;
-    }
-
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy || sx != sy)
-    return FALSE;
-
-  *scale = matrix.xx * sx;
-  *device_scale = sx;
-  return *scale >= 0.25 && *scale <= 16;
-}
-
-static void
-paint_scene (DramatisNetwork *self,
-             cairo_t         *cr)
-{
-  SceneCache *c = &self->scene;
-  double x = 0, y = 0;
-
-  /* At whole device pixels, so that the copy is exact. */
-  cairo_user_to_device (cr, &x, &y);
-  x = round (x * c->device_scale) / c->device_scale;
-  y = round (y * c->device_scale) / c->device_scale;
-
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, c->surface, x, y);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-/* Whether the kept scene differs from the view in its zoom only, so that
- * it can stand in for it, stretched, while the user zooms.
- */
-static gboolean
-scene_can_stretch (DramatisNetwork           *self,
-                   const DramatisNetworkView *view,
-                   double                     scale,
-                   double                     device_scale)
-{
-  SceneCache *c = &self->scene;
-
-  return c->valid && c->scale == scale && c->device_scale == device_scale &&
-         c->width == view->width && c->height == view->height && c->edge_labels == view->show_edge_labels &&
-         dramatis_item_equal (&c->selected, &self->highlight.item) && c->serial == self->serial;
-}
-
-static void
-paint_scene_stretched (DramatisNetwork           *self,
-                       cairo_t                   *cr,
-                       const DramatisNetworkView *view,
-                       const DramatisTheme       *theme)
-{
-  SceneCache *c = &self->scene;
-  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (c->surface);
-  double f = view->zoom / c->zoom;
-  double m = c->scale / c->device_scale;
-  double dx = (c->center_x - view->center_x) * view->zoom;
-  double dy = (c->center_y - view->center_y) * view->zoom;
-  cairo_matrix_t matrix;
-
-  /* From the view to the kept image: undo the new zoom around the view's
-   * middle, apply the kept one.
-   */
-  cairo_matrix_init (&matrix, m / f, 0, 0, m / f,
-                     m * (view->width / 2 - (view->width / 2 + dx) / f),
-                     m * (view->height / 2 - (view->height / 2 + dy) / f));
-  cairo_pattern_set_matrix (pattern, &matrix);
-  cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
-
-  cairo_save (cr);
-  dramatis_color_set_source (&theme->background, cr);
-  cairo_paint (cr);
-  cairo_set_source (cr, pattern);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_pattern_destroy (pattern);
-}
-
 /* Public API */
 
 /**
@@ -914,23 +661,23 @@ dramatis_network_draw (DramatisNetwork           *self,
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
 
-  if (!target_is_raster (cr, &scale, &device_scale))
+  if (!dramatis_network_target_is_raster (cr, &scale, &device_scale))
     {
       dramatis_network_ensure_placement (self, view->zoom, view->show_edge_labels);
       dramatis_network_ensure_extra_labels (self, view->zoom, view->show_edge_labels);
       dramatis_network_draw_vector (self, cr, view, theme);
     }
   else if (view->interactive && self->scene.zoom != view->zoom &&
-           scene_can_stretch (self, view, scale, device_scale))
+           dramatis_network_scene_can_stretch (self, view, scale, device_scale))
     {
-      paint_scene_stretched (self, cr, view, theme);
+      dramatis_network_paint_scene_stretched (self, cr, view, theme);
     }
   else
     {
       dramatis_network_ensure_placement (self, view->zoom, view->show_edge_labels);
       dramatis_network_ensure_extra_labels (self, view->zoom, view->show_edge_labels);
-      ensure_scene (self, view, theme, scale, device_scale);
-      paint_scene (self, cr);
+      dramatis_network_ensure_scene (self, view, theme, scale, device_scale);
+      dramatis_network_paint_scene (self, cr);
     }
 
   if (selection != NULL)
