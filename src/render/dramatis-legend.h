@@ -14,12 +14,19 @@ G_BEGIN_DECLS
  */
 
 typedef struct _DramatisNetwork DramatisNetwork;
+typedef struct _DramatisTimeline DramatisTimeline;
 
-double dramatis_network_draw_legend (DramatisNetwork     *self,
-                                     cairo_t             *cr,
-                                     const DramatisTheme *theme,
-                                     double               x,
-                                     double               y,
-                                     double               max_width);
+double dramatis_network_draw_legend  (DramatisNetwork     *self,
+                                      cairo_t             *cr,
+                                      const DramatisTheme *theme,
+                                      double               x,
+                                      double               y,
+                                      double               max_width);
+double dramatis_timeline_draw_legend (DramatisTimeline    *self,
+                                      cairo_t             *cr,
+                                      const DramatisTheme *theme,
+                                      double               x,
+                                      double               y,
+                                      double               max_width);
 
 G_END_DECLS
