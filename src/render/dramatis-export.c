@@ -69,11 +69,8 @@ make_layout (cairo_t             *cr,
              double               max_width)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  g_autoptr(PangoFontDescription) font = dramatis_theme_new_font (theme, size, weight, PANGO_STYLE_NORMAL);
 
-  pango_font_description_set_family (font, theme->font_family);
-  pango_font_description_set_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, MAX (1, max_width) * PANGO_SCALE);

@@ -86,7 +86,7 @@ dramatis_network_draw_legend (DramatisNetwork     *self,
     DRAMATIS_ACTOR_KIND_GROUP, DRAMATIS_ACTOR_KIND_OTHER,
   };
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  g_autoptr(PangoFontDescription) font = NULL;
   const double sample = 28, gap = 6, spacing = 18;
   double line_height, cx, cy;
   int text_height;
@@ -99,8 +99,7 @@ dramatis_network_draw_legend (DramatisNetwork     *self,
     return 0;
 
   layout = pango_cairo_create_layout (cr);
-  pango_font_description_set_family (font, theme->font_family);
-  pango_font_description_set_size (font, (int) (theme->small_font_size * PANGO_SCALE));
+  font = dramatis_theme_new_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, "Ag", -1);
   pango_layout_get_pixel_size (layout, NULL, &text_height);
@@ -383,7 +382,7 @@ dramatis_timeline_draw_legend (DramatisTimeline    *self,
       flow_place (&flow, x, width, &sx, &sy);
       mid = sy + flow.line_height / 2;
 
-      dramatis_color_set_source (&theme->actor_kinds[kinds[i].kind], cr);
+      dramatis_color_set_source (dramatis_theme_get_actor_color (theme, kinds[i].kind), cr);
       cairo_arc (cr, sx + 5, mid, 4.5, 0, 2 * G_PI);
       cairo_fill (cr);
       dramatis_color_set_source (&theme->foreground, cr);

@@ -100,7 +100,7 @@ dramatis_network_draw_glyph (cairo_t             *cr,
                              double               unit,
                              gboolean             selected)
 {
-  const DramatisColor *color = &theme->actor_kinds[MIN (kind, DRAMATIS_ACTOR_KIND_GROUP)];
+  const DramatisColor *color = dramatis_theme_get_actor_color (theme, kind);
 
   if (r < 2.5 * unit)
     kind = DRAMATIS_ACTOR_KIND_PERSON;

@@ -41,15 +41,14 @@ dup_label_text (DramatisNetwork *self,
 }
 
 static void
-setup_layout (PangoLayout *layout,
-              const char  *family,
-              double       size,
-              gboolean     ellipsize)
+setup_layout (PangoLayout         *layout,
+              const DramatisTheme *theme,
+              double               size,
+              gboolean             ellipsize)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  g_autoptr(PangoFontDescription) font = dramatis_theme_new_font (theme, size, PANGO_WEIGHT_NORMAL,
+                                                                  PANGO_STYLE_NORMAL);
 
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
   if (ellipsize)
     {
@@ -81,8 +80,8 @@ dramatis_network_update_fonts (DramatisNetwork     *self,
     {
       double size = i == 0 ? self->font_size : self->small_font_size;
 
-      setup_layout (self->measure_layouts[i], self->font_family, size, i == 1);
-      setup_layout (self->render_layouts[i], self->font_family, size, i == 1);
+      setup_layout (self->measure_layouts[i], theme, size, i == 1);
+      setup_layout (self->render_layouts[i], theme, size, i == 1);
     }
 
   for (guint i = 0; i < n_labels; i++)

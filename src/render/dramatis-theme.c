@@ -152,6 +152,57 @@ dramatis_theme_variant_from_string (const char           *name,
   return TRUE;
 }
 
+/**
+ * dramatis_theme_new_font:
+ * @theme: a theme
+ * @size: the size, in points at scale 1
+ * @weight: the weight
+ * @style: the style
+ *
+ * The theme's font family at @size: every text the renderers draw, in the
+ * diagrams, their legends and the frame of an export, is set in it.
+ *
+ * Returns: (transfer full): a new font description
+ */
+PangoFontDescription *
+dramatis_theme_new_font (const DramatisTheme *theme,
+                         double               size,
+                         PangoWeight          weight,
+                         PangoStyle           style)
+{
+  PangoFontDescription *font;
+
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, theme->font_family != NULL ? theme->font_family : "Sans");
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+
+  return font;
+}
+
+/**
+ * dramatis_theme_get_actor_color:
+ * @theme: a theme
+ * @kind: a kind of actor
+ *
+ * The colour an actor of @kind is drawn in, in the network, the timeline's
+ * lanes and the legends; a kind the theme does not know is drawn as a
+ * group's.
+ *
+ * Returns: (transfer none): the colour
+ */
+const DramatisColor *
+dramatis_theme_get_actor_color (const DramatisTheme *theme,
+                                DramatisActorKind    kind)
+{
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  return &theme->actor_kinds[MIN (kind, DRAMATIS_ACTOR_KIND_GROUP)];
+}
+
 void
 dramatis_color_set_source (const DramatisColor *color,
                            cairo_t             *cr)

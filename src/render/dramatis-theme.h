@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 #include "dramatis-story.h"
 
@@ -72,6 +73,12 @@ void                    dramatis_theme_init               (DramatisTheme        
 void                    dramatis_theme_clear              (DramatisTheme        *theme);
 gboolean                dramatis_theme_variant_from_string (const char          *name,
                                                            DramatisThemeVariant *variant);
+PangoFontDescription   *dramatis_theme_new_font           (const DramatisTheme  *theme,
+                                                           double                size,
+                                                           PangoWeight           weight,
+                                                           PangoStyle            style);
+const DramatisColor    *dramatis_theme_get_actor_color    (const DramatisTheme  *theme,
+                                                           DramatisActorKind     kind);
 void                    dramatis_color_set_source         (const DramatisColor  *color,
                                                            cairo_t              *cr);
 void                    dramatis_color_set_source_alpha   (const DramatisColor  *color,

@@ -252,7 +252,7 @@ draw_mark (DramatisTimeline      *self,
            double                 area_width)
 {
   const Placement *p = &g_array_index (self->placements, Placement, mark->placement);
-  const DramatisColor *color = &theme->actor_kinds[MIN (p->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+  const DramatisColor *color = dramatis_theme_get_actor_color (theme, p->kind);
   double alpha = mark->lit ? 1.0 : theme->dim_alpha;
   double x0 = self->gutter_width;
   double clip0 = x0 - 4, clip1 = x0 + area_width + 4;
@@ -529,7 +529,7 @@ draw_lanes (DramatisTimeline           *self,
                          lane_has_actor (lane, selection->hovered.index);
       gboolean related = self->mode == DRAMATIS_LANES_BY_ACTOR &&
                          event_has_actor (self->story, selected_event, lane->actor);
-      const DramatisColor *dot = &theme->actor_kinds[MIN (lane->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+      const DramatisColor *dot = dramatis_theme_get_actor_color (theme, lane->kind);
 
       if (l % 2 == 1)
         {
@@ -754,7 +754,7 @@ dramatis_timeline_draw (DramatisTimeline           *self,
   for (guint i = 0; i < self->runs->len; i++)
     {
       const FrameRun *run = &g_array_index (self->runs, FrameRun, i);
-      const DramatisColor *color = &theme->actor_kinds[MIN (run->kind, DRAMATIS_ACTOR_KIND_GROUP)];
+      const DramatisColor *color = dramatis_theme_get_actor_color (theme, run->kind);
       double r0 = MAX (run->x0, -4), r1 = MIN (run->x1, area_width + 4);
 
       double y = run->bar ? dramatis_timeline_bar_top (self, run->y) + (BAR_HEIGHT - RUN_HEIGHT) / 2

@@ -47,22 +47,6 @@
 /* Before the widget knows its width, rows are packed for this one. */
 #define DEFAULT_LAYOUT_WIDTH 1280.0
 
-static PangoFontDescription *
-make_font (const DramatisTheme *theme,
-           double               size,
-           PangoWeight          weight,
-           PangoStyle           style)
-{
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, theme->font_family != NULL ? theme->font_family : "Sans");
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_font_description_set_style (font, style);
-
-  return font;
-}
-
 /* The text of an event's label: approximate dates carry a tilde, which
  * reads the same in every language.
  */
@@ -196,11 +180,11 @@ dramatis_timeline_new (DramatisStory       *story,
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
 
-  self->label_font = make_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  self->inferred_font = make_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
-  self->lane_font = make_font (theme, theme->font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-  self->axis_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  self->period_font = make_font (theme, theme->small_font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->label_font = dramatis_theme_new_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->inferred_font = dramatis_theme_new_font (theme, theme->font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
+  self->lane_font = dramatis_theme_new_font (theme, theme->font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->axis_font = dramatis_theme_new_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->period_font = dramatis_theme_new_font (theme, theme->small_font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
 
   dramatis_timeline_measurer_init (&labels, self->pango, self->label_font);
   dramatis_timeline_measurer_init (&inferred, self->pango, self->inferred_font);
