@@ -225,10 +225,10 @@ typedef struct
   int      y0;
   int      x1;
   int      y1;
-} Canvas;
+} Raster;
 
-/* One drawing of the scene: into a Canvas for raster targets, or with
- * cairo for vector ones.  Units are device pixels for a canvas, logical
+/* One drawing of the scene: into a Raster for raster targets, or with
+ * cairo for vector ones.  Units are device pixels for a raster, logical
  * pixels for cairo; world point (x, y) is at ((x - cx) * k + ox, ...).
  */
 typedef struct
@@ -252,7 +252,7 @@ typedef struct
    */
   gboolean            *hairline;
   gboolean             decide_hairline;
-  Canvas              *canvas;
+  Raster              *raster;
   cairo_t             *cr;
 } Scene;
 
@@ -475,9 +475,9 @@ gboolean dramatis_network_highlight_is_empty (DramatisNetwork    *self);
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
                                           double               alpha);
-void    dramatis_network_canvas_fill     (Canvas              *canvas,
+void    dramatis_network_raster_fill     (Raster              *raster,
                                           guint32              color);
-void    dramatis_network_canvas_line     (Canvas              *canvas,
+void    dramatis_network_raster_line     (Raster              *raster,
                                           double               x0,
                                           double               y0,
                                           double               x1,
@@ -487,10 +487,10 @@ void    dramatis_network_canvas_line     (Canvas              *canvas,
                                           gboolean             hairline,
                                           const double        *dash,
                                           double              *dash_pos);
-void    dramatis_network_canvas_triangle (Canvas              *canvas,
+void    dramatis_network_raster_triangle (Raster              *raster,
                                           const double        *p,
                                           guint32              color);
-void    dramatis_network_canvas_blit     (Canvas              *canvas,
+void    dramatis_network_raster_blit     (Raster              *raster,
                                           cairo_surface_t     *image,
                                           int                  x,
                                           int                  y);

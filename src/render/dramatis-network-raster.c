@@ -15,7 +15,7 @@
  */
 
 /* floor() is a call into libm on the x86-64 baseline; this is one
- * instruction, for numbers near the canvas.
+ * instruction, for numbers near the raster.
  */
 static inline int
 fast_floor (double x)
@@ -63,18 +63,18 @@ dramatis_network_pack_color (const DramatisColor *color,
 }
 
 void
-dramatis_network_canvas_fill (Canvas  *canvas,
+dramatis_network_raster_fill (Raster  *raster,
                               guint32  color)
 {
-  for (int y = canvas->y0; y < canvas->y1; y++)
+  for (int y = raster->y0; y < raster->y1; y++)
     {
-      guint32 *row = canvas->pixels + (gsize) y * canvas->stride;
+      guint32 *row = raster->pixels + (gsize) y * raster->stride;
 
       if ((color >> 24) == 0xff)
-        for (int x = canvas->x0; x < canvas->x1; x++)
+        for (int x = raster->x0; x < raster->x1; x++)
           row[x] = color;
       else
-        for (int x = canvas->x0; x < canvas->x1; x++)
+        for (int x = raster->x0; x < raster->x1; x++)
           row[x] = blend (row[x], color, 256);
     }
 }
@@ -94,12 +94,13 @@ dash_on (const double *dash,
  * line) the stroke covers a span of the other axis, and each pixel gets
  * the part of the span it holds.  A @hairline is one pixel a column and
  * not antialiased, for arcs so many that they are drawn faint anyway.
- * Dashes continue from *@dash_pos, the distance along the polyline so far.
+ * Dashes continue from *@dash_pos, the distance along the polyline so far,
+ * which a dashed line needs.
  * Every pixel depends on its own column only, never on where drawing
  * started, so that a strip drawn alone matches.
  */
 void
-dramatis_network_canvas_line (Canvas       *canvas,
+dramatis_network_raster_line (Raster       *raster,
                               double        x0,
                               double        y0,
                               double        x1,
@@ -113,13 +114,15 @@ dramatis_network_canvas_line (Canvas       *canvas,
   gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
   double u0 = steep ? y0 : x0, v0 = steep ? x0 : y0;
   double u1 = steep ? y1 : x1, v1 = steep ? x1 : y1;
-  int clip_u0 = steep ? canvas->y0 : canvas->x0, clip_u1 = steep ? canvas->y1 : canvas->x1;
-  int clip_v0 = steep ? canvas->x0 : canvas->y0, clip_v1 = steep ? canvas->x1 : canvas->y1;
+  int clip_u0 = steep ? raster->y0 : raster->x0, clip_u1 = steep ? raster->y1 : raster->x1;
+  int clip_v0 = steep ? raster->x0 : raster->y0, clip_v1 = steep ? raster->x1 : raster->y1;
   double du = u1 - u0, dv = v1 - v0;
   double length = dramatis_network_distance (du, dv);
   double slope, sec, half, umin, umax, period = 1, base = 0;
   gsize u_step, v_step;
   int first, last;
+
+  g_assert (dash == NULL || dash_pos != NULL);
 
   if (dash_pos != NULL)
     *dash_pos += length;
@@ -160,8 +163,8 @@ dramatis_network_canvas_line (Canvas       *canvas,
     }
 
   /* Two loops, the pixel's address stepping by row or column. */
-  u_step = steep ? (gsize) canvas->stride : 1;
-  v_step = steep ? 1 : (gsize) canvas->stride;
+  u_step = steep ? (gsize) raster->stride : 1;
+  v_step = steep ? 1 : (gsize) raster->stride;
 
   /* Fixed point while it cannot overflow, which is anywhere near a view. */
   if (hairline && fabs (v0) + fabs (u0) < 1e8)
@@ -177,7 +180,7 @@ dramatis_network_canvas_line (Canvas       *canvas,
 
           if (v < clip_v0 || v >= clip_v1 || (dash != NULL && !dash_on (dash, period, base + fabs (u + 0.5 - u0) * sec)))
             continue;
-          pixel = canvas->pixels + u * u_step + v * v_step;
+          pixel = raster->pixels + u * u_step + v * v_step;
           *pixel = blend (*pixel, color, 256);
         }
       return;
@@ -197,7 +200,7 @@ dramatis_network_canvas_line (Canvas       *canvas,
       for (int v = va; v <= vb; v++)
         {
           double coverage = MIN (bottom, v + 1.0) - MAX (top, (double) v);
-          guint32 *pixel = canvas->pixels + u * u_step + v * v_step;
+          guint32 *pixel = raster->pixels + u * u_step + v * v_step;
 
           if (coverage > 0)
             *pixel = blend (*pixel, color, (guint) (MIN (coverage, 1.0) * 256 + 0.5));
@@ -209,17 +212,17 @@ dramatis_network_canvas_line (Canvas       *canvas,
  * its nearest side.
  */
 void
-dramatis_network_canvas_triangle (Canvas       *canvas,
+dramatis_network_raster_triangle (Raster       *raster,
                                   const double *p,
                                   guint32       color)
 {
   double nx[3], ny[3], c[3];
   double area = (p[2] - p[0]) * (p[5] - p[1]) - (p[3] - p[1]) * (p[4] - p[0]);
   double sign = area >= 0 ? 1 : -1;
-  double bx0 = MAX (MIN (p[0], MIN (p[2], p[4])), canvas->x0 - 1.0);
-  double bx1 = MIN (MAX (p[0], MAX (p[2], p[4])), canvas->x1 + 1.0);
-  double by0 = MAX (MIN (p[1], MIN (p[3], p[5])), canvas->y0 - 1.0);
-  double by1 = MIN (MAX (p[1], MAX (p[3], p[5])), canvas->y1 + 1.0);
+  double bx0 = MAX (MIN (p[0], MIN (p[2], p[4])), raster->x0 - 1.0);
+  double bx1 = MIN (MAX (p[0], MAX (p[2], p[4])), raster->x1 + 1.0);
+  double by0 = MAX (MIN (p[1], MIN (p[3], p[5])), raster->y0 - 1.0);
+  double by1 = MIN (MAX (p[1], MAX (p[3], p[5])), raster->y1 + 1.0);
   int x0, x1, y0, y1;
 
   if (fabs (area) < 1e-6 || bx0 > bx1 || by0 > by1)
@@ -241,10 +244,10 @@ dramatis_network_canvas_triangle (Canvas       *canvas,
       c[i] = -(nx[i] * ax + ny[i] * ay);
     }
 
-  x0 = MAX (x0, canvas->x0);
-  y0 = MAX (y0, canvas->y0);
-  x1 = MIN (x1, canvas->x1 - 1);
-  y1 = MIN (y1, canvas->y1 - 1);
+  x0 = MAX (x0, raster->x0);
+  y0 = MAX (y0, raster->y0);
+  x1 = MIN (x1, raster->x1 - 1);
+  y1 = MIN (y1, raster->y1 - 1);
 
   for (int y = y0; y <= y1; y++)
     for (int x = x0; x <= x1; x++)
@@ -255,7 +258,7 @@ dramatis_network_canvas_triangle (Canvas       *canvas,
           d = MIN (d, nx[i] * (x + 0.5) + ny[i] * (y + 0.5) + c[i]);
         if (d > -0.5)
           {
-            guint32 *pixel = canvas->pixels + (gsize) y * canvas->stride + x;
+            guint32 *pixel = raster->pixels + (gsize) y * raster->stride + x;
 
             *pixel = blend (*pixel, color, (guint) (MIN (d + 0.5, 1.0) * 256 + 0.5));
           }
@@ -264,7 +267,7 @@ dramatis_network_canvas_triangle (Canvas       *canvas,
 
 /* Stamps an image (premultiplied ARGB) with its corner at (x, y). */
 void
-dramatis_network_canvas_blit (Canvas          *canvas,
+dramatis_network_raster_blit (Raster          *raster,
                               cairo_surface_t *image,
                               int              x,
                               int              y)
@@ -273,13 +276,13 @@ dramatis_network_canvas_blit (Canvas          *canvas,
   int stride = cairo_image_surface_get_stride (image);
   int width = cairo_image_surface_get_width (image);
   int height = cairo_image_surface_get_height (image);
-  int ya = MAX (y, canvas->y0), yb = MIN (y + height, canvas->y1);
-  int xa = MAX (x, canvas->x0), xb = MIN (x + width, canvas->x1);
+  int ya = MAX (y, raster->y0), yb = MIN (y + height, raster->y1);
+  int xa = MAX (x, raster->x0), xb = MIN (x + width, raster->x1);
 
   for (int row = ya; row < yb; row++)
     {
       const guint32 *src = (const guint32 *) (data + (gsize) (row - y) * stride) - x;
-      guint32 *dst = canvas->pixels + (gsize) row * canvas->stride;
+      guint32 *dst = raster->pixels + (gsize) row * raster->stride;
 
       for (int col = xa; col < xb; col++)
         {

@@ -23,19 +23,19 @@ scene_cache_render (DramatisNetwork     *self,
                     gboolean             whole)
 {
   SceneCache *c = &self->scene;
-  Canvas canvas;
+  Raster raster;
   Scene sc;
 
   cairo_surface_flush (c->surface);
-  canvas.surface = c->surface;
-  canvas.pixels = (guint32 *) cairo_image_surface_get_data (c->surface);
-  canvas.stride = cairo_image_surface_get_stride (c->surface) / 4;
-  canvas.width = c->pw;
-  canvas.height = c->ph;
-  canvas.x0 = MAX (x0, 0);
-  canvas.y0 = MAX (y0, 0);
-  canvas.x1 = MIN (x1, c->pw);
-  canvas.y1 = MIN (y1, c->ph);
+  raster.surface = c->surface;
+  raster.pixels = (guint32 *) cairo_image_surface_get_data (c->surface);
+  raster.stride = cairo_image_surface_get_stride (c->surface) / 4;
+  raster.width = c->pw;
+  raster.height = c->ph;
+  raster.x0 = MAX (x0, 0);
+  raster.y0 = MAX (y0, 0);
+  raster.x1 = MIN (x1, c->pw);
+  raster.y1 = MIN (y1, c->ph);
 
   sc.self = self;
   sc.theme = theme;
@@ -46,17 +46,17 @@ scene_cache_render (DramatisNetwork     *self,
   sc.cy = c->center_y;
   sc.ox = c->width * c->scale / 2;
   sc.oy = c->height * c->scale / 2;
-  sc.clip_x0 = canvas.x0;
-  sc.clip_y0 = canvas.y0;
-  sc.clip_x1 = canvas.x1;
-  sc.clip_y1 = canvas.y1;
+  sc.clip_x0 = raster.x0;
+  sc.clip_y0 = raster.y0;
+  sc.clip_x1 = raster.x1;
+  sc.clip_y1 = raster.y1;
   sc.arc_alpha = dramatis_network_arc_alpha_at (self, theme, c->zoom);
   sc.hairline = &c->hairline;
   sc.decide_hairline = whole;
-  sc.canvas = &canvas;
+  sc.raster = &raster;
   sc.cr = NULL;
 
-  if (canvas.x0 < canvas.x1 && canvas.y0 < canvas.y1)
+  if (raster.x0 < raster.x1 && raster.y0 < raster.y1)
     dramatis_network_scene_draw (&sc);
 
   cairo_surface_mark_dirty (c->surface);

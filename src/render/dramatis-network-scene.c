@@ -9,7 +9,7 @@
 #include "dramatis-network-private.h"
 
 /* The scene: arcs, glyphs and labels within a clip, in a fixed order,
- * drawn either into a Canvas by the network's own rasterizer or with cairo
+ * drawn either into a Raster by the network's own rasterizer or with cairo
  * for vector targets; and what the pointer is over, drawn on top.
  */
 
@@ -53,9 +53,9 @@ scene_fill (Scene               *sc,
             const DramatisColor *color,
             double               alpha)
 {
-  if (sc->canvas != NULL)
+  if (sc->raster != NULL)
     {
-      dramatis_network_canvas_fill (sc->canvas, dramatis_network_pack_color (color, alpha));
+      dramatis_network_raster_fill (sc->raster, dramatis_network_pack_color (color, alpha));
     }
   else
     {
@@ -71,9 +71,9 @@ scene_triangle (Scene               *sc,
                 const DramatisColor *color,
                 double               alpha)
 {
-  if (sc->canvas != NULL)
+  if (sc->raster != NULL)
     {
-      dramatis_network_canvas_triangle (sc->canvas, p, dramatis_network_pack_color (color, alpha));
+      dramatis_network_raster_triangle (sc->raster, p, dramatis_network_pack_color (color, alpha));
     }
   else
     {
@@ -97,13 +97,13 @@ scene_polyline (Scene               *sc,
 {
   double dash[2] = { DASH_ON * sc->scale, DASH_OFF * sc->scale };
 
-  if (sc->canvas != NULL)
+  if (sc->raster != NULL)
     {
       guint32 packed = dramatis_network_pack_color (color, alpha);
       double pos = 0;
 
       for (guint i = 1; i < n_points; i++)
-        dramatis_network_canvas_line (sc->canvas, points[2 * i - 2], points[2 * i - 1], points[2 * i], points[2 * i + 1],
+        dramatis_network_raster_line (sc->raster, points[2 * i - 2], points[2 * i - 1], points[2 * i], points[2 * i + 1],
                                       packed, width, FALSE, dashed ? dash : NULL, &pos);
     }
   else
@@ -248,7 +248,7 @@ scene_edge (Scene    *sc,
 }
 
 /* Rasterizes the arcs of the relations @mark marks, one tile of the
- * canvas at a time: thousands of long arcs crossing a whole image touch
+ * raster at a time: thousands of long arcs crossing a whole image touch
  * its memory all over, and a tile's pixels stay in the cache while every
  * arc over it is drawn.  Each tile takes the arcs in the same order, so
  * the result is the same as drawing them in one pass.
@@ -261,7 +261,7 @@ scene_edges_tiled (Scene *sc,
   GArray *shapes = self->scratch_shapes;
   GArray *points = self->scratch_points;
   const double dash[2] = { DASH_ON * sc->scale, DASH_OFF * sc->scale };
-  Canvas *canvas = sc->canvas;
+  Raster *raster = sc->raster;
   double columns = 0;
   gboolean hairline;
 
@@ -307,11 +307,11 @@ scene_edges_tiled (Scene *sc,
       shape.y0 -= shape.width + 1;
       shape.x1 += shape.width + 1;
       shape.y1 += shape.width + 1;
-      if (shape.x1 < canvas->x0 || shape.x0 > canvas->x1 || shape.y1 < canvas->y0 || shape.y0 > canvas->y1)
+      if (shape.x1 < raster->x0 || shape.x0 > raster->x1 || shape.y1 < raster->y0 || shape.y0 > raster->y1)
         continue;
 
       columns += MIN (MAX (shape.x1 - shape.x0, shape.y1 - shape.y0),
-                      MAX (canvas->x1 - canvas->x0, canvas->y1 - canvas->y0));
+                      MAX (raster->x1 - raster->x0, raster->y1 - raster->y0));
       g_array_append_vals (points, p, 2 * shape.n_points);
       g_array_append_val (shapes, shape);
     }
@@ -336,15 +336,15 @@ scene_edges_tiled (Scene *sc,
                                                   hairline ? shape->alpha * MIN (shape->width, 1.0) : shape->alpha);
     }
 
-  for (int ty = canvas->y0; ty < canvas->y1; ty += TILE)
-    for (int tx = canvas->x0; tx < canvas->x1; tx += TILE)
+  for (int ty = raster->y0; ty < raster->y1; ty += TILE)
+    for (int tx = raster->x0; tx < raster->x1; tx += TILE)
       {
-        Canvas tile = *canvas;
+        Raster tile = *raster;
 
         tile.x0 = tx;
         tile.y0 = ty;
-        tile.x1 = MIN (tx + TILE, canvas->x1);
-        tile.y1 = MIN (ty + TILE, canvas->y1);
+        tile.x1 = MIN (tx + TILE, raster->x1);
+        tile.y1 = MIN (ty + TILE, raster->y1);
 
         for (guint i = 0; i < shapes->len; i++)
           {
@@ -356,10 +356,10 @@ scene_edges_tiled (Scene *sc,
               continue;
 
             for (guint k = 1; k < shape->n_points; k++)
-              dramatis_network_canvas_line (&tile, q[2 * k - 2], q[2 * k - 1], q[2 * k], q[2 * k + 1],
+              dramatis_network_raster_line (&tile, q[2 * k - 2], q[2 * k - 1], q[2 * k], q[2 * k + 1],
                                             shape->color, shape->width, hairline, shape->dashed ? dash : NULL, &pos);
             for (guint k = 0; k < shape->n_arrows; k++)
-              dramatis_network_canvas_triangle (&tile, &shape->arrows[6 * k], shape->color);
+              dramatis_network_raster_triangle (&tile, &shape->arrows[6 * k], shape->color);
           }
       }
 }
@@ -382,31 +382,31 @@ scene_node (Scene    *sc,
   if (x + extent < sc->clip_x0 || x - extent > sc->clip_x1 || y + extent < sc->clip_y0 || y - extent > sc->clip_y1)
     return;
 
-  if (sc->canvas != NULL && r <= SPRITE_MAX_RADIUS)
+  if (sc->raster != NULL && r <= SPRITE_MAX_RADIUS)
     {
       cairo_surface_t *sprite = dramatis_network_get_sprite (self, sc->theme, self->kinds[actor], r, sc->scale,
                                                              selected);
       int size = cairo_image_surface_get_width (sprite);
 
-      dramatis_network_canvas_blit (sc->canvas, sprite,
+      dramatis_network_raster_blit (sc->raster, sprite,
                                     (int) floor (x - size / 2.0 + 0.5), (int) floor (y - size / 2.0 + 0.5));
     }
-  else if (sc->canvas != NULL)
+  else if (sc->raster != NULL)
     {
       /* Zoomed in, a glyph is large and drawn once: no image for it. */
-      Canvas *canvas = sc->canvas;
+      Raster *raster = sc->raster;
       double sx, sy;
       cairo_t *cr;
 
-      cairo_surface_mark_dirty (canvas->surface);
-      cairo_surface_get_device_scale (canvas->surface, &sx, &sy);
-      cr = cairo_create (canvas->surface);
+      cairo_surface_mark_dirty (raster->surface);
+      cairo_surface_get_device_scale (raster->surface, &sx, &sy);
+      cr = cairo_create (raster->surface);
       cairo_scale (cr, 1 / sx, 1 / sy);
-      cairo_rectangle (cr, canvas->x0, canvas->y0, canvas->x1 - canvas->x0, canvas->y1 - canvas->y0);
+      cairo_rectangle (cr, raster->x0, raster->y0, raster->x1 - raster->x0, raster->y1 - raster->y0);
       cairo_clip (cr);
       dramatis_network_draw_glyph (cr, sc->theme, self->kinds[actor], x, y, r, sc->scale, selected);
       cairo_destroy (cr);
-      cairo_surface_flush (canvas->surface);
+      cairo_surface_flush (raster->surface);
     }
   else
     dramatis_network_draw_glyph (sc->cr, sc->theme, self->kinds[actor], x, y, r, 1, selected);
@@ -424,8 +424,8 @@ scene_label (Scene       *sc,
       x + label->width * sc->scale < sc->clip_x0 || y + label->height * sc->scale < sc->clip_y0)
     return;
 
-  if (sc->canvas != NULL)
-    dramatis_network_canvas_blit (sc->canvas, dramatis_network_get_label_image (self, sc->theme, label->id, sc->scale),
+  if (sc->raster != NULL)
+    dramatis_network_raster_blit (sc->raster, dramatis_network_get_label_image (self, sc->theme, label->id, sc->scale),
                                   (int) floor (x + 0.5), (int) floor (y + 0.5));
   else
     dramatis_network_draw_label_text (self, sc->cr, sc->theme, label->id, x, y);
@@ -458,7 +458,7 @@ dramatis_network_scene_draw (Scene *sc)
 
   relation_mark = dramatis_network_mark_relations_in (self, wx0 - arc_reach, wy0 - arc_reach,
                                                       wx1 + arc_reach, wy1 + arc_reach);
-  if (sc->canvas != NULL)
+  if (sc->raster != NULL)
     scene_edges_tiled (sc, relation_mark);
   else
     for (guint r = 0; r < self->n_relations; r++)
@@ -536,7 +536,7 @@ dramatis_network_draw_vector (DramatisNetwork           *self,
   sc.arc_alpha = dramatis_network_arc_alpha_at (self, theme, view->zoom);
   sc.hairline = NULL;
   sc.decide_hairline = FALSE;
-  sc.canvas = NULL;
+  sc.raster = NULL;
   sc.cr = cr;
 
   cairo_save (cr);
