@@ -326,6 +326,7 @@ test_too_large (void)
   page.width = 1e7;
   bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
   g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_assert_null (bytes);
   g_clear_error (&error);
 
   page.format = DRAMATIS_EXPORT_PNG;

@@ -115,10 +115,12 @@ load_builtin (void)
 /* The sizes a view would measure, roughly: a disc over the name. */
 static double *
 story_sizes (DramatisStory       *story,
-             DramatisGraphLayout *layout)
+             DramatisGraphLayout *layout,
+             guint                n)
 {
-  guint n = dramatis_story_get_n_actors (story);
   double *sizes = g_new (double, 2 * n);
+
+  g_assert_cmpuint (n, ==, dramatis_story_get_n_actors (story));
 
   for (guint a = 0; a < n; a++)
     {
@@ -295,7 +297,7 @@ test_story (void)
   for (guint32 seed = 1; seed <= 8; seed++)
     {
       g_autoptr(DramatisGraphLayout) layout = dramatis_graph_layout_new_for_story (story, seed);
-      g_autofree double *sizes = story_sizes (story, layout);
+      g_autofree double *sizes = story_sizes (story, layout, n_actors);
       g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (double));
       const double *positions;
       double width, height, median;

@@ -90,7 +90,6 @@ dramatis_loader_read_evidence (Loader     *loader,
                                      _("a passage needs both “start” and “end”, with “end” after “start”; "
                                        "its position is ignored"));
           evidence.start = evidence.end = 0;
-          has_end = FALSE;
         }
       else if (has_end && evidence.source != DRAMATIS_NO_INDEX)
         {
