@@ -27,6 +27,17 @@
  * path of the value ("events[3].start_date"), and the path is turned into a
  * line and column at the end, by a second look at the text, only when there
  * is something to report.
+ *
+ * This file reads the bytes, from memory, a file (in a worker thread for
+ * the asynchronous load) or the built-in story, and turns a failure into a
+ * GError with its line and column.  The rest of the load has a file for
+ * each step: the document's version and top-level arrays in
+ * dramatis-story-load-document.c, the items in dramatis-story-load-items.c,
+ * their passages in dramatis-story-load-evidence.c, their dates in
+ * dramatis-story-load-dates.c, plain values in dramatis-story-load-values.c,
+ * the problems found on the way in dramatis-story-load-problems.c and the
+ * progress reports in dramatis-story-load-progress.c; they share the
+ * loader's state through dramatis-story-loader-private.h.
  */
 
 G_DEFINE_QUARK (dramatis-story-error-quark, dramatis_story_error)

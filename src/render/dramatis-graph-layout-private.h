@@ -93,7 +93,7 @@ struct _DramatisGraphLayout
   double     edge_length;
   GRand     *rand;
 
-  /* Filled by start(). */
+  /* Filled by dramatis_graph_layout_start(). */
   guint     *order;        /* the nodes, grouped by component */
   guint     *local;        /* index of each node in its component */
   guint     *community;

@@ -7,13 +7,15 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "dramatis-legend.h"
 #include "dramatis-network-private.h"
+#include "dramatis-network.h"
 #include "dramatis-timeline-private.h"
+#include "dramatis-timeline.h"
 
 /* The legends: a key to what the marks of each diagram mean, drawn beside
  * it on screen and in exports.  Each draws with its diagram's own styles,
- * so that the key matches what it explains.
+ * so that the key matches what it explains; both are declared in their
+ * diagram's header.
  */
 
 /* The network's legend: the families of relations and the kinds of actors. */

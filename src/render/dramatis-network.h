@@ -5,7 +5,6 @@
 #include <cairo.h>
 #include <glib.h>
 
-#include "dramatis-legend.h"
 #include "dramatis-selection.h"
 #include "dramatis-story.h"
 #include "dramatis-theme.h"
@@ -84,6 +83,12 @@ void             dramatis_network_draw                   (DramatisNetwork       
                                                           const DramatisNetworkView *view,
                                                           const DramatisTheme       *theme,
                                                           const DramatisSelection   *selection);
+double           dramatis_network_draw_legend            (DramatisNetwork           *self,
+                                                          cairo_t                   *cr,
+                                                          const DramatisTheme       *theme,
+                                                          double                     x,
+                                                          double                     y,
+                                                          double                     max_width);
 
 DramatisItem     dramatis_network_hit                    (DramatisNetwork           *self,
                                                           const DramatisNetworkView *view,

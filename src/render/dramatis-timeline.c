@@ -29,12 +29,13 @@
  * while panning.
  *
  * This file makes the timeline and answers what it holds; its legend is in
- * dramatis-legend.c.  Each step has a file of its own: the lanes in
- * dramatis-timeline-lanes.c, the rows in dramatis-timeline-packing.c, the
- * view in dramatis-timeline-view.c, the culled frame in
- * dramatis-timeline-frame.c, the drawing in dramatis-timeline-draw.c and
- * hit-testing in dramatis-timeline-hit.c; they share what they need
- * through dramatis-timeline-private.h.
+ * dramatis-legend.c.  Each step has a file of its own: measuring text in
+ * dramatis-timeline-measure.c, the lanes in dramatis-timeline-lanes.c,
+ * the rows in dramatis-timeline-packing.c, the view in
+ * dramatis-timeline-view.c, the culled frame in dramatis-timeline-frame.c,
+ * the drawing in dramatis-timeline-draw.c and hit-testing in
+ * dramatis-timeline-hit.c; they share what they need through
+ * dramatis-timeline-private.h.
  */
 
 /* An empty stretch longer than this share of the story's span becomes an

@@ -5,7 +5,6 @@
 #include <cairo.h>
 #include <glib.h>
 
-#include "dramatis-legend.h"
 #include "dramatis-selection.h"
 #include "dramatis-story.h"
 #include "dramatis-theme.h"
@@ -108,6 +107,12 @@ void              dramatis_timeline_draw               (DramatisTimeline        
                                                         const DramatisTimelineView *view,
                                                         const DramatisTheme        *theme,
                                                         const DramatisSelection    *selection);
+double            dramatis_timeline_draw_legend        (DramatisTimeline           *self,
+                                                        cairo_t                    *cr,
+                                                        const DramatisTheme        *theme,
+                                                        double                      x,
+                                                        double                      y,
+                                                        double                      max_width);
 
 DramatisItem      dramatis_timeline_hit                (DramatisTimeline           *self,
                                                         const DramatisTimelineView *view,
