@@ -601,6 +601,61 @@ test_export_png (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The window can replace its story while the export dialog is open (a
+ * file that finishes loading, or one opened from outside): the dialog
+ * still exports the story it opened on.
+ */
+
+static gboolean
+story_is_not (gpointer data)
+{
+  gpointer *wait = data;
+
+  return dramatis_window_get_story (wait[0]) != wait[1];
+}
+
+static void
+test_export_after_story_replaced (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "example.dramatis.json", NULL);
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gpointer wait[2];
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  g_assert_true (wait_for (has_export_dialog, fixture));
+  dialogs = get_dialogs (fixture, DRAMATIS_TYPE_EXPORT_DIALOG);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+
+  /* The built-in story is untouched, so another replaces it at once. */
+  wait[0] = fixture->window;
+  wait[1] = dramatis_window_get_story (fixture->window);
+  dramatis_window_open_file (fixture->window, example_file);
+  g_assert_true (wait_for (story_is_not, wait));
+
+  dir = g_dir_make_tmp ("dramatis-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "story.png", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dramatis_export_dialog_export (dialogs->pdata[0], file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* (e) A file that cannot be read leaves the story open and says why. */
 
 static gboolean
@@ -873,6 +928,8 @@ main (int    argc,
               fixture_set_up, test_search_quote, fixture_tear_down);
   g_test_add ("/window/export-png", Fixture, NULL,
               fixture_set_up, test_export_png, fixture_tear_down);
+  g_test_add ("/window/export-after-story-replaced", Fixture, NULL,
+              fixture_set_up, test_export_after_story_replaced, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,
               fixture_set_up, test_source_passage_in_view, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,

@@ -16,15 +16,22 @@
  * A large network takes seconds to draw, so the export runs in a worker
  * thread, on a scene of its own made from the story and the positions the
  * window shows: the window's scene keeps caches that its drawing changes.
- * The dialog is modal, so the story cannot change meanwhile.
+ * The dialog takes what it exports when it opens, a reference to the story
+ * and a copy of the rest, since the window can replace its story while the
+ * dialog is open (a file that finishes loading, or one opened from
+ * outside), and frees the scene it had.
  */
 
 struct _DramatisExportDialog
 {
   AdwWindow             parent_instance;
 
-  DramatisScene        *scene;        /* borrowed: the window outlives its dialog */
-  const DramatisTheme  *theme;
+  DramatisStory        *story;
+  double               *positions;
+  guint                 n_positions;
+  double                timeline_layout_scale;
+  char                 *title;
+  DramatisThemeVariant  variant;
   DramatisSelection     selection;
   DramatisTimelineView  timeline_view;
   DramatisNetworkView   network_view;
@@ -99,12 +106,11 @@ export_job_new (DramatisExportDialog *self,
                 GFile                *file)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
-  const double *positions;
 
-  job->story = g_object_ref (dramatis_scene_get_story (self->scene));
-  job->variant = self->theme->variant;
-  positions = dramatis_network_get_positions (dramatis_scene_get_network (self->scene), &job->n_positions);
-  job->positions = g_memdup2 (positions, 2 * sizeof (double) * job->n_positions);
+  job->story = g_object_ref (self->story);
+  job->variant = self->variant;
+  job->n_positions = self->n_positions;
+  job->positions = g_memdup2 (self->positions, 2 * sizeof (double) * self->n_positions);
   job->mode = adw_combo_row_get_selected (self->view_row);
   job->page.format = adw_combo_row_get_selected (self->format_row);
   job->page.width = gtk_spin_button_get_value (self->width_spin);
@@ -113,7 +119,7 @@ export_job_new (DramatisExportDialog *self,
   job->selection = self->selection;
   job->as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
   job->timeline_view = self->timeline_view;
-  job->timeline_layout_scale = dramatis_timeline_get_layout_scale (dramatis_scene_get_timeline (self->scene));
+  job->timeline_layout_scale = self->timeline_layout_scale;
   job->network_view = self->network_view;
   job->file = g_object_ref (file);
 
@@ -256,7 +262,7 @@ dramatis_export_dialog_close_request (GtkWindow *window)
 static void
 export_clicked_cb (DramatisExportDialog *self)
 {
-  g_autofree char *title = dramatis_scene_dup_title (self->scene);
+  g_autofree char *title = g_strdup (self->title);
   g_autofree char *name = NULL;
   guint format = adw_combo_row_get_selected (self->format_row);
 
@@ -314,8 +320,22 @@ add_spin_row (AdwPreferencesGroup *group,
 }
 
 static void
+dramatis_export_dialog_finalize (GObject *object)
+{
+  DramatisExportDialog *self = DRAMATIS_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->positions, g_free);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (dramatis_export_dialog_parent_class)->finalize (object);
+}
+
+static void
 dramatis_export_dialog_class_init (DramatisExportDialogClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = dramatis_export_dialog_finalize;
+
   /**
    * DramatisExportDialog::exported:
    * @file: the file written
@@ -400,7 +420,7 @@ dramatis_export_dialog_init (DramatisExportDialog *self)
 /**
  * dramatis_export_dialog_new:
  * @parent: the window
- * @scene: what to export, owned by @parent
+ * @scene: what to export: the dialog copies what it needs of it
  * @mode: the diagrams the window shows
  * @theme: the colours the window draws with
  * @selection: what the window shows selected
@@ -419,13 +439,18 @@ dramatis_export_dialog_new (GtkWindow                  *parent,
                             const DramatisNetworkView  *network_view)
 {
   DramatisExportDialog *self;
+  const double *positions;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (scene != NULL && theme != NULL && selection != NULL, NULL);
 
   self = g_object_new (DRAMATIS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->scene = scene;
-  self->theme = theme;
+  self->story = g_object_ref (dramatis_scene_get_story (scene));
+  positions = dramatis_network_get_positions (dramatis_scene_get_network (scene), &self->n_positions);
+  self->positions = g_memdup2 (positions, 2 * sizeof (double) * self->n_positions);
+  self->timeline_layout_scale = dramatis_timeline_get_layout_scale (dramatis_scene_get_timeline (scene));
+  self->title = dramatis_scene_dup_title (scene);
+  self->variant = theme->variant;
   self->selection = *selection;
   self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
   self->timeline_view = *timeline_view;
