@@ -183,7 +183,8 @@ dramatis_network_polyline_length (const double *points,
   double length = 0;
 
   for (guint i = 1; i < n_points; i++)
-    length += dramatis_network_distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+    length += dramatis_network_distance (points[2 * i] - points[2 * i - 2],
+                                         points[2 * i + 1] - points[2 * i - 1]);
   return length;
 }
 
@@ -237,7 +238,8 @@ dramatis_network_polyline_cut (double *points,
   n = 1;
   for (guint i = 1; i < n_points; i++)
     {
-      s += dramatis_network_distance (points[2 * i] - points[2 * i - 2], points[2 * i + 1] - points[2 * i - 1]);
+      s += dramatis_network_distance (points[2 * i] - points[2 * i - 2],
+                                      points[2 * i + 1] - points[2 * i - 1]);
       if (s > start && s < end && i < n_points - 1)
         {
           out[2 * n] = points[2 * i];
@@ -245,7 +247,8 @@ dramatis_network_polyline_cut (double *points,
           n++;
         }
     }
-  dramatis_network_polyline_point_at (points, n_points, end, &out[2 * n], &out[2 * n + 1], &dx, &dy);
+  dramatis_network_polyline_point_at (points, n_points, end, &out[2 * n], &out[2 * n + 1],
+                                      &dx, &dy);
   n++;
 
   memcpy (points, out, sizeof (double) * 2 * n);

@@ -135,7 +135,8 @@ dramatis_network_draw_glyph (cairo_t             *cr,
   if (selected)
     {
       const GlyphExtents *ext = &glyph_extents[kind];
-      double ring = r * MAX (MAX (ext->top, ext->left), 1.0) + (SELECTION_RING_GAP + SELECTION_RING_WIDTH / 2) * unit;
+      double ring = r * MAX (MAX (ext->top, ext->left), 1.0) +
+                    (SELECTION_RING_GAP + SELECTION_RING_WIDTH / 2) * unit;
 
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, ring, 0, 2 * G_PI);
@@ -172,7 +173,8 @@ dramatis_network_get_sprite (DramatisNetwork     *self,
     g_hash_table_remove_all (self->sprites);
 
   r = quarter / 4.0;
-  size = 2 * (int) ceil (r * GLYPH_EXTENT_MAX + (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * scale);
+  size = 2 * (int) ceil (r * GLYPH_EXTENT_MAX +
+                         (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * scale);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cr = cairo_create (surface);
   dramatis_network_draw_glyph (cr, theme, kind, size / 2.0, size / 2.0, r, scale, selected);

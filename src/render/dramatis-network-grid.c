@@ -192,7 +192,9 @@ dramatis_network_hash_grid_overlaps (const HashGrid *grid,
 
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++)
-      for (gint e = grid->heads[dramatis_network_hash_cell (c, r)]; e >= 0; e = g_array_index (grid->next, gint, e))
+      for (gint e = grid->heads[dramatis_network_hash_cell (c, r)];
+           e >= 0;
+           e = g_array_index (grid->next, gint, e))
         {
           const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
 
@@ -248,7 +250,8 @@ walk_edge_cells (DramatisNetwork *self,
 {
   const Edge *edge = &self->edges[relation];
   double points[2 * MAX_POINTS];
-  guint n = dramatis_network_edge_world_points (self, edge, edge->from == edge->to ? 12 : 8, points);
+  guint n = dramatis_network_edge_world_points (self, edge, edge->from == edge->to ? 12 : 8,
+                                                points);
 
   for (guint i = 1; i < n; i++)
     grid_walk_segment (&self->arcs, points[2 * i - 2], points[2 * i - 1],
@@ -278,10 +281,12 @@ dramatis_network_build_grids (DramatisNetwork *self)
   self->area = (x1 - x0 + 2 * NODE_RADIUS_MAX) * (y1 - y0 + 2 * NODE_RADIUS_MAX);
 
   /* Nodes: one cell for about each node. */
-  grid_init (&self->nodes, x0 - margin, y0 - margin, x1 + margin, y1 + margin, MAX (self->n_actors, 1));
+  grid_init (&self->nodes, x0 - margin, y0 - margin, x1 + margin, y1 + margin,
+             MAX (self->n_actors, 1));
   n_cells = self->nodes.nx * self->nodes.ny;
   for (guint i = 0; i < self->n_actors; i++)
-    self->nodes.start[dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+    self->nodes.start[dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) *
+                      self->nodes.nx +
                       dramatis_network_grid_col (&self->nodes, self->xy[2 * i]) + 1]++;
   for (guint c = 0; c < n_cells; c++)
     self->nodes.start[c + 1] += self->nodes.start[c];
@@ -291,7 +296,8 @@ dramatis_network_build_grids (DramatisNetwork *self)
 
     for (guint i = 0; i < self->n_actors; i++)
       {
-        guint cell = dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) * self->nodes.nx +
+        guint cell = dramatis_network_grid_row (&self->nodes, self->xy[2 * i + 1]) *
+                     self->nodes.nx +
                      dramatis_network_grid_col (&self->nodes, self->xy[2 * i]);
 
         self->nodes.items[cursor[cell]++] = i;

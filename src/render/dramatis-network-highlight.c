@@ -125,7 +125,8 @@ dramatis_network_ensure_highlight (DramatisNetwork    *self,
       if (item->index >= dramatis_story_get_n_statements (self->story))
         break;
       {
-        const DramatisStatement *statement = dramatis_story_get_statement (self->story, item->index);
+        const DramatisStatement *statement = dramatis_story_get_statement (self->story,
+                                                                           item->index);
 
         highlight_actor (self, statement->speaker);
         highlight_actor (self, statement->audience);

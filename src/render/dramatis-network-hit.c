@@ -88,9 +88,12 @@ hit_relation (DramatisNetwork           *self,
       if (self->relation_mark[r] != mark)
         continue;
 
-      n = dramatis_network_edge_world_points (self, edge, dramatis_network_edge_segments (self, edge, sc.k), points);
+      n = dramatis_network_edge_world_points (self, edge,
+                                              dramatis_network_edge_segments (self, edge, sc.k),
+                                              points);
       for (guint i = 0; i < n; i++)
-        dramatis_network_scene_point (&sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+        dramatis_network_scene_point (&sc, points[2 * i], points[2 * i + 1],
+                                      &points[2 * i], &points[2 * i + 1]);
 
       for (guint i = 1; i < n; i++)
         {
@@ -146,7 +149,8 @@ dramatis_network_hit (DramatisNetwork           *self,
   dramatis_network_view_to_world (view, x, y, &wx, &wy);
   zx = wx * view->zoom;
   zy = wy * view->zoom;
-  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 4) / view->zoom;
+  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 4) /
+          view->zoom;
   mark = dramatis_network_mark_actors_in (self, wx, wy, wx, wy, reach);
   for (guint a = 0; a < self->n_actors; a++)
     {
@@ -225,7 +229,8 @@ dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
 
   dramatis_network_view_to_world (view, rect->x, rect->y, &wx0, &wy0);
   dramatis_network_view_to_world (view, rect->x + rect->width, rect->y + rect->height, &wx1, &wy1);
-  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 2) / view->zoom;
+  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 2) /
+          view->zoom;
   mark = dramatis_network_mark_actors_in (self, wx0, wy0, wx1, wy1, reach);
 
   for (guint a = 0; a < self->n_actors; a++)
@@ -235,7 +240,8 @@ dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
       if (self->actor_mark[a] != mark)
         continue;
       dramatis_network_glyph_box (self, a, view->zoom, &gx, &gy, &gw, &gh);
-      if (dramatis_network_rects_overlap (wx0 * view->zoom, wy0 * view->zoom, rect->width, rect->height, gx, gy, gw, gh))
+      if (dramatis_network_rects_overlap (wx0 * view->zoom, wy0 * view->zoom,
+                                          rect->width, rect->height, gx, gy, gw, gh))
         g_array_append_val (actors, a);
     }
 }

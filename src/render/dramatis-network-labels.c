@@ -32,7 +32,8 @@ dup_label_text (DramatisNetwork *self,
     }
   else
     {
-      const DramatisRelation *relation = dramatis_story_get_relation (self->story, id - self->n_actors);
+      const DramatisRelation *relation = dramatis_story_get_relation (self->story,
+                                                                      id - self->n_actors);
 
       if (relation->label != NULL && relation->label[0] != '\0')
         return g_strdup (relation->label);
@@ -225,7 +226,8 @@ dramatis_network_get_label_image (DramatisNetwork     *self,
             {
               int gx = x + dx, gy = y + dy;
 
-              if (gx < 0 || gy < 0 || gx >= pw || gy >= ph || dx * dx + dy * dy > radius * radius + radius)
+              if (gx < 0 || gy < 0 || gx >= pw || gy >= ph ||
+                  dx * dx + dy * dy > radius * radius + radius)
                 continue;
               grown[gy * pw + gx] = MAX (grown[gy * pw + gx], value);
             }

@@ -52,7 +52,8 @@ ensure_glyph_boxes (DramatisNetwork *self,
       /* How far a box reaches from its actor's cell, which holds the centre. */
       x = self->xy[2 * actor] * zoom;
       y = self->xy[2 * actor + 1] * zoom;
-      self->glyph_reach = MAX (self->glyph_reach, MAX (MAX (x - box[0], box[2] - x), MAX (y - box[1], box[3] - y)));
+      self->glyph_reach = MAX (self->glyph_reach,
+                               MAX (MAX (x - box[0], box[2] - x), MAX (y - box[1], box[3] - y)));
     }
 }
 
@@ -225,14 +226,17 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
        * important actor's name is worth more than they are.
        */
       for (guint k = 0;
-           dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height, &label.x, &label.y);
+           dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height,
+                                             &label.x, &label.y);
            k++)
         {
           Cover cover;
 
-          if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels, label.x, label.y, label.width, label.height))
+          if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels, label.x, label.y,
+                                                   label.width, label.height))
             continue;
-          cover = covers_glyph (self, zoom, label.x, label.y, label.width, label.height, actor, NULL);
+          cover = covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                                actor, NULL);
           if (cover == COVERS_DOTS && fallback.width == 0)
             fallback = label;
           if (cover == COVERS_NOTHING)
@@ -268,8 +272,10 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
       dramatis_network_edge_world_midpoint (self, &self->edges[r], &mx, &my);
       label.x = mx * zoom - label.width / 2;
       label.y = my * zoom - label.height / 2;
-      if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels, label.x, label.y, label.width, label.height) ||
-          covers_glyph (self, zoom, label.x, label.y, label.width, label.height, G_MAXUINT, NULL) != COVERS_NOTHING)
+      if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels, label.x, label.y,
+                                               label.width, label.height) ||
+          covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                        G_MAXUINT, NULL) != COVERS_NOTHING)
         continue;
 
       p->label_of[label.id] = p->labels->len;
@@ -310,7 +316,8 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
       if (index >= 0)
         {
           g_array_append_val (placed, g_array_index (p->labels, Label, index));
-          dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index), placed->len - 1);
+          dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index),
+                                             placed->len - 1);
         }
     }
   for (guint i = 0; i < h->relations->len; i++)
@@ -320,7 +327,8 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
       if (index >= 0)
         {
           g_array_append_val (placed, g_array_index (p->labels, Label, index));
-          dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index), placed->len - 1);
+          dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index),
+                                             placed->len - 1);
         }
     }
 
@@ -337,11 +345,14 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
         continue;
 
       for (guint k = 0;
-           dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height, &label.x, &label.y);
+           dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height,
+                                             &label.x, &label.y);
            k++)
         {
-          if (dramatis_network_hash_grid_overlaps (&grid, placed, label.x, label.y, label.width, label.height) ||
-              covers_glyph (self, zoom, label.x, label.y, label.width, label.height, actor, h->actors) != COVERS_NOTHING)
+          if (dramatis_network_hash_grid_overlaps (&grid, placed, label.x, label.y,
+                                                   label.width, label.height) ||
+              covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                            actor, h->actors) != COVERS_NOTHING)
             continue;
 
           g_array_append_val (placed, label);

@@ -89,9 +89,11 @@ dramatis_network_ensure_scene (DramatisNetwork           *self,
   int pw = MAX (1, (int) ceil (view->width * scale - 1e-6));
   int ph = MAX (1, (int) ceil (view->height * scale - 1e-6));
 
-  if (c->valid && c->pw == pw && c->ph == ph && c->scale == scale && c->device_scale == device_scale &&
+  if (c->valid && c->pw == pw && c->ph == ph && c->scale == scale &&
+      c->device_scale == device_scale &&
       c->width == view->width && c->height == view->height && c->zoom == view->zoom &&
-      c->edge_labels == view->show_edge_labels && dramatis_item_equal (&c->selected, &self->highlight.item) &&
+      c->edge_labels == view->show_edge_labels &&
+      dramatis_item_equal (&c->selected, &self->highlight.item) &&
       c->serial == self->serial)
     {
       double k = view->zoom * scale;
@@ -228,7 +230,8 @@ dramatis_network_scene_can_stretch (DramatisNetwork           *self,
   SceneCache *c = &self->scene;
 
   return c->valid && c->scale == scale && c->device_scale == device_scale &&
-         c->width == view->width && c->height == view->height && c->edge_labels == view->show_edge_labels &&
+         c->width == view->width && c->height == view->height &&
+         c->edge_labels == view->show_edge_labels &&
          dramatis_item_equal (&c->selected, &self->highlight.item) && c->serial == self->serial;
 }
 

@@ -59,7 +59,8 @@ scene_fill (Scene               *sc,
     }
   else
     {
-      cairo_rectangle (sc->cr, sc->clip_x0, sc->clip_y0, sc->clip_x1 - sc->clip_x0, sc->clip_y1 - sc->clip_y0);
+      cairo_rectangle (sc->cr, sc->clip_x0, sc->clip_y0,
+                       sc->clip_x1 - sc->clip_x0, sc->clip_y1 - sc->clip_y0);
       dramatis_color_set_source_alpha (color, sc->cr, alpha);
       cairo_fill (sc->cr);
     }
@@ -103,7 +104,8 @@ scene_polyline (Scene               *sc,
       double pos = 0;
 
       for (guint i = 1; i < n_points; i++)
-        dramatis_network_raster_line (sc->raster, points[2 * i - 2], points[2 * i - 1], points[2 * i], points[2 * i + 1],
+        dramatis_network_raster_line (sc->raster, points[2 * i - 2], points[2 * i - 1],
+                                      points[2 * i], points[2 * i + 1],
                                       packed, width, FALSE, dashed ? dash : NULL, &pos);
     }
   else
@@ -134,13 +136,16 @@ scene_edge_geometry (const Scene *sc,
 {
   DramatisNetwork *self = sc->self;
   const Edge *edge = &self->edges[relation];
-  guint n = dramatis_network_edge_world_points (self, edge, dramatis_network_edge_segments (self, edge, sc->k), points);
+  guint n = dramatis_network_edge_world_points (self, edge,
+                                                dramatis_network_edge_segments (self, edge, sc->k),
+                                                points);
   double length, start, end, head, half;
   gboolean head_to, head_from;
 
   *n_arrows = 0;
   for (guint i = 0; i < n; i++)
-    dramatis_network_scene_point (sc, points[2 * i], points[2 * i + 1], &points[2 * i], &points[2 * i + 1]);
+    dramatis_network_scene_point (sc, points[2 * i], points[2 * i + 1],
+                                  &points[2 * i], &points[2 * i + 1]);
 
   length = dramatis_network_polyline_length (points, n);
   if (length < 0.5)
@@ -158,7 +163,8 @@ scene_edge_geometry (const Scene *sc,
   /* Arrowheads only where there is room for them and a stub of line, and
    * no larger than the glyph they point at, by much.
    */
-  head = MIN (6 + 2 * width / sc->scale, 3 + dramatis_network_display_radius (self, edge->to, sc->zoom)) * sc->scale;
+  head = MIN (6 + 2 * width / sc->scale,
+              3 + dramatis_network_display_radius (self, edge->to, sc->zoom)) * sc->scale;
   half = head * 0.42;
   head_to = edge->direction != DRAMATIS_DIRECTION_UNDIRECTED;
   head_from = edge->direction == DRAMATIS_DIRECTION_MUTUAL;
@@ -242,7 +248,8 @@ scene_edge (Scene    *sc,
   if (n < 2)
     return;
 
-  scene_polyline (sc, points, n, color, alpha, width, dramatis_network_family_styles[edge->family].dashed);
+  scene_polyline (sc, points, n, color, alpha, width,
+                  dramatis_network_family_styles[edge->family].dashed);
   for (guint i = 0; i < n_arrows; i++)
     scene_triangle (sc, &arrows[6 * i], color, alpha);
 }
@@ -307,7 +314,8 @@ scene_edges_tiled (Scene *sc,
       shape.y0 -= shape.width + 1;
       shape.x1 += shape.width + 1;
       shape.y1 += shape.width + 1;
-      if (shape.x1 < raster->x0 || shape.x0 > raster->x1 || shape.y1 < raster->y0 || shape.y0 > raster->y1)
+      if (shape.x1 < raster->x0 || shape.x0 > raster->x1 ||
+          shape.y1 < raster->y0 || shape.y0 > raster->y1)
         continue;
 
       columns += MIN (MAX (shape.x1 - shape.x0, shape.y1 - shape.y0),
@@ -324,7 +332,8 @@ scene_edges_tiled (Scene *sc,
   if (sc->hairline == NULL)
     hairline = FALSE;
   else if (sc->decide_hairline)
-    hairline = *sc->hairline = sc->arc_alpha < 1 || columns > HAIRLINE_COLUMNS * sc->scale * sc->scale;
+    hairline = *sc->hairline = sc->arc_alpha < 1 ||
+               columns > HAIRLINE_COLUMNS * sc->scale * sc->scale;
   else
     hairline = *sc->hairline;
 
@@ -333,7 +342,8 @@ scene_edges_tiled (Scene *sc,
       Shape *shape = &g_array_index (shapes, Shape, i);
 
       shape->color = dramatis_network_pack_color (shape->style_color,
-                                                  hairline ? shape->alpha * MIN (shape->width, 1.0) : shape->alpha);
+                                                  hairline ? shape->alpha * MIN (shape->width, 1.0)
+                                                           : shape->alpha);
     }
 
   for (int ty = raster->y0; ty < raster->y1; ty += TILE)
@@ -352,12 +362,15 @@ scene_edges_tiled (Scene *sc,
             const double *q = &g_array_index (points, double, 2 * shape->first);
             double pos = 0;
 
-            if (shape->x1 < tile.x0 || shape->x0 > tile.x1 || shape->y1 < tile.y0 || shape->y0 > tile.y1)
+            if (shape->x1 < tile.x0 || shape->x0 > tile.x1 ||
+                shape->y1 < tile.y0 || shape->y0 > tile.y1)
               continue;
 
             for (guint k = 1; k < shape->n_points; k++)
-              dramatis_network_raster_line (&tile, q[2 * k - 2], q[2 * k - 1], q[2 * k], q[2 * k + 1],
-                                            shape->color, shape->width, hairline, shape->dashed ? dash : NULL, &pos);
+              dramatis_network_raster_line (&tile, q[2 * k - 2], q[2 * k - 1],
+                                            q[2 * k], q[2 * k + 1],
+                                            shape->color, shape->width, hairline,
+                                            shape->dashed ? dash : NULL, &pos);
             for (guint k = 0; k < shape->n_arrows; k++)
               dramatis_network_raster_triangle (&tile, &shape->arrows[6 * k], shape->color);
           }
@@ -378,18 +391,21 @@ scene_node (Scene    *sc,
   /* The grid marks the actors of its edge cells for a view far outside
    * it: those must not reach the conversions to pixels below.
    */
-  extent = r * GLYPH_EXTENT_MAX + (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * sc->scale;
-  if (x + extent < sc->clip_x0 || x - extent > sc->clip_x1 || y + extent < sc->clip_y0 || y - extent > sc->clip_y1)
+  extent = r * GLYPH_EXTENT_MAX +
+           (NODE_OUTLINE + SELECTION_RING_GAP + SELECTION_RING_WIDTH + 1) * sc->scale;
+  if (x + extent < sc->clip_x0 || x - extent > sc->clip_x1 ||
+      y + extent < sc->clip_y0 || y - extent > sc->clip_y1)
     return;
 
   if (sc->raster != NULL && r <= SPRITE_MAX_RADIUS)
     {
-      cairo_surface_t *sprite = dramatis_network_get_sprite (self, sc->theme, self->kinds[actor], r, sc->scale,
-                                                             selected);
+      cairo_surface_t *sprite = dramatis_network_get_sprite (self, sc->theme, self->kinds[actor],
+                                                             r, sc->scale, selected);
       int size = cairo_image_surface_get_width (sprite);
 
       dramatis_network_raster_blit (sc->raster, sprite,
-                                    (int) floor (x - size / 2.0 + 0.5), (int) floor (y - size / 2.0 + 0.5));
+                                    (int) floor (x - size / 2.0 + 0.5),
+                                    (int) floor (y - size / 2.0 + 0.5));
     }
   else if (sc->raster != NULL)
     {
@@ -402,7 +418,8 @@ scene_node (Scene    *sc,
       cairo_surface_get_device_scale (raster->surface, &sx, &sy);
       cr = cairo_create (raster->surface);
       cairo_scale (cr, 1 / sx, 1 / sy);
-      cairo_rectangle (cr, raster->x0, raster->y0, raster->x1 - raster->x0, raster->y1 - raster->y0);
+      cairo_rectangle (cr, raster->x0, raster->y0,
+                       raster->x1 - raster->x0, raster->y1 - raster->y0);
       cairo_clip (cr);
       dramatis_network_draw_glyph (cr, sc->theme, self->kinds[actor], x, y, r, sc->scale, selected);
       cairo_destroy (cr);
@@ -425,7 +442,9 @@ scene_label (Scene       *sc,
     return;
 
   if (sc->raster != NULL)
-    dramatis_network_raster_blit (sc->raster, dramatis_network_get_label_image (self, sc->theme, label->id, sc->scale),
+    dramatis_network_raster_blit (sc->raster,
+                                  dramatis_network_get_label_image (self, sc->theme,
+                                                                    label->id, sc->scale),
                                   (int) floor (x + 0.5), (int) floor (y + 0.5));
   else
     dramatis_network_draw_label_text (self, sc->cr, sc->theme, label->id, x, y);
@@ -578,7 +597,8 @@ dramatis_network_draw_hover (DramatisNetwork           *self,
       dramatis_network_scene_point (&sc, self->xy[2 * actor], self->xy[2 * actor + 1], &x, &y);
       cairo_save (cr);
       cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r * MAX (MAX (ext->top, ext->left), 1.0) + SELECTION_RING_GAP + 1.5, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, r * MAX (MAX (ext->top, ext->left), 1.0) + SELECTION_RING_GAP + 1.5,
+                 0, 2 * G_PI);
       cairo_set_line_width (cr, 3);
       dramatis_color_set_source (&theme->hover, cr);
       cairo_stroke (cr);

@@ -74,7 +74,8 @@ hash_theme (const DramatisTheme *theme)
     &theme->highlight, &theme->hover, &theme->label_halo,
   };
   guint64 hash = 14695981039346656037ull;
-  double values[4 * (G_N_ELEMENTS (colors) + DRAMATIS_ACTOR_KIND_GROUP + 1 + DRAMATIS_N_RELATION_FAMILIES) + 8];
+  double values[4 * (G_N_ELEMENTS (colors) + DRAMATIS_ACTOR_KIND_GROUP + 1 +
+                     DRAMATIS_N_RELATION_FAMILIES) + 8];
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
@@ -220,14 +221,16 @@ dramatis_network_new (DramatisStory       *story,
         edge->from = relation->from;
         edge->to = relation->to;
         edge->family = dramatis_relation_family_for_type (relation->type);
-        edge->direction = relation->direction <= DRAMATIS_DIRECTION_MUTUAL ? relation->direction
-                                                                          : DRAMATIS_DIRECTION_DIRECTED;
+        edge->direction = relation->direction <= DRAMATIS_DIRECTION_MUTUAL
+                          ? relation->direction
+                          : DRAMATIS_DIRECTION_DIRECTED;
         self->families_present |= 1u << edge->family;
         self->degree[edge->from]++;
         if (edge->to != edge->from)
           self->degree[edge->to]++;
 
-        keys[r] = (gint64) ((guint64) MIN (edge->from, edge->to) << 32 | MAX (edge->from, edge->to));
+        keys[r] = (gint64) ((guint64) MIN (edge->from, edge->to) << 32 |
+                            MAX (edge->from, edge->to));
         if (g_hash_table_lookup_extended (pairs, &keys[r], NULL, &value))
           {
             guint f = GPOINTER_TO_UINT (value);
@@ -260,7 +263,8 @@ dramatis_network_new (DramatisStory       *story,
 
   for (guint a = 0; a < self->n_actors; a++)
     {
-      self->radius[a] = MIN (NODE_RADIUS_MIN + NODE_RADIUS_PER_SQRT * sqrt (self->degree[a]), NODE_RADIUS_MAX);
+      self->radius[a] = MIN (NODE_RADIUS_MIN + NODE_RADIUS_PER_SQRT * sqrt (self->degree[a]),
+                             NODE_RADIUS_MAX);
       self->max_radius = MAX (self->max_radius, self->radius[a]);
       self->order[a] = a;
     }
@@ -389,7 +393,8 @@ dramatis_network_set_positions (DramatisNetwork *self,
           continue;
         }
       length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
-                                          self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
+                                          self->xy[2 * edge->to + 1] -
+                                          self->xy[2 * edge->from + 1]);
       edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
       self->arc_length += length;
     }
