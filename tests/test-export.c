@@ -334,6 +334,7 @@ test_too_large (void)
   page.scale = 1e-300;
   bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
   g_assert_error (error, DRAMATIS_EXPORT_ERROR, DRAMATIS_EXPORT_ERROR_INVALID_SIZE);
+  g_assert_null (bytes);
 }
 
 /* A failed export names the file and leaves what was there. */
