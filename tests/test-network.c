@@ -1187,6 +1187,50 @@ test_odd_stories (void)
   cairo_surface_destroy (surface);
 }
 
+/* A name thousands of characters long, as a hostile or broken file may
+ * hold, is drawn ellipsized, as wide as a label can be, and selecting the
+ * actor (which labels it whatever the room) draws without failing.
+ */
+static void
+test_long_name (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+                                          " \"actors\": [{\"id\": \"a\", \"name\": \"");
+  g_autoptr(DramatisStory) story = NULL;
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisSelection selection = { { DRAMATIS_ITEM_ACTOR, 0 }, { DRAMATIS_ITEM_ACTOR, 0 } };
+  const double xy[] = { 0, 0, 200, 0 };
+  double width, height;
+
+  for (guint i = 0; i < 6000; i++)
+    g_string_append (text, "W");
+  g_string_append (text, "\", \"kind\": \"person\"}, {\"id\": \"b\", \"name\": \"B\"}]}");
+  story = load_text (text->str);
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (story, &theme);
+  dramatis_network_set_positions (network, xy, 2);
+  dramatis_network_get_label_size (network, 0, &width, &height);
+  g_test_message ("a label of 6,000 characters is %.0f × %.0f", width, height);
+  g_assert_cmpfloat (width, >, 100);
+  g_assert_cmpfloat (width, <=, 1000);
+
+  /* On screen, on a high-density screen, and in a large export. */
+  for (double scale = 1; scale <= 4; scale *= 4)
+    {
+      DramatisNetworkView view = { 600, 300, 100, 0, 1, FALSE, FALSE };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600 * scale, 300 * scale);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_surface_set_device_scale (surface, scale, scale);
+      dramatis_network_draw (network, cr, &view, &theme, &selection);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A point or a rectangle that is not a number, as a degenerate view makes,
  * finds nothing and reads nothing outside the grids.
  */
@@ -1235,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/render/network/recording-and-offset", test_recording_and_offset);
   g_test_add_func ("/render/network/interactive-zoom", test_interactive_zoom);
   g_test_add_func ("/render/network/odd-stories", test_odd_stories);
+  g_test_add_func ("/render/network/long-name", test_long_name);
   g_test_add_func ("/render/network/not-a-number", test_not_a_number);
   g_test_add_func ("/render/network/large", test_large);
 

@@ -17,6 +17,12 @@
 /* In logical pixels. */
 #define HALO_WIDTH             3.5
 #define EDGE_LABEL_MAX_WIDTH   170.0
+/* An actor's label is its whole name, but for a name longer than any real
+ * one (the longest names of states and organisations run to about 80
+ * characters): a name of thousands, as a broken file may hold, would make
+ * an image wider than cairo can.
+ */
+#define ACTOR_LABEL_MAX_WIDTH  800.0
 
 #define MAX_LABEL_IMAGES       6000
 
@@ -45,17 +51,14 @@ static void
 setup_layout (PangoLayout         *layout,
               const DramatisTheme *theme,
               double               size,
-              gboolean             ellipsize)
+              double               max_width)
 {
   g_autoptr(PangoFontDescription) font = dramatis_theme_new_font (theme, size, PANGO_WEIGHT_NORMAL,
                                                                   PANGO_STYLE_NORMAL);
 
   pango_layout_set_font_description (layout, font);
-  if (ellipsize)
-    {
-      pango_layout_set_width (layout, (int) ((EDGE_LABEL_MAX_WIDTH - 2 * LABEL_PAD) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
+  pango_layout_set_width (layout, (int) ((max_width - 2 * LABEL_PAD) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 }
 
 /* Measures with the theme's fonts; a change of font re-measures every
@@ -81,8 +84,10 @@ dramatis_network_update_fonts (DramatisNetwork     *self,
     {
       double size = i == 0 ? self->font_size : self->small_font_size;
 
-      setup_layout (self->measure_layouts[i], theme, size, i == 1);
-      setup_layout (self->render_layouts[i], theme, size, i == 1);
+      double max_width = i == 0 ? ACTOR_LABEL_MAX_WIDTH : EDGE_LABEL_MAX_WIDTH;
+
+      setup_layout (self->measure_layouts[i], theme, size, max_width);
+      setup_layout (self->render_layouts[i], theme, size, max_width);
     }
 
   for (guint i = 0; i < n_labels; i++)
@@ -165,7 +170,8 @@ dramatis_network_clear_label_images (DramatisNetwork *self)
  * logical pixel and stamped wherever it is drawn.  Stroking the outlines
  * of the glyphs for the halo, as vector targets get it, costs 300 µs a
  * label; here the text is drawn once as a mask, and the halo is that mask
- * grown by a disc, a tenth of the time.
+ * grown by a disc, a tenth of the time.  Returns %NULL if cairo cannot make
+ * an image that large.
  */
 cairo_surface_t *
 dramatis_network_get_label_image (DramatisNetwork     *self,
@@ -199,6 +205,17 @@ dramatis_network_get_label_image (DramatisNetwork     *self,
   ph = MAX (1, (int) ceil (height * scale));
 
   mask = cairo_image_surface_create (CAIRO_FORMAT_A8, pw, ph);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  /* Too large for cairo, or no memory: the label is not drawn. */
+  if (cairo_surface_status (mask) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning ("Could not make an image of %d×%d pixels for a label", pw, ph);
+      cairo_surface_destroy (mask);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
   cairo_surface_set_device_scale (mask, scale, scale);
   cr = cairo_create (mask);
   pango_cairo_update_context (cr, self->render_context);
@@ -233,7 +250,6 @@ dramatis_network_get_label_image (DramatisNetwork     *self,
             }
       }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
   cairo_surface_flush (surface);
   out = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);

@@ -442,10 +442,12 @@ scene_label (Scene       *sc,
     return;
 
   if (sc->raster != NULL)
-    dramatis_network_raster_blit (sc->raster,
-                                  dramatis_network_get_label_image (self, sc->theme,
-                                                                    label->id, sc->scale),
-                                  (int) floor (x + 0.5), (int) floor (y + 0.5));
+    {
+      cairo_surface_t *image = dramatis_network_get_label_image (self, sc->theme, label->id, sc->scale);
+
+      if (image != NULL)
+        dramatis_network_raster_blit (sc->raster, image, (int) floor (x + 0.5), (int) floor (y + 0.5));
+    }
   else
     dramatis_network_draw_label_text (self, sc->cr, sc->theme, label->id, x, y);
 }
