@@ -656,6 +656,67 @@ test_export_after_story_replaced (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A story is saved in a worker thread: until the file is written the story
+ * cannot change, and a story opened meanwhile does not take the file's
+ * name.
+ */
+
+static gboolean
+is_not_saving (gpointer data)
+{
+  return !dramatis_window_is_saving (data);
+}
+
+static void
+test_save_in_progress (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "example.dramatis.json", NULL);
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "story.dramatis.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DramatisStory *story;
+  gpointer wait[2];
+  guint pinned;
+
+  g_assert_true (g_file_get_contents (example, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+
+  wait[0] = fixture->window;
+  wait[1] = dramatis_window_get_story (fixture->window);
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_is_not, wait));
+  story = dramatis_window_get_story (fixture->window);
+  pinned = dramatis_story_find_actor (story, "harbour-board");
+  g_assert_true (dramatis_story_get_actor (story, pinned)->has_position);
+
+  /* While it is written, Unpin All does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (dramatis_window_is_saving (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_true (dramatis_story_get_actor (story, pinned)->has_position);
+
+  /* The built-in story, opened before the save ends, has no file. */
+  dramatis_window_open_builtin (fixture->window);
+  g_assert_true (wait_for (is_not_saving, fixture->window));
+  g_assert_null (dramatis_window_get_file (fixture->window));
+
+  /* Once saved, the story can change again. */
+  wait[1] = dramatis_window_get_story (fixture->window);
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_is_not, wait));
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_true (dramatis_story_get_actor (story, pinned)->has_position);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_false (dramatis_story_get_actor (story, pinned)->has_position);
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 /* (e) A file that cannot be read leaves the story open and says why. */
 
 static gboolean
@@ -930,6 +991,8 @@ main (int    argc,
               fixture_set_up, test_export_png, fixture_tear_down);
   g_test_add ("/window/export-after-story-replaced", Fixture, NULL,
               fixture_set_up, test_export_after_story_replaced, fixture_tear_down);
+  g_test_add ("/window/save-in-progress", Fixture, NULL,
+              fixture_set_up, test_save_in_progress, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,
               fixture_set_up, test_source_passage_in_view, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,

@@ -25,7 +25,10 @@ struct _DramatisNetworkCanvas
   guint                 tick_id;
   guint                 n_steps;
 
-  /* A drag moves an actor when it starts on one, else pans. */
+  /* A drag moves an actor when it starts on one and the story may be
+   * changed, else pans.
+   */
+  gboolean              read_only;
   guint                 dragged_actor;
   double                drag_world_x;
   double                drag_world_y;
@@ -179,7 +182,7 @@ dramatis_network_canvas_drag_begin (DramatisCanvas *canvas,
     return;
 
   dramatis_canvas_update_view (canvas);
-  if (point_on_actor (self, x, y, &actor))
+  if (!self->read_only && point_on_actor (self, x, y, &actor))
     {
       positions = dramatis_network_get_positions (network, &n_actors);
       self->dragged_actor = actor;
@@ -236,7 +239,8 @@ dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
   DramatisNetwork *network = get_network (self);
 
   /* An actor put down by hand stays there: it is pinned and saved. */
-  if (network != NULL && self->dragged_actor != DRAMATIS_NO_INDEX && (ABS (dx) >= 3 || ABS (dy) >= 3))
+  if (network != NULL && !self->read_only && self->dragged_actor != DRAMATIS_NO_INDEX &&
+      (ABS (dx) >= 3 || ABS (dy) >= 3))
     {
       const double *positions;
       guint n_actors;
@@ -512,6 +516,7 @@ dramatis_network_canvas_set_scene (DramatisNetworkCanvas *self,
   g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
 
   stop_layout (self);
+  self->dragged_actor = DRAMATIS_NO_INDEX;
   dramatis_canvas_set_scene (DRAMATIS_CANVAS (self), scene);
 }
 
@@ -633,6 +638,25 @@ dramatis_network_canvas_unpin_all (DramatisNetworkCanvas *self)
   dramatis_story_clear_actor_positions (dramatis_scene_get_story (scene));
   dramatis_network_canvas_run_layout (self, TRUE);
   g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
+}
+
+/**
+ * dramatis_network_canvas_set_editable:
+ * @self: a network canvas
+ * @editable: whether dragging an actor moves it
+ *
+ * While the story is being saved in a worker thread it must not change: a
+ * drag then pans the view, even when it starts on an actor.  A drag
+ * already moving an actor goes on, but its end is not written to the
+ * story.
+ */
+void
+dramatis_network_canvas_set_editable (DramatisNetworkCanvas *self,
+                                      gboolean               editable)
+{
+  g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
+
+  self->read_only = !editable;
 }
 
 gboolean

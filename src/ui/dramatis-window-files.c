@@ -199,6 +199,7 @@ dramatis_window_can_replace_story (DramatisWindow *self)
 typedef struct
 {
   DramatisWindow *self;
+  DramatisStory  *story;
   GFile          *file;
   gboolean        close_after;
 } SaveData;
@@ -207,8 +208,23 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->self);
+  g_clear_object (&data->story);
   g_clear_object (&data->file);
   g_free (data);
+}
+
+/* A story is saved in a worker thread, and must not change meanwhile. */
+static void
+set_saving (DramatisWindow *self,
+            gboolean        saving)
+{
+  if (saving)
+    self->n_saves++;
+  else
+    self->n_saves--;
+
+  dramatis_network_canvas_set_editable (self->network_canvas, self->n_saves == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all", self->n_saves == 0);
 }
 
 static void
@@ -220,6 +236,8 @@ save_finished_cb (GObject      *object,
   DramatisWindow *self = data->self;
   g_autoptr(GError) error = NULL;
 
+  set_saving (self, FALSE);
+
   if (!dramatis_story_save_file_finish (DRAMATIS_STORY (object), result, &error))
     {
       g_clear_object (&self->open_after_save);
@@ -228,12 +246,22 @@ save_finished_cb (GObject      *object,
       return;
     }
 
+  remember_recent (self, data->file);
+  dramatis_window_show_toast (self, _("Story saved"));
+
+  /* Another story opened meanwhile (its question answered with Discard)
+   * is not the one in the file.
+   */
+  if (self->story != data->story)
+    {
+      save_data_free (data);
+      return;
+    }
+
   g_set_object (&self->file, data->file);
   self->file_mtime = query_mtime (data->file);
   dramatis_window_set_modified (self, FALSE);
   dramatis_window_update_title (self);
-  remember_recent (self, data->file);
-  dramatis_window_show_toast (self, _("Story saved"));
 
   if (self->open_after_save != NULL)
     {
@@ -258,9 +286,11 @@ save_to (DramatisWindow *self,
   SaveData *data = g_new0 (SaveData, 1);
 
   data->self = g_object_ref (self);
+  data->story = g_object_ref (self->story);
   data->file = g_object_ref (file);
   data->close_after = close_after;
 
+  set_saving (self, TRUE);
   dramatis_story_save_file_async (self->story, file, NULL, save_finished_cb, data);
 }
 

@@ -66,6 +66,7 @@ struct _DramatisWindow
   gboolean                close_confirmed;
   /* A story to open once the changes of this one are saved. */
   GFile                  *open_after_save;
+  guint                   n_saves;      /* saves running: the story must not change */
 };
 
 /* dramatis-window.c */

@@ -139,6 +139,36 @@ dramatis_window_get_story (DramatisWindow *self)
   return self->story;
 }
 
+/**
+ * dramatis_window_get_file:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the file the story is saved to, or
+ *   %NULL for a story that has none yet, as the built-in story
+ */
+GFile *
+dramatis_window_get_file (DramatisWindow *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * dramatis_window_is_saving:
+ * @self: a window
+ *
+ * Returns: whether a save is being written; the story cannot be changed
+ *   meanwhile
+ */
+gboolean
+dramatis_window_is_saving (DramatisWindow *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_WINDOW (self), FALSE);
+
+  return self->n_saves > 0;
+}
+
 static void
 canvas_item_selected_cb (DramatisWindow *self,
                          guint           kind,

@@ -19,6 +19,8 @@ void            dramatis_window_open_file         (DramatisWindow      *self,
 void            dramatis_window_open_builtin      (DramatisWindow      *self);
 gboolean        dramatis_window_can_replace_story (DramatisWindow      *self);
 DramatisStory  *dramatis_window_get_story         (DramatisWindow      *self);
+GFile          *dramatis_window_get_file          (DramatisWindow      *self);
+gboolean        dramatis_window_is_saving         (DramatisWindow      *self);
 void            dramatis_window_select            (DramatisWindow      *self,
                                                    DramatisItem         item);
 DramatisItem    dramatis_window_get_selected      (DramatisWindow      *self);
