@@ -84,7 +84,8 @@ app_alive () {
   fi
 }
 
-# quit_app: Ctrl+Q, and waits for the app to exit on its own.
+# quit_app: Ctrl+Q, and waits for the app to exit on its own, with status 0
+# (under the sanitizers, a leak or an error found at exit fails it).
 quit_app () {
   xdotool windowfocus --sync "$window"
   xdotool key --clearmodifiers ctrl+q

@@ -12,7 +12,8 @@
 # 3. Save (Ctrl+S): the file stores his new place, pinned, and no other
 #    actor's.
 # 4. Quit, open the saved file again: he is drawn at the saved place, and a
-#    click there shows his quotes.
+#    click there shows his quotes.  Quit again: the app must exit with
+#    status 0 both times.
 #
 # Every step waits for what it expects, with a time limit, never for a fixed
 # time; e2e-lib.sh says how.
@@ -123,5 +124,7 @@ app_alive
 a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
 [ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click on his saved place does not show his 3 quotes"
 say "reopened, a click on his saved place shows his quotes"
+
+quit_app
 
 say "ok"

@@ -13,6 +13,7 @@
 # 4. Export: Ctrl+E, the dialog's Export… button, a file name in the file
 #    chooser, Export; then check that the file is a PNG as wide as the
 #    diagrams on screen.
+# 5. Quit (Ctrl+Q): the app must exit with status 0.
 #
 # Every step waits for what it expects, with a time limit, never for a fixed
 # time; e2e-lib.sh says how.
@@ -66,5 +67,8 @@ if [ "$expected_width" -lt 400 ]; then
 fi
 [ "$png_width" -eq "$expected_width" ] || { say "expected a width of $expected_width"; exit 1; }
 [ "$png_height" -gt 0 ] || { say "no height"; exit 1; }
+
+# 5. Quit as a user does: under the sanitizers, that is when leaks are told.
+quit_app
 
 say "ok"
