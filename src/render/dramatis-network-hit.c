@@ -61,20 +61,13 @@ hit_relation (DramatisNetwork           *self,
               double                     x,
               double                     y)
 {
-  Scene sc = { 0, };
+  Scene sc;
   double wx, wy, reach = HIT_TOLERANCE / view->zoom;
   double best = HIT_TOLERANCE;
   guint found = DRAMATIS_NO_INDEX;
   guint mark;
 
-  sc.self = self;
-  sc.zoom = view->zoom;
-  sc.scale = 1;
-  sc.k = view->zoom;
-  sc.cx = view->center_x;
-  sc.cy = view->center_y;
-  sc.ox = view->width / 2;
-  sc.oy = view->height / 2;
+  dramatis_network_scene_init (&sc, self, view, NULL, NULL);
 
   dramatis_network_view_to_world (view, x, y, &wx, &wy);
   mark = dramatis_network_mark_relations_in (self, wx - reach, wy - reach, wx + reach, wy + reach);

@@ -499,6 +499,11 @@ void    dramatis_network_raster_blit     (Raster              *raster,
 double dramatis_network_arc_alpha_at (DramatisNetwork           *self,
                                       const DramatisTheme       *theme,
                                       double                     zoom);
+void   dramatis_network_scene_init   (Scene                     *sc,
+                                      DramatisNetwork           *self,
+                                      const DramatisNetworkView *view,
+                                      const DramatisTheme       *theme,
+                                      cairo_t                   *cr);
 void   dramatis_network_scene_draw   (Scene                     *sc);
 void   dramatis_network_draw_vector  (DramatisNetwork           *self,
                                       cairo_t                   *cr,

@@ -452,6 +452,30 @@ scene_label (Scene       *sc,
     dramatis_network_draw_label_text (self, sc->cr, sc->theme, label->id, x, y);
 }
 
+/* A drawing of @view at scale 1 with cairo, on @cr (which may be %NULL
+ * for a drawing that only measures, as hit-testing), and nothing else
+ * set: no clip, no raster.
+ */
+void
+dramatis_network_scene_init (Scene                     *sc,
+                             DramatisNetwork           *self,
+                             const DramatisNetworkView *view,
+                             const DramatisTheme       *theme,
+                             cairo_t                   *cr)
+{
+  *sc = (Scene) { 0, };
+  sc->self = self;
+  sc->theme = theme;
+  sc->zoom = view->zoom;
+  sc->scale = 1;
+  sc->k = view->zoom;
+  sc->cx = view->center_x;
+  sc->cy = view->center_y;
+  sc->ox = view->width / 2;
+  sc->oy = view->height / 2;
+  sc->cr = cr;
+}
+
 /* Draws everything within the clip: arcs, glyphs and labels; then, when
  * something is selected, a veil of background over them all and what the
  * selection lights up again on top.  Order is fixed (arcs by index,
@@ -541,24 +565,12 @@ dramatis_network_draw_vector (DramatisNetwork           *self,
 {
   Scene sc;
 
-  sc.self = self;
-  sc.theme = theme;
-  sc.zoom = view->zoom;
-  sc.scale = 1;
-  sc.k = view->zoom;
-  sc.cx = view->center_x;
-  sc.cy = view->center_y;
-  sc.ox = view->width / 2;
-  sc.oy = view->height / 2;
+  dramatis_network_scene_init (&sc, self, view, theme, cr);
   sc.clip_x0 = 0;
   sc.clip_y0 = 0;
   sc.clip_x1 = view->width;
   sc.clip_y1 = view->height;
   sc.arc_alpha = dramatis_network_arc_alpha_at (self, theme, view->zoom);
-  sc.hairline = NULL;
-  sc.decide_hairline = FALSE;
-  sc.raster = NULL;
-  sc.cr = cr;
 
   cairo_save (cr);
   dramatis_network_scene_draw (&sc);
@@ -576,18 +588,9 @@ dramatis_network_draw_hover (DramatisNetwork           *self,
                              const DramatisTheme       *theme,
                              const DramatisItem        *hovered)
 {
-  Scene sc = { 0, };
+  Scene sc;
 
-  sc.self = self;
-  sc.theme = theme;
-  sc.zoom = view->zoom;
-  sc.scale = 1;
-  sc.k = view->zoom;
-  sc.cx = view->center_x;
-  sc.cy = view->center_y;
-  sc.ox = view->width / 2;
-  sc.oy = view->height / 2;
-  sc.cr = cr;
+  dramatis_network_scene_init (&sc, self, view, theme, cr);
 
   if (hovered->kind == DRAMATIS_ITEM_ACTOR && hovered->index < self->n_actors)
     {
