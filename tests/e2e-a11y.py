@@ -21,8 +21,6 @@ with 1, telling what it saw, if it never does.
         waits for the export dialog and presses its Export… button
     e2e-a11y.py save-as PID PATH
         waits for the file chooser, names the file PATH and presses Export
-    e2e-a11y.py gone PID TITLE
-        waits until no window of the app has TITLE
 """
 
 import json
@@ -216,15 +214,6 @@ def save_as(pid, path):
         fail("the Export button did not take the click")
 
 
-def gone(pid, title):
-    def probe(app):
-        if any(window.name == title for window in walk_windows(app)):
-            return None
-        return True
-
-    wait(pid, f"the window “{title}” to close", probe)
-
-
 def main(argv):
     if len(argv) < 3:
         fail(__doc__)
@@ -237,8 +226,6 @@ def main(argv):
         export_dialog(pid)
     elif command == "save-as" and len(argv) == 4:
         save_as(pid, argv[3])
-    elif command == "gone" and len(argv) == 4:
-        gone(pid, argv[3])
     else:
         fail(__doc__)
 

@@ -46,7 +46,7 @@ xdotool windowfocus --sync "$window"
 xdotool key --clearmodifiers ctrl+e
 a11y export-dialog "$app"
 a11y save-as "$app" "$png"
-a11y gone "$app" Export
+window_gone Export
 
 [ -s "$png" ] || { say "no file at $png"; exit 1; }
 signature=$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')
