@@ -66,6 +66,9 @@ const char *dramatis_story_insert        (DramatisStory *self,
 void        dramatis_story_add_problem   (DramatisStory *self,
                                           char          *path,
                                           char          *message);
+
+/* dramatis-story-index.c */
 void        dramatis_story_build_indexes (DramatisStory *self);
+void        dramatis_story_clear_indexes (DramatisStory *self);
 
 G_END_DECLS
