@@ -717,6 +717,19 @@ test_save_in_progress (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* The app's icons come with the program, so that the empty state and the
+ * About window show them when it runs from its build folder too.
+ */
+static void
+test_icons (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.dramatis.Dramatis"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.dramatis.Dramatis-symbolic"));
+}
+
 /* (e) A file that cannot be read leaves the story open and says why. */
 
 static gboolean
@@ -993,6 +1006,8 @@ main (int    argc,
               fixture_set_up, test_export_after_story_replaced, fixture_tear_down);
   g_test_add ("/window/save-in-progress", Fixture, NULL,
               fixture_set_up, test_save_in_progress, fixture_tear_down);
+  g_test_add ("/window/icons", Fixture, NULL,
+              fixture_set_up, test_icons, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,
               fixture_set_up, test_source_passage_in_view, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
