@@ -394,7 +394,7 @@ dramatis_details_init (DramatisDetails *self)
   self->statement_widgets = g_hash_table_new (NULL, NULL);
 
   empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "edit-find-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), APPLICATION_ID "-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Selected"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Select an actor, an event or a relation on the timeline or in the network to read what the story says about it"));
