@@ -717,6 +717,37 @@ test_save_in_progress (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* The panes take the sizes the user left them at as soon as the window
+ * shows its story, and keep them: a search that shows its results in the
+ * sidebar does not make it narrower.
+ */
+
+static gboolean
+sidebar_has_saved_width (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  return gtk_paned_get_position (GTK_PANED (get_child (fixture, "outer_paned"))) ==
+         g_settings_get_int (settings, "sidebar-width") &&
+         gtk_widget_get_width (get_child (fixture, "sidebar")) == g_settings_get_int (settings, "sidebar-width");
+}
+
+static void
+test_panes_keep_sizes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *entry = get_child (fixture, "search_entry");
+  GtkListView *results = GTK_LIST_VIEW (get_child (fixture, "result_list"));
+
+  g_assert_true (wait_for (sidebar_has_saved_width, fixture));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "interrogation");
+  g_assert_true (wait_for (model_has_items, results));
+  g_assert_true (wait_for (widget_is_mapped, results));
+  g_assert_true (sidebar_has_saved_width (fixture));
+}
+
 /* The app's icons come with the program, so that the empty state and the
  * About window show them when it runs from its build folder too.
  */
@@ -1006,6 +1037,8 @@ main (int    argc,
               fixture_set_up, test_export_after_story_replaced, fixture_tear_down);
   g_test_add ("/window/save-in-progress", Fixture, NULL,
               fixture_set_up, test_save_in_progress, fixture_tear_down);
+  g_test_add ("/window/panes-keep-sizes", Fixture, NULL,
+              fixture_set_up, test_panes_keep_sizes, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,
               fixture_set_up, test_icons, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,

@@ -480,21 +480,28 @@ dramatis_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dramatis_window_parent_class)->close_request (window);
 }
 
-/* Pane positions are restored once the window has its size. */
-static void
-restore_panes_cb (DramatisWindow *self)
+/* Pane positions are restored at the first frame that lays the panes out,
+ * whichever page the window opens on: until then they have no size to
+ * take a share of.  Once set, a pane keeps its position, so the sidebar
+ * does not follow the width of what it shows.
+ */
+static gboolean
+restore_panes_tick (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
 {
+  DramatisWindow *self = user_data;
   int paned_width = gtk_widget_get_width (GTK_WIDGET (self->details_paned));
   int views_height = gtk_widget_get_height (GTK_WIDGET (self->views_paned));
 
   if (paned_width <= 0 || views_height <= 0)
-    return;
+    return G_SOURCE_CONTINUE;
 
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
   gtk_paned_set_position (self->details_paned, paned_width - g_settings_get_int (self->settings, "details-width"));
   gtk_paned_set_position (self->views_paned, views_height * g_settings_get_double (self->settings, "split-position"));
 
-  g_signal_handlers_disconnect_by_func (self->main_stack, restore_panes_cb, self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -648,8 +655,7 @@ dramatis_window_init (DramatisWindow *self)
                            self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->sidebar));
 
-  g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (restore_panes_cb),
-                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->details_paned), restore_panes_tick, self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
