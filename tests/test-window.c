@@ -748,6 +748,77 @@ test_panes_keep_sizes (Fixture       *fixture,
   g_assert_true (sidebar_has_saved_width (fixture));
 }
 
+/* The diagrams fit again when their pane changes size, until the user
+ * zooms or pans; Ctrl+0 brings the fitting back.
+ */
+
+typedef struct
+{
+  GtkWidget *canvas;
+  int        height;
+} HeightWait;
+
+static gboolean
+canvas_height_changed (gpointer data)
+{
+  HeightWait *wait = data;
+
+  return gtk_widget_get_height (wait->canvas) != wait->height;
+}
+
+/* Whether the network canvas shows the network fitted to its size. */
+static gboolean
+network_is_fitted (Fixture *fixture)
+{
+  DramatisNetworkCanvas *canvas = DRAMATIS_NETWORK_CANVAS (get_child (fixture, "network_canvas"));
+  DramatisScene *scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (canvas));
+  DramatisNetworkView view, fitted;
+
+  dramatis_network_canvas_get_view (canvas, &view);
+  dramatis_network_fit (dramatis_scene_get_network (scene), gtk_widget_get_width (GTK_WIDGET (canvas)),
+                        gtk_widget_get_height (GTK_WIDGET (canvas)), &fitted);
+
+  return fabs (view.zoom - fitted.zoom) < 1e-9 && fabs (view.center_x - fitted.center_x) < 1e-9 &&
+         fabs (view.center_y - fitted.center_y) < 1e-9;
+}
+
+static void
+resize_views (Fixture *fixture,
+              int      network_height)
+{
+  GtkPaned *views = GTK_PANED (get_child (fixture, "views_paned"));
+  GtkWidget *canvas = get_child (fixture, "network_canvas");
+  HeightWait wait = { canvas, gtk_widget_get_height (canvas) };
+
+  gtk_paned_set_position (views, gtk_widget_get_height (GTK_WIDGET (views)) - network_height);
+  /* The canvas takes its view's size as it is allocated its own. */
+  g_assert_true (wait_for (canvas_height_changed, &wait));
+  g_assert_cmpint (ABS (gtk_widget_get_height (canvas) - network_height), <, 10);
+}
+
+static void
+test_refit_on_resize (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *canvas = get_child (fixture, "network_canvas");
+
+  g_assert_true (wait_for (sidebar_has_saved_width, fixture));
+
+  resize_views (fixture, 300);
+  g_assert_true (network_is_fitted (fixture));
+  resize_views (fixture, 420);
+  g_assert_true (network_is_fitted (fixture));
+
+  /* Zoomed in by the user, the view stays as they left it. */
+  g_assert_true (gtk_widget_activate_action (canvas, "view.zoom-in", NULL));
+  resize_views (fixture, 320);
+  g_assert_false (network_is_fitted (fixture));
+
+  g_assert_true (gtk_widget_activate_action (canvas, "view.zoom-fit", NULL));
+  resize_views (fixture, 400);
+  g_assert_true (network_is_fitted (fixture));
+}
+
 /* The app's icons come with the program, so that the empty state and the
  * About window show them when it runs from its build folder too.
  */
@@ -1039,6 +1110,8 @@ main (int    argc,
               fixture_set_up, test_save_in_progress, fixture_tear_down);
   g_test_add ("/window/panes-keep-sizes", Fixture, NULL,
               fixture_set_up, test_panes_keep_sizes, fixture_tear_down);
+  g_test_add ("/window/refit-on-resize", Fixture, NULL,
+              fixture_set_up, test_refit_on_resize, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,
               fixture_set_up, test_icons, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,

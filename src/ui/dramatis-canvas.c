@@ -21,6 +21,12 @@ typedef struct
   const DramatisTheme *theme;           /* borrowed from the window */
   DramatisSelection    selection;
   gboolean             fitted;
+  /* The user zoomed or panned since the last fit: a change of size then
+   * keeps their view instead of fitting the diagram again.
+   */
+  gboolean             placed;
+  int                  width;
+  int                  height;
 
   double               zoom_start;
   double               pointer_x;
@@ -52,6 +58,7 @@ zoom_around (DramatisCanvas *self,
     return;
 
   dramatis_canvas_update_view (self);
+  priv->placed = TRUE;
   DRAMATIS_CANVAS_GET_CLASS (self)->zoom (self, factor, x, y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -88,6 +95,9 @@ drag_update_cb (DramatisCanvas *self,
                 double          dy,
                 GtkGestureDrag *gesture)
 {
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  priv->placed = TRUE;
   DRAMATIS_CANVAS_GET_CLASS (self)->drag_update (self, dx, dy);
 }
 
@@ -136,6 +146,7 @@ scroll_cb (DramatisCanvas           *self,
     }
 
   dramatis_canvas_update_view (self);
+  priv->placed = TRUE;
   DRAMATIS_CANVAS_GET_CLASS (self)->pan (self, dx * step, dy * step);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -441,6 +452,7 @@ dramatis_canvas_set_scene (DramatisCanvas *self,
 
   priv->scene = scene;
   priv->fitted = FALSE;
+  priv->placed = FALSE;
   priv->selection.selected = DRAMATIS_ITEM_INIT_NONE;
   priv->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -508,8 +520,9 @@ dramatis_canvas_select_item (DramatisCanvas *self,
  * @self: a canvas
  *
  * Gives the view the widget's size, fitting the diagram in it if nothing
- * has placed the view since the scene was set or a fit was asked for.
- * Does nothing without a scene or a size.
+ * has placed the view since the scene was set or a fit was asked for, or
+ * if the size changed and the user has not zoomed or panned since.  Does
+ * nothing without a scene or a size.
  */
 void
 dramatis_canvas_update_view (DramatisCanvas *self)
@@ -523,6 +536,11 @@ dramatis_canvas_update_view (DramatisCanvas *self)
   height = gtk_widget_get_height (GTK_WIDGET (self));
   if (priv->scene == NULL || width <= 0 || height <= 0)
     return;
+
+  if (!priv->placed && (width != priv->width || height != priv->height))
+    priv->fitted = FALSE;
+  priv->width = width;
+  priv->height = height;
 
   DRAMATIS_CANVAS_GET_CLASS (self)->set_view_size (self, width, height, !priv->fitted);
   priv->fitted = TRUE;
@@ -545,6 +563,7 @@ dramatis_canvas_queue_fit (DramatisCanvas *self)
   g_return_if_fail (DRAMATIS_IS_CANVAS (self));
 
   priv->fitted = FALSE;
+  priv->placed = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
