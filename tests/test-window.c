@@ -819,6 +819,30 @@ test_refit_on_resize (Fixture       *fixture,
   g_assert_true (network_is_fitted (fixture));
 }
 
+/* The legend is a setting: the menu's Show Legend turns it on in both
+ * diagrams, and it is remembered.
+ */
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  DramatisCanvas *timeline = DRAMATIS_CANVAS (get_child (fixture, "timeline_canvas"));
+  DramatisCanvas *network = DRAMATIS_CANVAS (get_child (fixture, "network_canvas"));
+  gboolean before = g_settings_get_boolean (settings, "show-legend");
+
+  g_assert_cmpint (dramatis_canvas_get_show_legend (timeline), ==, before);
+  g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.show-legend", NULL));
+  g_assert_cmpint (g_settings_get_boolean (settings, "show-legend"), ==, !before);
+  g_assert_cmpint (dramatis_canvas_get_show_legend (timeline), ==, !before);
+  g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, !before);
+
+  g_settings_set_boolean (settings, "show-legend", before);
+  g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, before);
+}
+
 /* The app's icons come with the program, so that the empty state and the
  * About window show them when it runs from its build folder too.
  */
@@ -1112,6 +1136,8 @@ main (int    argc,
               fixture_set_up, test_panes_keep_sizes, fixture_tear_down);
   g_test_add ("/window/refit-on-resize", Fixture, NULL,
               fixture_set_up, test_refit_on_resize, fixture_tear_down);
+  g_test_add ("/window/legend", Fixture, NULL,
+              fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,
               fixture_set_up, test_icons, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,

@@ -28,6 +28,12 @@ typedef struct
   int                  width;
   int                  height;
 
+  /* The key to the diagram, over its bottom left corner; clicks there do
+   * not reach the diagram.
+   */
+  gboolean             show_legend;
+  graphene_rect_t      legend_rect;
+
   double               zoom_start;
   double               pointer_x;
   double               pointer_y;
@@ -44,6 +50,24 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define ZOOM_STEP 1.25
+
+/* Space around the legend and inside its panel, in pixels. */
+#define LEGEND_MARGIN  8
+#define LEGEND_PADDING 10
+
+/* What is at @x, @y: nothing under the legend. */
+static DramatisItem
+hit (DramatisCanvas *self,
+     double          x,
+     double          y)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (priv->show_legend && graphene_rect_contains_point (&priv->legend_rect, &GRAPHENE_POINT_INIT (x, y)))
+    return DRAMATIS_ITEM_INIT_NONE;
+
+  return DRAMATIS_CANVAS_GET_CLASS (self)->hit (self, x, y);
+}
 
 /* Keeps the point @x, @y of the widget where it is. */
 static void
@@ -77,7 +101,7 @@ click_pressed_cb (DramatisCanvas  *self,
     return;
 
   dramatis_canvas_update_view (self);
-  dramatis_canvas_select_item (self, DRAMATIS_CANVAS_GET_CLASS (self)->hit (self, x, y), n_press == 2);
+  dramatis_canvas_select_item (self, hit (self, x, y), n_press == 2);
 }
 
 static void
@@ -185,7 +209,7 @@ motion_cb (DramatisCanvas           *self,
            GtkEventControllerMotion *controller)
 {
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
-  DramatisItem hit;
+  DramatisItem hit_item;
 
   priv->pointer_x = x;
   priv->pointer_y = y;
@@ -193,11 +217,11 @@ motion_cb (DramatisCanvas           *self,
     return;
 
   dramatis_canvas_update_view (self);
-  hit = DRAMATIS_CANVAS_GET_CLASS (self)->hit (self, x, y);
-  if (!dramatis_item_equal (&hit, &priv->selection.hovered))
+  hit_item = hit (self, x, y);
+  if (!dramatis_item_equal (&hit_item, &priv->selection.hovered))
     {
-      priv->selection.hovered = hit;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit.kind != DRAMATIS_ITEM_NONE ? "pointer" : NULL);
+      priv->selection.hovered = hit_item;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit_item.kind != DRAMATIS_ITEM_NONE ? "pointer" : NULL);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -274,7 +298,7 @@ dramatis_canvas_query_tooltip (GtkWidget  *widget,
   if (priv->scene != NULL && !keyboard)
     {
       dramatis_canvas_update_view (self);
-      markup = klass->dup_item_markup (self, klass->hit (self, x, y));
+      markup = klass->dup_item_markup (self, hit (self, x, y));
     }
 
   if (markup == NULL)
@@ -308,6 +332,69 @@ zoom_fit_action (GtkWidget  *widget,
   dramatis_canvas_zoom_to_fit (DRAMATIS_CANVAS (widget));
 }
 
+/* The legend the exports draw below a diagram, on a panel over its bottom
+ * left corner.  It is drawn once to measure it, into a recording, then
+ * replayed over the panel.
+ */
+static void
+draw_legend (DramatisCanvas *self,
+             cairo_t        *cr,
+             int             width,
+             int             height)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  const DramatisTheme *theme = priv->theme;
+  cairo_surface_t *recording;
+  cairo_t *rc;
+  double max_width = width - 2 * (LEGEND_MARGIN + LEGEND_PADDING);
+  double x, y, ink_width, ink_height, panel_width, panel_height;
+
+  priv->legend_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  if (max_width < 40)
+    return;
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  rc = cairo_create (recording);
+  DRAMATIS_CANVAS_GET_CLASS (self)->draw_legend (self, rc, theme, 0, 0, max_width);
+  cairo_destroy (rc);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &ink_width, &ink_height);
+
+  panel_width = ink_width + 2 * LEGEND_PADDING;
+  panel_height = ink_height + 2 * LEGEND_PADDING;
+  if (ink_width <= 0 || ink_height <= 0 || panel_height > height - 2 * LEGEND_MARGIN)
+    {
+      cairo_surface_destroy (recording);
+      return;
+    }
+
+  priv->legend_rect = GRAPHENE_RECT_INIT (LEGEND_MARGIN, height - LEGEND_MARGIN - panel_height,
+                                          panel_width, panel_height);
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, priv->legend_rect.origin.x + panel_width - 6, priv->legend_rect.origin.y + 6, 6,
+             -G_PI / 2, 0);
+  cairo_arc (cr, priv->legend_rect.origin.x + panel_width - 6, priv->legend_rect.origin.y + panel_height - 6, 6,
+             0, G_PI / 2);
+  cairo_arc (cr, priv->legend_rect.origin.x + 6, priv->legend_rect.origin.y + panel_height - 6, 6,
+             G_PI / 2, G_PI);
+  cairo_arc (cr, priv->legend_rect.origin.x + 6, priv->legend_rect.origin.y + 6, 6, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  dramatis_color_set_source_alpha (&theme->background, cr, 0.94);
+  cairo_fill_preserve (cr);
+  dramatis_color_set_source (&theme->grid, cr);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_set_source_surface (cr, recording,
+                            priv->legend_rect.origin.x + LEGEND_PADDING - x,
+                            priv->legend_rect.origin.y + LEGEND_PADDING - y);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  cairo_surface_destroy (recording);
+}
+
 static void
 dramatis_canvas_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -325,6 +412,8 @@ dramatis_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   DRAMATIS_CANVAS_GET_CLASS (self)->draw (self, cr, priv->theme, &priv->selection);
+  if (priv->show_legend)
+    draw_legend (self, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -582,6 +671,41 @@ dramatis_canvas_zoom (DramatisCanvas *self,
 
   zoom_around (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/**
+ * dramatis_canvas_set_show_legend:
+ * @self: a canvas
+ * @show_legend: whether to draw the key to the diagram
+ *
+ * Shows the legend the exports draw, on a panel over the diagram's bottom
+ * left corner.
+ */
+void
+dramatis_canvas_set_show_legend (DramatisCanvas *self,
+                                 gboolean        show_legend)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  show_legend = !!show_legend;
+  if (priv->show_legend == show_legend)
+    return;
+
+  priv->show_legend = show_legend;
+  priv->legend_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dramatis_canvas_get_show_legend (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_val_if_fail (DRAMATIS_IS_CANVAS (self), FALSE);
+
+  return priv->show_legend;
 }
 
 /**

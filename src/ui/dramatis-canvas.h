@@ -44,6 +44,12 @@ struct _DramatisCanvasClass
                                     cairo_t                 *cr,
                                     const DramatisTheme     *theme,
                                     const DramatisSelection *selection);
+  double        (*draw_legend)     (DramatisCanvas          *self,
+                                    cairo_t                 *cr,
+                                    const DramatisTheme     *theme,
+                                    double                   x,
+                                    double                   y,
+                                    double                   max_width);
   DramatisItem  (*hit)             (DramatisCanvas          *self,
                                     double                   x,
                                     double                   y);
@@ -72,20 +78,23 @@ struct _DramatisCanvasClass
                                     double                   dy);
 };
 
-DramatisScene *dramatis_canvas_get_scene     (DramatisCanvas          *self);
-void           dramatis_canvas_set_scene     (DramatisCanvas          *self,
-                                              DramatisScene           *scene);
-void           dramatis_canvas_set_theme     (DramatisCanvas          *self,
-                                              const DramatisTheme     *theme);
-void           dramatis_canvas_set_selected  (DramatisCanvas          *self,
-                                              DramatisItem             selected);
-void           dramatis_canvas_select_item   (DramatisCanvas          *self,
-                                              DramatisItem             item,
-                                              gboolean                 activate);
-void           dramatis_canvas_update_view   (DramatisCanvas          *self);
-void           dramatis_canvas_queue_fit     (DramatisCanvas          *self);
-void           dramatis_canvas_zoom          (DramatisCanvas          *self,
-                                              double                   factor);
-void           dramatis_canvas_zoom_to_fit   (DramatisCanvas          *self);
+DramatisScene *dramatis_canvas_get_scene       (DramatisCanvas          *self);
+void           dramatis_canvas_set_scene       (DramatisCanvas          *self,
+                                                DramatisScene           *scene);
+void           dramatis_canvas_set_theme       (DramatisCanvas          *self,
+                                                const DramatisTheme     *theme);
+void           dramatis_canvas_set_selected    (DramatisCanvas          *self,
+                                                DramatisItem             selected);
+void           dramatis_canvas_select_item     (DramatisCanvas          *self,
+                                                DramatisItem             item,
+                                                gboolean                 activate);
+void           dramatis_canvas_update_view     (DramatisCanvas          *self);
+void           dramatis_canvas_queue_fit       (DramatisCanvas          *self);
+void           dramatis_canvas_zoom            (DramatisCanvas          *self,
+                                                double                   factor);
+void           dramatis_canvas_zoom_to_fit     (DramatisCanvas          *self);
+void           dramatis_canvas_set_show_legend (DramatisCanvas          *self,
+                                                gboolean                 show_legend);
+gboolean       dramatis_canvas_get_show_legend (DramatisCanvas          *self);
 
 G_END_DECLS

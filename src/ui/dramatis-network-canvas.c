@@ -145,6 +145,19 @@ dramatis_network_canvas_set_view_size (DramatisCanvas *canvas,
   self->view.height = height;
 }
 
+static double
+dramatis_network_canvas_draw_legend (DramatisCanvas      *canvas,
+                                     cairo_t             *cr,
+                                     const DramatisTheme *theme,
+                                     double               x,
+                                     double               y,
+                                     double               max_width)
+{
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
+
+  return dramatis_network_draw_legend (get_network (self), cr, theme, x, y, max_width);
+}
+
 static void
 dramatis_network_canvas_draw (DramatisCanvas          *canvas,
                               cairo_t                 *cr,
@@ -452,6 +465,7 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
 
   canvas_class->set_view_size = dramatis_network_canvas_set_view_size;
   canvas_class->draw = dramatis_network_canvas_draw;
+  canvas_class->draw_legend = dramatis_network_canvas_draw_legend;
   canvas_class->hit = dramatis_network_canvas_hit;
   canvas_class->dup_item_markup = dramatis_network_canvas_dup_item_markup;
   canvas_class->get_zoom = dramatis_network_canvas_get_zoom;

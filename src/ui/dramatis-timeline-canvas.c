@@ -46,6 +46,19 @@ dramatis_timeline_canvas_set_view_size (DramatisCanvas *canvas,
   self->view.height = height;
 }
 
+static double
+dramatis_timeline_canvas_draw_legend (DramatisCanvas      *canvas,
+                                      cairo_t             *cr,
+                                      const DramatisTheme *theme,
+                                      double               x,
+                                      double               y,
+                                      double               max_width)
+{
+  DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
+
+  return dramatis_timeline_draw_legend (get_timeline (self), cr, theme, x, y, max_width);
+}
+
 static void
 dramatis_timeline_canvas_draw (DramatisCanvas          *canvas,
                                cairo_t                 *cr,
@@ -189,6 +202,7 @@ dramatis_timeline_canvas_class_init (DramatisTimelineCanvasClass *klass)
 
   canvas_class->set_view_size = dramatis_timeline_canvas_set_view_size;
   canvas_class->draw = dramatis_timeline_canvas_draw;
+  canvas_class->draw_legend = dramatis_timeline_canvas_draw_legend;
   canvas_class->hit = dramatis_timeline_canvas_hit;
   canvas_class->dup_item_markup = dramatis_timeline_canvas_dup_item_markup;
   canvas_class->get_zoom = dramatis_timeline_canvas_get_zoom;

@@ -409,6 +409,15 @@ unpin_all_action (GtkWidget  *widget,
 }
 
 static void
+show_legend_changed_cb (DramatisWindow *self)
+{
+  gboolean show = g_settings_get_boolean (self->settings, "show-legend");
+
+  dramatis_canvas_set_show_legend (DRAMATIS_CANVAS (self->timeline_canvas), show);
+  dramatis_canvas_set_show_legend (DRAMATIS_CANVAS (self->network_canvas), show);
+}
+
+static void
 apply_view_mode (DramatisWindow *self)
 {
   DramatisViewMode mode = current_view_mode (self);
@@ -622,9 +631,11 @@ dramatis_window_init (DramatisWindow *self)
   /* The view switch is a window action backed by the setting. */
   {
     g_autoptr(GAction) action = g_settings_create_action (self->settings, "view-mode");
+    g_autoptr(GAction) legend = g_settings_create_action (self->settings, "show-legend");
     g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
     g_action_map_add_action (G_ACTION_MAP (group), action);
+    g_action_map_add_action (G_ACTION_MAP (group), legend);
     gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
   }
   g_signal_connect_object (self->settings, "changed::view-mode", G_CALLBACK (view_mode_changed_cb),
@@ -635,6 +646,11 @@ dramatis_window_init (DramatisWindow *self)
   dramatis_window_update_recent_menu (self);
 
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
+
+  /* Both diagrams show their legend, or neither. */
+  g_signal_connect_object (self->settings, "changed::show-legend", G_CALLBACK (show_legend_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  show_legend_changed_cb (self);
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (style_manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self,
