@@ -614,6 +614,20 @@ story_is_not (gpointer data)
   return dramatis_window_get_story (wait[0]) != wait[1];
 }
 
+/* Opens a story of tests/data in the window, in place of the one it shows. */
+static void
+open_test_story (Fixture    *fixture,
+                 const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gpointer wait[2] = { fixture->window, dramatis_window_get_story (fixture->window) };
+
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_is_not, wait));
+  fixture->story = dramatis_window_get_story (fixture->window);
+}
+
 static void
 test_export_after_story_replaced (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1095,6 +1109,260 @@ test_source_passage_in_view (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Show in Source keeps one window for each source of the story: a second
+ * passage of the same source shows in the window already open, and a
+ * passage of another source in that source's own.
+ */
+
+static void
+collect_source_buttons (GtkWidget *widget,
+                        GPtrArray *buttons)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Show in Source") == 0)
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_source_buttons (child, buttons);
+}
+
+/* The Show in Source buttons of the statements of @actor, in the order the
+ * details pane lists them, once it lists them all.
+ */
+static GPtrArray *
+show_actor_source_buttons (Fixture *fixture,
+                           guint    actor)
+{
+  DramatisDetails *details = DRAMATIS_DETAILS (get_child (fixture, "details"));
+  GPtrArray *buttons = g_ptr_array_new ();
+  guint n_statements;
+
+  dramatis_story_get_actor_statements (fixture->story, actor, &n_statements);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, actor });
+  g_assert_true (wait_for (details_show_statements, &(DetailsWait) { details, n_statements }));
+  drain_main_context ();
+
+  collect_source_buttons (GTK_WIDGET (details), buttons);
+  return buttons;
+}
+
+static gboolean
+has_n_source_windows (gpointer data)
+{
+  gpointer *wait = data;
+  g_autoptr(GPtrArray) windows = get_dialogs (wait[0], DRAMATIS_TYPE_SOURCE_WINDOW);
+
+  for (guint i = 0; i < windows->len; i++)
+    if (!gtk_widget_get_mapped (windows->pdata[i]))
+      return FALSE;
+
+  return windows->len == GPOINTER_TO_UINT (wait[1]);
+}
+
+/* What a click does; activating the button would click it only after
+ * showing it pressed for a while.
+ */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The source window of @fixture that shows @source's text. */
+static DramatisSourceWindow *
+find_source_window (Fixture    *fixture,
+                    const char *source)
+{
+  const char *title = dramatis_story_get_source (fixture->story,
+                                                 dramatis_story_find_source (fixture->story, source))->title;
+  g_autoptr(GPtrArray) windows = get_dialogs (fixture, DRAMATIS_TYPE_SOURCE_WINDOW);
+
+  for (guint i = 0; i < windows->len; i++)
+    if (g_strcmp0 (gtk_window_get_title (windows->pdata[i]), title) == 0)
+      return windows->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+passage_is_highlighted (GtkTextView *view,
+                        guint        start,
+                        guint        end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  /* The passage's start and end are the only changes of tags in the text. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
+         gtk_text_iter_get_offset (&iter) == (int) start &&
+         gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
+         gtk_text_iter_get_offset (&iter) == (int) end &&
+         !gtk_text_iter_forward_to_tag_toggle (&iter, NULL);
+}
+
+/* The first passage that @statement rests on, as the window finds it. */
+static const DramatisEvidence *
+statement_passage (Fixture *fixture,
+                   guint    statement)
+{
+  const DramatisStatement *info = dramatis_story_get_statement (fixture->story, statement);
+
+  g_assert_cmpuint (info->n_evidence, >, 0);
+  g_assert_cmpuint (info->evidence[0].end, >, info->evidence[0].start);
+  return &info->evidence[0];
+}
+
+static gboolean
+is_settled (gpointer data)
+{
+  PassageView *passage = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (passage->view)));
+
+  return passage_in_view (passage) && !dramatis_source_window_is_scrolling (DRAMATIS_SOURCE_WINDOW (window));
+}
+
+/* Checks that @window shows @expected, alone highlighted, and waits until
+ * it is in view and stays there.
+ */
+static void
+assert_shows_passage (DramatisSourceWindow   *window,
+                      const DramatisEvidence *expected)
+{
+  PassageView passage = { find_text_view (GTK_WIDGET (window)), 0 };
+  guint end;
+
+  g_assert_nonnull (passage.view);
+  g_assert_true (dramatis_source_window_get_passage (window, &passage.start, &end));
+  g_assert_cmpuint (passage.start, ==, expected->start);
+  g_assert_cmpuint (end, ==, expected->end);
+  g_assert_true (passage_is_highlighted (passage.view, passage.start, end));
+
+  g_assert_true (wait_for (is_settled, &passage));
+}
+
+static DramatisSourceWindow *
+get_only_source_window (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) windows = get_dialogs (fixture, DRAMATIS_TYPE_SOURCE_WINDOW);
+
+  g_assert_cmpuint (windows->len, ==, 1);
+  return windows->pdata[0];
+}
+
+static void
+test_source_window_reused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint wood = find_actor (fixture, "robert-wood");
+  g_autoptr(GPtrArray) buttons = show_actor_source_buttons (fixture, wood);
+  const DramatisEvidence *near, *far;
+  DramatisSourceWindow *window;
+  const guint *statements;
+  guint n_statements, first = 0, last = 0;
+
+  /* His quotes are all from the one article.  The pane lists them as the
+   * story does.
+   */
+  g_assert_cmpuint (dramatis_story_get_n_sources (fixture->story), ==, 1);
+  statements = dramatis_story_get_actor_statements (fixture->story, wood, &n_statements);
+  g_assert_cmpuint (n_statements, ==, 3);
+  g_assert_cmpuint (buttons->len, ==, n_statements);
+  for (guint i = 0; i < n_statements; i++)
+    {
+      if (statement_passage (fixture, statements[i])->start < statement_passage (fixture, statements[first])->start)
+        first = i;
+      if (statement_passage (fixture, statements[i])->start > statement_passage (fixture, statements[last])->start)
+        last = i;
+    }
+  near = statement_passage (fixture, statements[first]);
+  far = statement_passage (fixture, statements[last]);
+
+  /* The quote furthest into the article, which scrolls away from its start... */
+  click (buttons->pdata[last]);
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (1) }));
+  window = get_only_source_window (fixture);
+  assert_shows_passage (window, far);
+  g_assert_false (passage_in_view (&(PassageView) { find_text_view (GTK_WIDGET (window)), near->start }));
+
+  /* ...then the first: the same window scrolls back to it. */
+  click (buttons->pdata[first]);
+  drain_main_context ();
+  g_assert_true (get_only_source_window (fixture) == window);
+  assert_shows_passage (window, near);
+
+  /* Closed, it is forgotten: the next click opens a window again. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (0) }));
+
+  click (buttons->pdata[last]);
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (1) }));
+  assert_shows_passage (get_only_source_window (fixture), far);
+}
+
+static void
+test_source_window_per_source (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+  DramatisSourceWindow *gazette, *herald;
+  guint ortiz, report_late, cost, keep_asking;
+
+  open_test_story (fixture, "two-sources.dramatis.json");
+  ortiz = find_actor (fixture, "lena-ortiz");
+  report_late = dramatis_story_find_statement (fixture->story, "ortiz-report-late");
+  cost = dramatis_story_find_statement (fixture->story, "ortiz-cost");
+  keep_asking = dramatis_story_find_statement (fixture->story, "ortiz-keep-asking");
+
+  /* Two of her quotes are from the Gazette, the last from the Herald. */
+  buttons = show_actor_source_buttons (fixture, ortiz);
+  g_assert_cmpuint (buttons->len, ==, 3);
+
+  click (buttons->pdata[0]);
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (1) }));
+  gazette = find_source_window (fixture, "gazette");
+  g_assert_nonnull (gazette);
+  assert_shows_passage (gazette, statement_passage (fixture, report_late));
+
+  click (buttons->pdata[2]);
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (2) }));
+  herald = find_source_window (fixture, "herald");
+  g_assert_nonnull (herald);
+  assert_shows_passage (herald, statement_passage (fixture, keep_asking));
+
+  /* Back to the Gazette: its window shows her other quote, and the
+   * Herald's stays as it was.
+   */
+  click (buttons->pdata[1]);
+  drain_main_context ();
+  g_assert_true (has_n_source_windows ((gpointer[]) { fixture, GUINT_TO_POINTER (2) }));
+  g_assert_true (find_source_window (fixture, "gazette") == gazette);
+  g_assert_true (find_source_window (fixture, "herald") == herald);
+  assert_shows_passage (gazette, statement_passage (fixture, cost));
+  assert_shows_passage (herald, statement_passage (fixture, keep_asking));
+}
+
+/* The source windows show the story the window showed: another story
+ * closes them.
+ */
+static void
+test_source_windows_close_with_story (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = show_actor_source_buttons (fixture, find_actor (fixture, "robert-wood"));
+
+  g_assert_cmpuint (buttons->len, >, 0);
+  click (buttons->pdata[0]);
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (1) }));
+
+  open_test_story (fixture, "example.dramatis.json");
+  g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (0) }));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1142,6 +1410,12 @@ main (int    argc,
               fixture_set_up, test_icons, fixture_tear_down);
   g_test_add ("/window/source-passage-in-view", Fixture, NULL,
               fixture_set_up, test_source_passage_in_view, fixture_tear_down);
+  g_test_add ("/window/source-window-reused", Fixture, NULL,
+              fixture_set_up, test_source_window_reused, fixture_tear_down);
+  g_test_add ("/window/source-window-per-source", Fixture, NULL,
+              fixture_set_up, test_source_window_per_source, fixture_tear_down);
+  g_test_add ("/window/source-windows-close-with-story", Fixture, NULL,
+              fixture_set_up, test_source_windows_close_with_story, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
   g_test_add ("/window/cancel-open", Fixture, NULL,

@@ -77,7 +77,6 @@ on_show_in_source (DramatisDetails *self,
 {
   const DramatisEvidence *evidence;
   GtkRoot *root;
-  GtkWidget *window;
 
   g_assert (DRAMATIS_IS_DETAILS (self));
 
@@ -95,10 +94,11 @@ on_show_in_source (DramatisDetails *self,
   if (evidence == NULL)
     return;
 
+  /* The window of the passage's source, if it is open already: a reader
+   * going through the quotes of one article reads them in one window.
+   */
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  window = dramatis_source_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->story, evidence);
-  gtk_window_present (GTK_WINDOW (window));
+  dramatis_source_window_show (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->story, evidence);
 }
 
 GtkWidget *

@@ -12,7 +12,9 @@
 /* The text of a source, with the passage a fact rests on highlighted and
  * scrolled into view, so that the reader can check the quote in its
  * context.  The window is not modal: a reader may keep several sources open
- * beside the main window and compare them.
+ * beside the main window and compare them.  Each source has one window per
+ * main window, which shows the passage asked for last: a reader following
+ * one article through its quotes keeps reading it in the same place.
  */
 
 struct _DramatisSourceWindow
@@ -20,8 +22,12 @@ struct _DramatisSourceWindow
   AdwWindow      parent_instance;
 
   DramatisStory *story;
+  guint          source_index;
+  char          *source_id;  /* of a source the story does not describe */
   char          *url;
 
+  GtkBox        *box;
+  GtkWidget     *body;
   GtkTextView   *view;       /* NULL when the story lacks the source's text */
   GtkTextTag    *highlight;
   GtkTextMark   *passage_mark;
@@ -116,7 +122,7 @@ scroll_to_passage (DramatisSourceWindow *self)
 {
   g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
 
-  if (self->view == NULL || self->passage_mark == NULL)
+  if (self->view == NULL || !self->has_passage)
     return;
 
   gtk_text_view_scroll_to_mark (self->view, self->passage_mark, 0.0, TRUE, 0.0, PASSAGE_YALIGN);
@@ -153,20 +159,39 @@ scroll_tick_cb (GtkWidget     *view,
   return G_SOURCE_CONTINUE;
 }
 
+/* Scrolls to the passage now and on the frames to come, until the text's
+ * layout has settled; a passage asked for while an earlier one is still
+ * being scrolled to starts the count again.
+ */
+static void
+start_scrolling (DramatisSourceWindow *self)
+{
+  g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
+  g_assert (self->view != NULL);
+
+  if (!self->has_passage)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+
+      gtk_text_view_scroll_to_mark (self->view, gtk_text_buffer_get_insert (buffer), 0.0, FALSE, 0.0, 0.0);
+      return;
+    }
+
+  scroll_to_passage (self);
+
+  self->scroll_frames = self->stable_frames = 0;
+  self->last_upper = -1;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), scroll_tick_cb, self, NULL);
+}
+
 static void
 on_view_map (DramatisSourceWindow *self,
              GtkWidget            *view)
 {
   g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
 
-  scroll_to_passage (self);
-
-  if (self->passage_mark != NULL && self->scroll_tick == 0)
-    {
-      self->scroll_frames = self->stable_frames = 0;
-      self->last_upper = -1;
-      self->scroll_tick = gtk_widget_add_tick_callback (view, scroll_tick_cb, self, NULL);
-    }
+  start_scrolling (self);
 }
 
 static void
@@ -190,6 +215,42 @@ on_open_original (DramatisSourceWindow *self,
     gtk_show_uri (GTK_WINDOW (self), self->url, GDK_CURRENT_TIME);
 }
 
+/* Highlights the passage of @evidence in the text, and puts the caret at
+ * its start, or at the start of the text if it cannot be found there.
+ */
+static void
+select_passage (DramatisSourceWindow   *self,
+                const DramatisSource   *source,
+                const DramatisEvidence *evidence)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->highlight, &start, &end);
+
+  self->has_passage = evidence != NULL
+                      && locate_passage (source, evidence, &self->passage_start, &self->passage_end);
+  if (!self->has_passage)
+    {
+      gtk_text_buffer_place_cursor (buffer, &start);
+      return;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->passage_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->passage_end);
+  gtk_text_buffer_apply_tag (buffer, self->highlight, &start, &end);
+
+  /* The caret goes to the passage too, so that caret browsing (F7)
+   * and screen readers start from what the reader came to see.
+   */
+  gtk_text_buffer_place_cursor (buffer, &start);
+  if (self->passage_mark == NULL)
+    self->passage_mark = gtk_text_buffer_create_mark (buffer, "passage", &start, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->passage_mark, &start);
+}
+
 static GtkWidget *
 create_text_view (DramatisSourceWindow   *self,
                   const DramatisSource   *source,
@@ -197,7 +258,6 @@ create_text_view (DramatisSourceWindow   *self,
 {
   GtkWidget *scroller;
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
 
   self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_editable (self->view, FALSE);
@@ -218,25 +278,7 @@ create_text_view (DramatisSourceWindow   *self,
   self->highlight = gtk_text_buffer_create_tag (buffer, "passage", NULL);
   update_highlight (self);
 
-  if (evidence != NULL
-      && locate_passage (source, evidence, &self->passage_start, &self->passage_end))
-    {
-      self->has_passage = TRUE;
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->passage_start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->passage_end);
-      gtk_text_buffer_apply_tag (buffer, self->highlight, &start, &end);
-
-      /* The caret goes to the passage too, so that caret browsing (F7)
-       * and screen readers start from what the reader came to see.
-       */
-      gtk_text_buffer_place_cursor (buffer, &start);
-      self->passage_mark = gtk_text_buffer_create_mark (buffer, "passage", &start, TRUE);
-    }
-  else
-    {
-      gtk_text_buffer_get_start_iter (buffer, &start);
-      gtk_text_buffer_place_cursor (buffer, &start);
-    }
+  select_passage (self, source, evidence);
 
   g_signal_connect_object (self->view, "map", G_CALLBACK (on_view_map), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "unmap", G_CALLBACK (on_view_unmap), self, G_CONNECT_SWAPPED);
@@ -303,11 +345,93 @@ create_missing_text_page (DramatisSourceWindow   *self,
   return page;
 }
 
+/* The source a passage is from; with no passage, the story's first. */
+static guint
+get_source_index (const DramatisEvidence *evidence)
+{
+  return evidence != NULL ? evidence->source : 0;
+}
+
+static const DramatisSource *
+lookup_source (DramatisStory *story,
+               guint          index)
+{
+  return index < dramatis_story_get_n_sources (story) ? dramatis_story_get_source (story, index) : NULL;
+}
+
+static gboolean
+shows_source_of (DramatisSourceWindow   *self,
+                 DramatisStory          *story,
+                 const DramatisEvidence *evidence)
+{
+  guint index = get_source_index (evidence);
+
+  g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
+
+  if (self->story != story || self->source_index != index)
+    return FALSE;
+
+  /* Sources the story does not describe have no index of their own: their
+   * ids tell them apart.
+   */
+  if (evidence != NULL && index == DRAMATIS_NO_INDEX)
+    return g_strcmp0 (self->source_id, evidence->source_id) == 0;
+
+  return TRUE;
+}
+
+/* The source windows that belong to @parent, newest last. */
+static GPtrArray *
+list_windows (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DRAMATIS_IS_SOURCE_WINDOW (window) && gtk_window_get_transient_for (window) == parent)
+        g_ptr_array_add (windows, g_steal_pointer (&window));
+    }
+
+  return windows;
+}
+
+/* Shows the passage of @evidence, from the source the window shows, in
+ * place of the one it showed.
+ */
+static void
+show_evidence (DramatisSourceWindow   *self,
+               const DramatisEvidence *evidence)
+{
+  const DramatisSource *source = lookup_source (self->story, self->source_index);
+
+  g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
+
+  if (self->view != NULL)
+    {
+      select_passage (self, source, evidence);
+
+      /* A view not on screen scrolls once it is mapped. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+        start_scrolling (self);
+      return;
+    }
+
+  /* Without the source's text, the page quotes the passage itself. */
+  gtk_box_remove (self->box, self->body);
+  self->body = create_missing_text_page (self, source, evidence);
+  gtk_box_append (self->box, self->body);
+}
+
 static void
 dramatis_source_window_dispose (GObject *object)
 {
   DramatisSourceWindow *self = DRAMATIS_SOURCE_WINDOW (object);
 
+  self->box = NULL;
+  self->body = NULL;
   self->view = NULL;
   self->highlight = NULL;
   self->passage_mark = NULL;
@@ -321,6 +445,7 @@ dramatis_source_window_finalize (GObject *object)
   DramatisSourceWindow *self = DRAMATIS_SOURCE_WINDOW (object);
 
   g_clear_object (&self->story);
+  g_clear_pointer (&self->source_id, g_free);
   g_clear_pointer (&self->url, g_free);
 
   G_OBJECT_CLASS (dramatis_source_window_parent_class)->finalize (object);
@@ -373,11 +498,8 @@ dramatis_source_window_new (GtkWindow              *parent,
 {
   DramatisSourceWindow *self;
   const DramatisSource *source = NULL;
-  GtkWidget *box;
   GtkWidget *header;
   GtkWidget *title;
-  GtkWidget *body;
-  guint source_index = 0;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -389,10 +511,10 @@ dramatis_source_window_new (GtkWindow              *parent,
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
 
-  if (evidence != NULL)
-    source_index = evidence->source;
-  if (source_index < dramatis_story_get_n_sources (story))
-    source = dramatis_story_get_source (story, source_index);
+  self->source_index = get_source_index (evidence);
+  if (evidence != NULL && self->source_index == DRAMATIS_NO_INDEX)
+    self->source_id = g_strdup (evidence->source_id);
+  source = lookup_source (story, self->source_index);
 
   title = adw_window_title_new (source && source->title ? source->title : _("Source"), NULL);
   gtk_window_set_title (GTK_WINDOW (self), source && source->title ? source->title : _("Source"));
@@ -431,16 +553,74 @@ dramatis_source_window_new (GtkWindow              *parent,
     }
 
   if (source != NULL && source->text != NULL)
-    body = create_text_view (self, source, evidence);
+    self->body = create_text_view (self, source, evidence);
   else
-    body = create_missing_text_page (self, source, evidence);
+    self->body = create_missing_text_page (self, source, evidence);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), body);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_append (self->box, header);
+  gtk_box_append (self->box, self->body);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->box));
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * dramatis_source_window_show:
+ * @parent: (nullable): the window it belongs to
+ * @story: the story @evidence comes from
+ * @evidence: (nullable): the passage to show; %NULL shows the whole first source
+ *
+ * Presents the window of @parent that shows the source of @evidence, with
+ * the passage highlighted and scrolled into view in place of the one it
+ * showed, or a new window as dramatis_source_window_new() makes when
+ * @parent has none for that source.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWidget *
+dramatis_source_window_show (GtkWindow              *parent,
+                             DramatisStory          *story,
+                             const DramatisEvidence *evidence)
+{
+  g_autoptr(GPtrArray) windows = NULL;
+  GtkWidget *window = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+
+  windows = list_windows (parent);
+  for (guint i = 0; i < windows->len && window == NULL; i++)
+    if (shows_source_of (windows->pdata[i], story, evidence))
+      window = windows->pdata[i];
+
+  if (window != NULL)
+    show_evidence (DRAMATIS_SOURCE_WINDOW (window), evidence);
+  else
+    window = dramatis_source_window_new (parent, story, evidence);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/**
+ * dramatis_source_window_close_all:
+ * @parent: (nullable): the window they belong to
+ *
+ * Closes the source windows of @parent, as when it shows another story.
+ */
+void
+dramatis_source_window_close_all (GtkWindow *parent)
+{
+  g_autoptr(GPtrArray) windows = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  /* Listed first: a window destroyed leaves the list of toplevels. */
+  windows = list_windows (parent);
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (windows->pdata[i]);
 }
 
 /**
@@ -465,4 +645,19 @@ dramatis_source_window_get_passage (DramatisSourceWindow *self,
     *end = self->has_passage ? self->passage_end : 0;
 
   return self->has_passage;
+}
+
+/**
+ * dramatis_source_window_is_scrolling:
+ * @self: a source window
+ *
+ * Returns: %TRUE while the window keeps scrolling its passage into view,
+ *   until the text's layout settles
+ */
+gboolean
+dramatis_source_window_is_scrolling (DramatisSourceWindow *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_SOURCE_WINDOW (self), FALSE);
+
+  return self->scroll_tick != 0;
 }

@@ -12,11 +12,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DramatisSourceWindow, dramatis_source_window, DRAMATIS, SOURCE_WINDOW, AdwWindow)
 
-GtkWidget *dramatis_source_window_new         (GtkWindow              *parent,
-                                               DramatisStory          *story,
-                                               const DramatisEvidence *evidence);
-gboolean   dramatis_source_window_get_passage (DramatisSourceWindow   *self,
-                                               guint                  *start,
-                                               guint                  *end);
+GtkWidget *dramatis_source_window_new          (GtkWindow              *parent,
+                                                DramatisStory          *story,
+                                                const DramatisEvidence *evidence);
+GtkWidget *dramatis_source_window_show         (GtkWindow              *parent,
+                                                DramatisStory          *story,
+                                                const DramatisEvidence *evidence);
+void       dramatis_source_window_close_all    (GtkWindow              *parent);
+gboolean   dramatis_source_window_get_passage  (DramatisSourceWindow   *self,
+                                                guint                  *start,
+                                                guint                  *end);
+gboolean   dramatis_source_window_is_scrolling (DramatisSourceWindow   *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dramatis-export-dialog.h"
+#include "dramatis-source-window.h"
 #include "dramatis-window.h"
 #include "dramatis-window-private.h"
 
@@ -231,6 +232,9 @@ dramatis_window_set_story (DramatisWindow *self,
                            GFile          *file)
 {
   guint n_problems;
+
+  /* The source windows show passages of the story that goes. */
+  dramatis_source_window_close_all (GTK_WINDOW (self));
 
   dramatis_timeline_canvas_set_scene (self->timeline_canvas, NULL);
   dramatis_network_canvas_set_scene (self->network_canvas, NULL);
