@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
 
 #include <gio/gio.h>
@@ -209,6 +210,24 @@ read_be32 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Reads the size of the PNG at @path from its IHDR chunk, checking that it
+ * is a PNG.
+ */
+static void
+read_png_size (const char *path,
+               guint32    *width,
+               guint32    *height)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_true (memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
+  *width = read_be32 ((const guchar *) contents + 16);
+  *height = read_be32 ((const guchar *) contents + 20);
+}
+
 /* Exports need no display: the tests run with DISPLAY and WAYLAND_DISPLAY unset. */
 static void
 test_export_formats (void)
@@ -219,19 +238,16 @@ test_export_formats (void)
   g_autofree char *pdf = g_build_filename (dir, "story.pdf", NULL);
   g_autofree char *contents = NULL;
   g_auto(Run) run = { 0 };
-  gsize length;
+  guint32 width, height;
 
   run_dramatis (&run, "--export", png, "--view", "network", "--width", "800", "--height", "600",
                 "--scale", "2", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 24);
-  g_assert_true (memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
-  /* The IHDR chunk holds the size: the requested size times the scale. */
-  g_assert_cmpuint (read_be32 ((const guchar *) contents + 16), ==, 1600);
-  g_assert_cmpuint (read_be32 ((const guchar *) contents + 20), ==, 1200);
-  g_clear_pointer (&contents, g_free);
+  /* The requested size times the scale. */
+  read_png_size (png, &width, &height);
+  g_assert_cmpuint (width, ==, 1600);
+  g_assert_cmpuint (height, ==, 1200);
 
   run_clear (&run);
   run_dramatis (&run, "--export", svg, "--view", "timeline", "--theme", "dark", NULL);
@@ -315,6 +331,81 @@ test_export_errors (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, bad_story));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
+/* Whether @data, which may hold NUL bytes, holds @text. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A story of 2,000 actors needs a page hundreds of thousands of pixels tall
+ * for a lane each: by default the page stops where the format's readers
+ * stop, and its timeline shows the lanes that fit.
+ */
+static void
+test_export_large_story (void)
+{
+  static const DramatisSyntheticSize size = { 2000, 4000, 2000, 0, 1 };
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *story = g_build_filename (dir, "big.dramatis.json", NULL);
+  g_autofree char *png = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "big.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "big.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  const char *svg_height;
+  guint32 width, height;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (story, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  run_dramatis (&run, "--export", png, "--view", "both", story, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  read_png_size (png, &width, &height);
+  g_assert_cmpuint (width, ==, 1600);
+  g_assert_cmpuint (height, <=, 32767);
+  /* Filled, not a token strip: the timeline took the room there was. */
+  g_assert_cmpuint (height, >, 30000);
+
+  /* An SVG is held to what viewers that draw it with cairo can show. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", svg, "--view", "timeline", story, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  svg_height = strstr (contents, "height=\"");
+  g_assert_nonnull (svg_height);
+  g_assert_cmpfloat (g_ascii_strtod (svg_height + strlen ("height=\""), NULL), <=, 32767);
+  g_clear_pointer (&contents, g_free);
+
+  /* A PDF page fits PDF's limit without being shrunk, so it keeps its width. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", pdf, "--view", "timeline", story, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (contains_bytes (contents, length, "/MediaBox [ 0 0 1600 "));
+  g_clear_pointer (&contents, g_free);
+
+  /* A height asked for is not changed: too tall, it fails as before. */
+  run_clear (&run);
+  run_dramatis (&run, "--export", png, "--view", "network", "--height", "40000", story, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "32767"));
 
   dramatis_test_remove_temp_dir (dir);
 }
@@ -442,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export-formats", test_export_formats);
   g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/export-large-story", test_export_large_story);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/standard-streams", test_standard_streams);
   g_test_add_func ("/cli/check-then-export", test_check_then_export);

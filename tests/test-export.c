@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -337,6 +338,32 @@ test_too_large (void)
   g_assert_null (bytes);
 }
 
+/* A page of automatic height stops where its format's readers stop. */
+static void
+test_max_height (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+  page.width = 1600;
+  g_assert_cmpfloat (dramatis_export_get_max_height (&page), ==, DRAMATIS_EXPORT_MAX_PIXELS);
+  page.scale = 2;
+  g_assert_cmpfloat (dramatis_export_get_max_height (&page), ==, 16383);
+  g_assert_cmpfloat (ceil (dramatis_export_get_max_height (&page) * page.scale), <=,
+                     DRAMATIS_EXPORT_MAX_PIXELS);
+
+  /* The scale is a PNG's alone. */
+  page.format = DRAMATIS_EXPORT_SVG;
+  g_assert_cmpfloat (dramatis_export_get_max_height (&page), ==, DRAMATIS_EXPORT_MAX_PIXELS);
+
+  /* A PDF page is not shrunk for its height unless it is already for its width. */
+  page.format = DRAMATIS_EXPORT_PDF;
+  g_assert_cmpfloat (dramatis_export_get_max_height (&page), ==, DRAMATIS_EXPORT_MAX_PDF_POINTS);
+  page.width = 20000;
+  g_assert_cmpfloat (dramatis_export_get_max_height (&page), ==, 20000);
+}
+
 /* A failed export names the file and leaves what was there. */
 static void
 test_failed_export_keeps_file (void)
@@ -592,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/render/export/pdf-tall-page", test_pdf_tall_page);
   g_test_add_func ("/render/export/format-for-file", test_format_for_file);
   g_test_add_func ("/render/export/too-large", test_too_large);
+  g_test_add_func ("/render/export/max-height", test_max_height);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/export/targets", test_export_targets);
   g_test_add_func ("/render/export/scene-whole-story", test_scene_whole_story);

@@ -916,6 +916,41 @@ test_layout_scale (void)
     }
 }
 
+/* A page too short for every lane ends after the last whole one. */
+static void
+test_whole_lanes (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme = { 0 };
+  g_autoptr(DramatisTimeline) timeline = NULL;
+  DramatisTimelineView view;
+  guint n_lanes, n;
+  double content_height, height, shorter;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  timeline = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  dramatis_timeline_fit (timeline, 800, 400, &view);
+  n_lanes = dramatis_timeline_get_n_lanes (timeline);
+  content_height = dramatis_timeline_get_content_height (timeline);
+  g_assert_cmpuint (n_lanes, >, 2);
+
+  g_assert_cmpuint (dramatis_timeline_count_whole_lanes (timeline, content_height, &height), ==, n_lanes);
+  g_assert_cmpfloat (height, ==, content_height);
+
+  /* A pixel short, the last lane is left out, and the rest end above. */
+  n = dramatis_timeline_count_whole_lanes (timeline, content_height - 1, &height);
+  g_assert_cmpuint (n, ==, n_lanes - 1);
+  g_assert_cmpfloat (height, <, content_height - 1);
+
+  /* Counting again in the height of those lanes finds the same lanes. */
+  g_assert_cmpuint (dramatis_timeline_count_whole_lanes (timeline, height, &shorter), ==, n);
+  g_assert_cmpfloat (shorter, ==, height);
+
+  /* The axis alone holds no lane. */
+  g_assert_cmpuint (dramatis_timeline_count_whole_lanes (timeline, 10, &height), ==, 0);
+  g_assert_cmpfloat (height, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -946,6 +981,7 @@ main (int   argc,
   ADD ("by-kind", test_by_kind, DRAMATIS_LANES_BY_KIND);
   g_test_add_func ("/render/timeline/empty", test_empty);
   g_test_add_func ("/render/timeline/layout-scale", test_layout_scale);
+  g_test_add_func ("/render/timeline/whole-lanes", test_whole_lanes);
 
 #undef ADD
 

@@ -242,6 +242,48 @@ dramatis_export_get_page_height (const DramatisExportPage  *page,
   return ceil (height);
 }
 
+/**
+ * dramatis_export_get_max_height:
+ * @page: the page; its height is not used
+ *
+ * The tallest page of automatic height for @page's format, width and
+ * scale.  A PNG is limited by cairo's image surfaces; an SVG has no limit
+ * of its own, but the viewers that draw it with cairo or into an image
+ * (librsvg, thumbnailers, browsers' canvases) have that one, in logical
+ * pixels; a taller PDF page would be shrunk to PDF's limit, and with it
+ * the width and every label.  An explicit height is not held to this:
+ * only to what the format can hold at all.
+ *
+ * Returns: the height, in logical pixels (points for PDF)
+ */
+double
+dramatis_export_get_max_height (const DramatisExportPage *page)
+{
+  double height;
+
+  g_return_val_if_fail (page != NULL, 0.0);
+
+  switch (page->format)
+    {
+    case DRAMATIS_EXPORT_PNG:
+      height = floor (DRAMATIS_EXPORT_MAX_PIXELS / CLAMP (page->scale, DRAMATIS_EXPORT_MIN_SCALE,
+                                                          DRAMATIS_EXPORT_MAX_SCALE));
+      break;
+
+    case DRAMATIS_EXPORT_PDF:
+      /* A page no taller than it is wide is shrunk no more than its width. */
+      height = MAX (DRAMATIS_EXPORT_MAX_PDF_POINTS, page->width);
+      break;
+
+    case DRAMATIS_EXPORT_SVG:
+    default:
+      height = DRAMATIS_EXPORT_MAX_PIXELS;
+      break;
+    }
+
+  return MIN (height, DRAMATIS_EXPORT_MAX_SIDE);
+}
+
 static void
 draw_text (cairo_t             *cr,
            const DramatisTheme *theme,

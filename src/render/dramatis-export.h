@@ -120,6 +120,7 @@ double    dramatis_export_get_page_height  (const DramatisExportPage  *page,
                                             const DramatisExportPanel *panels,
                                             guint                      n_panels,
                                             const double              *heights);
+double    dramatis_export_get_max_height   (const DramatisExportPage  *page);
 void      dramatis_export_draw_page        (cairo_t                   *cr,
                                             const DramatisExportPage  *page,
                                             const DramatisExportPanel *panels,

@@ -349,6 +349,68 @@ draw_network_legend (cairo_t  *cr,
   return dramatis_network_draw_legend (data->scene->network, cr, data->theme, x, y, max_width);
 }
 
+/* Shares a page of @max_height among its panels when the diagrams need
+ * more.  The network is drawn to fit any room, and keeps its height if
+ * that leaves the timeline at least half the page.  The timeline of a
+ * large story, one lane per actor, may need hundreds of thousands of
+ * pixels: it shows its first lanes, as many as fit whole, in the order of
+ * the story and as the window shows them, each lane complete and as
+ * legible as on a page of any height.  Grouping the lanes by kind of
+ * event instead would usually fit, but would drop who took part, which is
+ * what the timeline is for, and a story without classifications would
+ * come out as a single lane.
+ *
+ * Returns: how many lanes @timeline shows when it cannot show them all,
+ *   or 0
+ */
+static guint
+fit_panels (const DramatisExportPage  *page,
+            const DramatisExportPanel *panels,
+            guint                      n_panels,
+            double                    *heights,
+            gboolean                   has_timeline,
+            gboolean                   has_network,
+            DramatisTimeline          *timeline,
+            double                     max_height)
+{
+  double none[2] = { 0.0, 0.0 };
+  double room, timeline_room, lanes_height = 0.0, network_height = 0.0;
+  guint n_lanes = 0;
+
+  g_assert (n_panels == (guint) has_timeline + (guint) has_network);
+
+  /* The title, the legends and the source line keep their height. */
+  room = MAX (max_height - dramatis_export_get_page_height (page, panels, n_panels, none), 2.0);
+
+  if (has_network)
+    network_height = heights[n_panels - 1];
+  if (has_timeline)
+    {
+      timeline_room = floor (room - MIN (network_height, room / 2));
+      if (timeline == NULL)
+        heights[0] = MIN (heights[0], timeline_room);
+      else
+        {
+          n_lanes = dramatis_timeline_count_whole_lanes (timeline, timeline_room, &lanes_height);
+          if (n_lanes >= dramatis_timeline_get_n_lanes (timeline))
+            n_lanes = 0;
+          /* Room for not even one lane: the first shows as far as it can. */
+          else if (n_lanes == 0)
+            {
+              lanes_height = timeline_room;
+              n_lanes = 1;
+            }
+          heights[0] = lanes_height;
+        }
+    }
+
+  /* The network takes what the timeline leaves, up to what it needs. */
+  if (has_network)
+    heights[n_panels - 1] = floor (MIN (network_height, room - (has_timeline ? heights[0] : 0.0)));
+
+  return n_lanes;
+}
+
 /**
  * dramatis_scene_export:
  * @self: a scene
@@ -356,7 +418,9 @@ draw_network_legend (cairo_t  *cr,
  * @mode: which views
  * @page: format, size, scale and theme; title, subtitle and source line are
  *   filled in from the story where @page leaves them %NULL, and a height of
- *   0 makes the page as tall as the diagrams need
+ *   0 makes the page as tall as the diagrams need, up to
+ *   dramatis_export_get_max_height(): beyond it the timeline shows its
+ *   first lanes and the subtitle says how many
  * @selection: (nullable): what to show selected
  * @timeline_view: (nullable): the part of the timeline to show, or %NULL
  *   for all of it
@@ -453,13 +517,45 @@ dramatis_scene_export (DramatisScene              *self,
     }
 
   /* With no height given, the page grows to show every lane of the
-   * timeline and the network at a comfortable size.
+   * timeline and the network at a comfortable size, as far as the format's
+   * readers can draw it.
    */
   if (framed.height <= 0)
     {
+      double max_height = dramatis_export_get_max_height (&framed);
+
+      framed.height = dramatis_export_get_page_height (&framed, panels, n_panels, heights);
+      if (framed.height > max_height)
+        {
+          guint n_lanes = fit_panels (&framed, panels, n_panels, heights, has_timeline, has_network,
+                                      timeline_view == NULL ? data.timeline : NULL, max_height);
+
+          if (n_lanes > 0)
+            {
+              guint n_all = dramatis_timeline_get_n_lanes (data.timeline);
+              g_autofree char *note = NULL;
+              char *noted;
+
+              /* Translators: the timeline lanes a page has room for, of
+               * all of them; the plural follows the number of all lanes
+               */
+              note = g_strdup_printf (ngettext ("first %'u of %'u lane", "first %'u of %'u lanes", n_all),
+                                      n_lanes, n_all);
+
+              /* Translators: a page's subtitle, then what its timeline
+               * leaves out: "Timeline · 2,000 actors · 20,000 events ·
+               * first 180 of 2,000 lanes"
+               */
+              noted = g_strdup_printf (_("%s · %s"), framed.subtitle, note);
+              g_free (subtitle);
+              subtitle = noted;
+              framed.subtitle = subtitle;
+            }
+          framed.height = dramatis_export_get_page_height (&framed, panels, n_panels, heights);
+        }
+
       for (guint i = 0; i < n_panels; i++)
         panels[i].weight = heights[i];
-      framed.height = dramatis_export_get_page_height (&framed, panels, n_panels, heights);
     }
 
   /* The whole network is fitted here too, once the page has its size, so

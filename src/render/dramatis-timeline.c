@@ -370,3 +370,48 @@ dramatis_timeline_get_n_lanes (DramatisTimeline *self)
 
   return self->lanes->len;
 }
+
+/**
+ * dramatis_timeline_count_whole_lanes:
+ * @self: a timeline
+ * @height: the height of a view, the axis included
+ * @lanes_height: (out) (optional): the height of the axis and of the lanes
+ *   counted
+ *
+ * How many lanes, from the first, a view of @height shows whole when it is
+ * not scrolled: a page too short for every lane ends after the last of
+ * them rather than through one.
+ *
+ * Returns: the number of lanes
+ */
+guint
+dramatis_timeline_count_whole_lanes (DramatisTimeline *self,
+                                     double            height,
+                                     double           *lanes_height)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  /* Lanes are stacked in order: bisect for the first that ends below. */
+  hi = self->lanes->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Lane *lane = &g_array_index (self->lanes, Lane, mid);
+
+      if (AXIS_HEIGHT + lane->y + lane->height <= height)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lanes_height != NULL)
+    {
+      const Lane *last = lo > 0 ? &g_array_index (self->lanes, Lane, lo - 1) : NULL;
+
+      *lanes_height = AXIS_HEIGHT + (last != NULL ? last->y + last->height : 0);
+    }
+
+  return lo;
+}

@@ -85,6 +85,9 @@ void              dramatis_timeline_set_layout_scale   (DramatisTimeline        
                                                         double                      seconds_per_pixel);
 double            dramatis_timeline_get_gutter_width   (DramatisTimeline           *self);
 guint             dramatis_timeline_get_n_lanes        (DramatisTimeline           *self);
+guint             dramatis_timeline_count_whole_lanes  (DramatisTimeline           *self,
+                                                        double                      height,
+                                                        double                     *lanes_height);
 void              dramatis_timeline_get_time_map       (DramatisTimeline           *self,
                                                         const DramatisTimelineView *view,
                                                         DramatisTimeMap            *map);
