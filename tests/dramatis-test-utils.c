@@ -4,10 +4,12 @@
 
 #include <glib/gstdio.h>
 
+#include "dramatis-story-io.h"
 #include "dramatis-test-utils.h"
 
-/* Helpers the tests share: fixtures, and temporary folders that the file
- * tests fill and check for leftovers.
+/* Helpers the tests share: fixtures, temporary folders that the file tests
+ * fill and check for leftovers, and the stories the end-to-end helpers
+ * are given.
  */
 
 /* The absolute path of a file in tests/data: messages name files that way. */
@@ -53,4 +55,34 @@ dramatis_test_count_files (const char *dir)
   while (handle != NULL && g_dir_read_name (handle) != NULL)
     n++;
   return n;
+}
+
+/**
+ * dramatis_test_load_story:
+ * @program: the program's name, for the message
+ * @path: (nullable): a story file as a command line names it, %NULL for
+ *   the built-in story
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL, with a message
+ *   printed, if it does not load
+ */
+DramatisStory *
+dramatis_test_load_story (const char *program,
+                          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DramatisStory *story;
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      story = dramatis_story_load_file (file, NULL, &error);
+    }
+  else
+    story = dramatis_story_load_builtin (&error);
+
+  if (story == NULL)
+    g_printerr ("%s: %s\n", program, error->message);
+  return story;
 }

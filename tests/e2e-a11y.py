@@ -13,6 +13,18 @@ with 1, telling what it saw, if it never does.
         where the actor network is in the window (GTK 4 gives positions
         relative to the window's widget), the size of that widget, and the
         width of the timeline
+    e2e-a11y.py timeline PID
+        prints "X Y WIDTH HEIGHT FRAME-WIDTH FRAME-HEIGHT": where the
+        timeline is in the window, and the size of the window's widget
+    e2e-a11y.py focused PID ROLE [NAME]
+        waits until what has the keyboard focus in the window has the role
+        ROLE (and the name NAME)
+    e2e-a11y.py descriptions PID
+        prints the descriptions of the timeline and of the actor network,
+        each on a line: they name the event or actor selected, if any
+    e2e-a11y.py description PID CANVAS TEXT
+        waits until the canvas named CANVAS ("Timeline", "Actor network")
+        has the description TEXT
     e2e-a11y.py details PID STORY ACTOR-ID
         waits until the details pane shows every statement of the actor in
         the story file, and no one else's, and the network says it is the
@@ -104,7 +116,7 @@ def walk_windows(app):
 
 def find(root, role, name=None, predicate=None):
     for accessible in walk(root):
-        if accessible.getRoleName() != role:
+        if role is not None and accessible.getRoleName() != role:
             continue
         if name is not None and accessible.name != name:
             continue
@@ -131,6 +143,79 @@ def canvas(pid):
         return x, y, width, height, frame_width, frame_height, timeline_width
 
     print(*wait(pid, "the actor network", probe))
+
+
+def timeline_extents(pid):
+    def probe(app):
+        frame = main_frame(app)
+        if frame is None:
+            return None
+        timeline = find(frame, "image", "Timeline", showing)
+        if timeline is None:
+            return None
+        _, _, frame_width, frame_height = extents(frame)
+        return (*extents(timeline), frame_width, frame_height)
+
+    print(*wait(pid, "the timeline", probe))
+
+
+def focused(pid, role, name=None):
+    last = {}
+
+    def probe(app):
+        frame = main_frame(app)
+        if frame is None:
+            return None
+        focus = find(frame, role, name, lambda a: a.getState().contains(pyatspi.STATE_FOCUSED))
+        if focus is None:
+            other = find(frame, None, None, lambda a: a.getState().contains(pyatspi.STATE_FOCUSED))
+            last["focus"] = f"{other.getRoleName()} “{other.name}”" if other is not None else "nothing"
+        return focus
+
+    what = role + (f" “{name}”" if name is not None else "")
+    try:
+        wait(pid, f"the focus on the {what}", probe)
+    except SystemExit:
+        print(f"the focus is on: {last.get('focus')}", file=sys.stderr)
+        raise
+
+
+def canvases(app):
+    frame = main_frame(app)
+    if frame is None:
+        return None
+    timeline = find(frame, "image", "Timeline")
+    network = find(frame, "image", "Actor network")
+    if timeline is None or network is None:
+        return None
+    return {"Timeline": timeline, "Actor network": network}
+
+
+def descriptions(pid):
+    def probe(app):
+        found = canvases(app)
+        if found is None:
+            return None
+        return found["Timeline"].description, found["Actor network"].description
+
+    print(*wait(pid, "the diagrams", probe), sep="\n")
+
+
+def description(pid, canvas, text):
+    last = {}
+
+    def probe(app):
+        found = canvases(app)
+        if found is None or canvas not in found:
+            return None
+        last["description"] = found[canvas].description
+        return True if found[canvas].description == text else None
+
+    try:
+        wait(pid, f"the {canvas} to be described as “{text}”", probe)
+    except SystemExit:
+        print(f"the {canvas} is described as: {last.get('description')!r}", file=sys.stderr)
+        raise
 
 
 def details(pid, story_path, actor_id):
@@ -220,6 +305,14 @@ def main(argv):
     command, pid = argv[1], int(argv[2])
     if command == "canvas" and len(argv) == 3:
         canvas(pid)
+    elif command == "timeline" and len(argv) == 3:
+        timeline_extents(pid)
+    elif command == "focused" and len(argv) in (4, 5):
+        focused(pid, *argv[3:])
+    elif command == "descriptions" and len(argv) == 3:
+        descriptions(pid)
+    elif command == "description" and len(argv) == 5:
+        description(pid, argv[3], argv[4])
     elif command == "details" and len(argv) == 5:
         details(pid, argv[3], argv[4])
     elif command == "export-dialog" and len(argv) == 3:

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "dramatis-scene.h"
-#include "dramatis-story-io.h"
+#include "dramatis-test-utils.h"
 
 /* A helper of the end-to-end tests: where the window draws an actor of a
  * story in a network canvas of a given size, once the canvas is zoomed to
@@ -47,7 +47,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DramatisStory) story = NULL;
   DramatisScene *scene;
   DramatisNetwork *network;
@@ -74,19 +73,9 @@ main (int    argc,
       return 2;
     }
 
-  if (argc == 5)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[4]);
-
-      story = dramatis_story_load_file (file, NULL, &error);
-    }
-  else
-    story = dramatis_story_load_builtin (&error);
+  story = dramatis_test_load_story (argv[0], argc == 5 ? argv[4] : NULL);
   if (story == NULL)
-    {
-      g_printerr ("%s: %s\n", argv[0], error->message);
-      return 1;
-    }
+    return 1;
 
   actor = dramatis_story_find_actor (story, argv[1]);
   if (actor == DRAMATIS_NO_INDEX)

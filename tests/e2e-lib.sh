@@ -9,7 +9,7 @@
 # Every step waits for what it expects, with a time limit, never for a fixed
 # time.  A test exits with 77 (skipped) without a display, a session bus or
 # the tools.  Environment, from tests/meson.build: DRAMATIS_BIN,
-# E2E_ACTOR_POINT, E2E_A11Y, PYTHON, STORY.
+# E2E_ACTOR_POINT, E2E_EVENT_POINT, E2E_A11Y, PYTHON, STORY.
 
 skip () {
   echo "$name: $1: skipping"
@@ -63,7 +63,7 @@ trap 'exit 1' HUP INT TERM
 a11y () {
   for try in 1 2 3; do
     "$PYTHON" "$E2E_A11Y" "$@" && return 0 || status=$?
-    case "$1" in canvas|details) ;; *) return "$status" ;; esac
+    case "$1" in canvas|timeline|focused|descriptions|description|details) ;; *) return "$status" ;; esac
     [ "$status" -gt 128 ] && [ "$try" -lt 3 ] || return "$status"
     say "the accessibility reader died of signal $((status - 128)); reading again"
     app_alive
@@ -135,17 +135,30 @@ quit_app () {
   say "the app quit"
 }
 
+# find_margins FRAME-WIDTH FRAME-HEIGHT: the accessibility tree gives
+# places relative to the window's widget, of FRAME-WIDTH × FRAME-HEIGHT,
+# which sits in its X window inside the margin GTK keeps around client-side
+# decorations, the same on every side: half the difference between the two
+# sizes.  Sets margin_x and margin_y.
+find_margins () {
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  margin_x=$(( (WIDTH - $1) / 2 ))
+  margin_y=$(( (HEIGHT - $2) / 2 ))
+  say "X window ${WIDTH}x${HEIGHT}, widget ${1}x${2}"
+  if [ "$margin_x" -lt 0 ] || [ "$margin_y" -lt 0 ]; then
+    fail "the window is smaller than its widget"
+  fi
+}
+
 # locate_actor ACTOR [STORY]: zooms the diagrams to fit (Ctrl+0) and finds
 # where ACTOR is drawn.  The network's view is then a pure function of the
 # story, the fonts and the canvas's size, and e2e-actor-point computes where
 # the actor is drawn with the window's own layout and fitting code, from
 # STORY or the built-in story.  The canvas's place and size come from the
-# accessibility tree.  GTK 4 gives those relative to the window's widget,
-# which sits in its X window inside the margin GTK keeps around client-side
-# decorations, the same on every side: half the difference between the two
-# sizes.  Sets point_x and point_y (in the X window), world_x and world_y
-# (the actor's place in the story's coordinates), zoom, and canvas_width,
-# canvas_height and timeline_width.
+# accessibility tree, within the margins find_margins finds.  Sets point_x
+# and point_y (in the X window), world_x and world_y (the actor's place in
+# the story's coordinates), zoom, and canvas_width, canvas_height and
+# timeline_width.
 locate_actor () {
   xdotool windowfocus --sync "$window"
   xdotool key --clearmodifiers ctrl+0
@@ -155,13 +168,8 @@ locate_actor () {
 $canvas
 EOF2
 
-  eval "$(xdotool getwindowgeometry --shell "$window")"
-  margin_x=$(( (WIDTH - frame_width) / 2 ))
-  margin_y=$(( (HEIGHT - frame_height) / 2 ))
-  say "X window ${WIDTH}x${HEIGHT}, widget ${frame_width}x${frame_height}, network ${canvas_width}x${canvas_height} at $canvas_x,$canvas_y"
-  if [ "$margin_x" -lt 0 ] || [ "$margin_y" -lt 0 ]; then
-    fail "the window is smaller than its widget"
-  fi
+  find_margins "$frame_width" "$frame_height"
+  say "network ${canvas_width}x${canvas_height} at $canvas_x,$canvas_y"
 
   point=$("$E2E_ACTOR_POINT" "$1" "$canvas_width" "$canvas_height" ${2:+"$2"})
   read -r canvas_point_x canvas_point_y world_x world_y zoom <<EOF2
@@ -170,4 +178,50 @@ EOF2
   point_x=$(( margin_x + canvas_x + canvas_point_x ))
   point_y=$(( margin_y + canvas_y + canvas_point_y ))
   say "$1 is at $point_x,$point_y in the window ($world_x, $world_y in the story, zoom $zoom)"
+}
+
+# locate_event EVENT DISTANCE: zooms the diagrams to fit (Ctrl+0) and finds
+# where EVENT is drawn on the timeline, and which way to drag it by
+# DISTANCE pixels so that a click tells whether the drag panned the view,
+# as locate_actor does for an actor, with e2e-event-point, on the built-in
+# story.  Sets point_x and point_y (in the X window), drag_dx and drag_dy,
+# and event_label, how the timeline names the event when it is selected.
+locate_event () {
+  xdotool windowfocus --sync "$window"
+  xdotool key --clearmodifiers ctrl+0
+
+  timeline=$(a11y timeline "$app")
+  read -r timeline_x timeline_y timeline_width timeline_height frame_width frame_height <<EOF2
+$timeline
+EOF2
+
+  find_margins "$frame_width" "$frame_height"
+  say "timeline ${timeline_width}x${timeline_height} at $timeline_x,$timeline_y"
+
+  "$E2E_EVENT_POINT" "$1" "$timeline_width" "$timeline_height" "$2" >"$workdir/event-point"
+  read -r canvas_point_x canvas_point_y drag_dx drag_dy <"$workdir/event-point"
+  event_label=$(sed -n 2p "$workdir/event-point")
+  point_x=$(( margin_x + timeline_x + canvas_point_x ))
+  point_y=$(( margin_y + timeline_y + canvas_point_y ))
+  say "“$event_label” is at $point_x,$point_y in the window; a drag by $drag_dx,$drag_dy pans it away"
+}
+
+# remember_selection: notes how the diagrams describe the selection to
+# assistive technologies; they name the event or actor selected.
+remember_selection () {
+  a11y descriptions "$app" >"$workdir/selection"
+}
+
+# selection_unchanged WHAT: fails unless the diagrams describe the
+# selection as when remember_selection ran, telling that WHAT changed it.
+selection_unchanged () {
+  a11y descriptions "$app" >"$workdir/selection-now"
+  if ! cmp -s "$workdir/selection" "$workdir/selection-now"; then
+    say "before $1, the timeline and the network were described as:"
+    sed 's/^/  /' "$workdir/selection"
+    say "after it:"
+    sed 's/^/  /' "$workdir/selection-now"
+    fail "$1 changed the selection"
+  fi
+  say "$1 selected nothing"
 }

@@ -21,6 +21,7 @@ typedef struct
   const DramatisTheme *theme;           /* borrowed from the window */
   DramatisSelection    selection;
   gboolean             fitted;
+  gboolean             dragging;        /* past the drag threshold */
   /* The user zoomed or panned since the last fit: a change of size then
    * keeps their view instead of fitting the diagram again.
    */
@@ -94,9 +95,22 @@ click_pressed_cb (DramatisCanvas  *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* A click selects when the button goes up, as by then it is known not to
+ * be a drag: a drag claims the sequence, which denies it to this gesture,
+ * and a denied gesture does not report the release.
+ */
+static void
+click_released_cb (DramatisCanvas  *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (priv->scene == NULL)
     return;
 
@@ -110,9 +124,17 @@ drag_begin_cb (DramatisCanvas *self,
                double          y,
                GtkGestureDrag *gesture)
 {
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  priv->dragging = FALSE;
   DRAMATIS_CANVAS_GET_CLASS (self)->drag_begin (self, x, y);
 }
 
+/* A press only becomes a drag once the pointer moves past the drag
+ * threshold, as everywhere in GTK: until then it may still be a click, and
+ * nothing moves.  Past it, the drag claims the sequence, so that the click
+ * gesture lets the release go and selects nothing.
+ */
 static void
 drag_update_cb (DramatisCanvas *self,
                 double          dx,
@@ -120,6 +142,15 @@ drag_update_cb (DramatisCanvas *self,
                 GtkGestureDrag *gesture)
 {
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (!priv->dragging)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy))
+        return;
+
+      priv->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
 
   priv->placed = TRUE;
   DRAMATIS_CANVAS_GET_CLASS (self)->drag_update (self, dx, dy);
@@ -131,8 +162,13 @@ drag_end_cb (DramatisCanvas *self,
              double          dy,
              GtkGestureDrag *gesture)
 {
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
   DramatisCanvasClass *klass = DRAMATIS_CANVAS_GET_CLASS (self);
 
+  if (!priv->dragging)
+    return;
+
+  priv->dragging = FALSE;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   if (klass->drag_end != NULL)
     klass->drag_end (self, dx, dy);
@@ -480,6 +516,7 @@ dramatis_canvas_init (DramatisCanvas *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   drag = gtk_gesture_drag_new ();
@@ -492,6 +529,10 @@ dramatis_canvas_init (DramatisCanvas *self)
   g_signal_connect_object (pinch, "begin", G_CALLBACK (pinch_begin_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+  /* Two fingers pinch and pan at once: the drag's claim on a touch must
+   * not deny it to the pinch.
+   */
+  gtk_gesture_group (drag, pinch);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);

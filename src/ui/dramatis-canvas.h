@@ -24,9 +24,12 @@ G_DECLARE_DERIVABLE_TYPE (DramatisCanvas, dramatis_canvas, DRAMATIS, CANVAS, Gtk
  * @pan: moves the view by @dx, @dy pixels
  * @move_selection: an arrow key asks for the item next to @selected in the
  *   direction @dx, @dy (each -1, 0 or 1)
- * @drag_begin: a drag starts at @x, @y
- * @drag_update: the pointer has moved by @dx, @dy since the drag began
- * @drag_end: the drag ended, @dx, @dy from where it began; may be %NULL
+ * @drag_begin: a button went down at @x, @y, which may start a drag
+ * @drag_update: the pointer has moved by @dx, @dy since the drag began;
+ *   only called once it has moved past the drag threshold, when the press
+ *   is known to be a drag and not a click
+ * @drag_end: a drag that @drag_update was called for ended, @dx, @dy from
+ *   where it began; may be %NULL
  *
  * The base of the two diagram widgets.  Each has a view of its own type,
  * so the base leaves the view to these methods.  All but @get_zoom and

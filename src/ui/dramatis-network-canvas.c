@@ -212,7 +212,7 @@ dramatis_network_canvas_drag_update (DramatisCanvas *canvas,
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
 
-  if (network == NULL || (ABS (dx) < 3 && ABS (dy) < 3))
+  if (network == NULL)
     return;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
@@ -252,8 +252,7 @@ dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
   DramatisNetwork *network = get_network (self);
 
   /* An actor put down by hand stays there: it is pinned and saved. */
-  if (network != NULL && !self->read_only && self->dragged_actor != DRAMATIS_NO_INDEX &&
-      (ABS (dx) >= 3 || ABS (dy) >= 3))
+  if (network != NULL && !self->read_only && self->dragged_actor != DRAMATIS_NO_INDEX)
     {
       const double *positions;
       guint n_actors;

@@ -186,8 +186,7 @@ dramatis_timeline_canvas_drag_update (DramatisCanvas *canvas,
   if (timeline == NULL)
     return;
 
-  if (ABS (dx) > 3 || ABS (dy) > 3)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 
   self->view = self->drag_view;
   dramatis_timeline_pan (timeline, &self->view, -dx, -dy);
