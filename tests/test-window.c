@@ -601,6 +601,82 @@ test_export_png (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* An export shows every item at full strength, even with something
+ * selected, unless the dialog's Highlight the Selection is on.
+ */
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Exports with the dialog the window opens now, and closes it. */
+static GBytes *
+export_with_dialog (Fixture  *fixture,
+                    gboolean  highlight)
+{
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "story.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSwitch *highlight_switch;
+  char *contents = NULL;
+  gsize length;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  g_assert_true (wait_for (has_export_dialog, fixture));
+  dialogs = get_dialogs (fixture, DRAMATIS_TYPE_EXPORT_DIALOG);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+
+  highlight_switch = GTK_SWITCH (find_widget_of_type (dialogs->pdata[0], GTK_TYPE_SWITCH));
+  g_assert_nonnull (highlight_switch);
+  g_assert_false (gtk_switch_get_active (highlight_switch));
+  gtk_switch_set_active (highlight_switch, highlight);
+
+  g_assert_true (dramatis_export_dialog_export (dialogs->pdata[0], file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (dialogs->pdata[0]);
+  dramatis_test_remove_temp_dir (dir);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_export_highlight (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) selected = NULL;
+  g_autoptr(GBytes) highlighted = NULL;
+
+  plain = export_with_dialog (fixture, FALSE);
+
+  dramatis_window_select (fixture->window,
+                          (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "robert-wood") });
+  selected = export_with_dialog (fixture, FALSE);
+  highlighted = export_with_dialog (fixture, TRUE);
+
+  g_assert_true (g_bytes_equal (selected, plain));
+  g_assert_false (g_bytes_equal (highlighted, plain));
+}
+
 /* The window can replace its story while the export dialog is open (a
  * file that finishes loading, or one opened from outside): the dialog
  * still exports the story it opened on.
@@ -1396,6 +1472,8 @@ main (int    argc,
               fixture_set_up, test_search_quote, fixture_tear_down);
   g_test_add ("/window/export-png", Fixture, NULL,
               fixture_set_up, test_export_png, fixture_tear_down);
+  g_test_add ("/window/export-highlight", Fixture, NULL,
+              fixture_set_up, test_export_highlight, fixture_tear_down);
   g_test_add ("/window/export-after-story-replaced", Fixture, NULL,
               fixture_set_up, test_export_after_story_replaced, fixture_tear_down);
   g_test_add ("/window/save-in-progress", Fixture, NULL,

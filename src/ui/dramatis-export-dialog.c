@@ -46,6 +46,8 @@ struct _DramatisExportDialog
   AdwComboRow          *view_row;
   AdwComboRow          *area_row;
   AdwComboRow          *scale_row;
+  GtkWidget            *highlight_row;
+  GtkSwitch            *highlight_switch;
   GtkSpinButton        *width_spin;
   GtkSpinButton        *height_spin;
 };
@@ -116,7 +118,12 @@ export_job_new (DramatisExportDialog *self,
   job->page.width = gtk_spin_button_get_value (self->width_spin);
   job->page.height = gtk_spin_button_get_value (self->height_spin);
   job->page.scale = scales[MIN (adw_combo_row_get_selected (self->scale_row), G_N_ELEMENTS (scales) - 1)];
+  /* The file shows the diagrams as they are, every item at full strength,
+   * unless the user asks for the selection's highlight as on screen.
+   */
   job->selection = self->selection;
+  if (!gtk_switch_get_active (self->highlight_switch))
+    job->selection.selected = DRAMATIS_ITEM_INIT_NONE;
   job->as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
   job->timeline_view = self->timeline_view;
   job->timeline_layout_scale = self->timeline_layout_scale;
@@ -398,6 +405,17 @@ dramatis_export_dialog_init (DramatisExportDialog *self)
   self->format_row = add_combo_row (group, _("_Format"), translated[0]);
   self->view_row = add_combo_row (group, _("_Diagrams"), translated[1]);
   self->area_row = add_combo_row (group, _("_Area"), translated[2]);
+  self->highlight_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->highlight_row), _("Highlight the _Selection"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->highlight_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->highlight_row),
+                               _("Dim what is not related to it, as on screen"));
+  self->highlight_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->highlight_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->highlight_row), GTK_WIDGET (self->highlight_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->highlight_row),
+                                         GTK_WIDGET (self->highlight_switch));
+  adw_preferences_group_add (group, self->highlight_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -453,6 +471,8 @@ dramatis_export_dialog_new (GtkWindow                  *parent,
   self->variant = theme->variant;
   self->selection = *selection;
   self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+  /* With nothing selected there is nothing to highlight. */
+  gtk_widget_set_sensitive (self->highlight_row, selection->selected.kind != DRAMATIS_ITEM_NONE);
   self->timeline_view = *timeline_view;
   self->network_view = *network_view;
 
