@@ -11,6 +11,7 @@
 #include "dramatis-export-dialog.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
+#include "dramatis-timeline-canvas.h"
 #include "dramatis-source-window.h"
 #include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
@@ -666,12 +667,16 @@ test_export_highlight (Fixture       *fixture,
   g_autoptr(GBytes) selected = NULL;
   g_autoptr(GBytes) highlighted = NULL;
 
-  plain = export_with_dialog (fixture, FALSE);
-
+  /* Selecting may bring the actor into view: the plain export comes after,
+   * with the view the selection left.
+   */
   dramatis_window_select (fixture->window,
                           (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "robert-wood") });
   selected = export_with_dialog (fixture, FALSE);
   highlighted = export_with_dialog (fixture, TRUE);
+
+  dramatis_window_select (fixture->window, DRAMATIS_ITEM_INIT_NONE);
+  plain = export_with_dialog (fixture, FALSE);
 
   g_assert_true (g_bytes_equal (selected, plain));
   g_assert_false (g_bytes_equal (highlighted, plain));
@@ -907,6 +912,53 @@ test_refit_on_resize (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (canvas, "view.zoom-fit", NULL));
   resize_views (fixture, 400);
   g_assert_true (network_is_fitted (fixture));
+}
+
+/* An actor selected elsewhere, out of view in a diagram, is brought into
+ * view there: to the middle of the network, at the same zoom, and its lane
+ * to the top of the timeline.
+ */
+static void
+test_reveal_selection (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  DramatisNetworkCanvas *network = DRAMATIS_NETWORK_CANVAS (get_child (fixture, "network_canvas"));
+  DramatisTimelineCanvas *timeline_canvas = DRAMATIS_TIMELINE_CANVAS (get_child (fixture, "timeline_canvas"));
+  DramatisScene *scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (network));
+  DramatisTimeline *timeline = dramatis_scene_get_timeline (scene);
+  guint far_actor = find_actor (fixture, "william-pomeranz");
+  guint last_lane_actor = DRAMATIS_NO_INDEX;
+  DramatisTimelineView tview;
+  DramatisNetworkView before, after;
+  double x, y, height;
+
+  g_assert_true (wait_for (sidebar_has_saved_width, fixture));
+
+  /* The timeline's lowest lane is below its view. */
+  dramatis_timeline_canvas_get_view (timeline_canvas, &tview);
+  for (guint a = 0; a < dramatis_story_get_n_actors (fixture->story); a++)
+    if (dramatis_timeline_get_actor_lane (timeline, &tview, a, &y, &height) && y > tview.height)
+      last_lane_actor = a;
+  g_assert_cmpuint (last_lane_actor, !=, DRAMATIS_NO_INDEX);
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, last_lane_actor });
+  dramatis_timeline_canvas_get_view (timeline_canvas, &tview);
+  g_assert_true (dramatis_timeline_get_actor_lane (timeline, &tview, last_lane_actor, &y, &height));
+  g_assert_cmpfloat (y, >=, DRAMATIS_TIMELINE_AXIS_HEIGHT - 1);
+  g_assert_cmpfloat (y, <, tview.height);
+
+  /* Zoomed in on the middle of the network, William Pomeranz is off screen. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "view.zoom-in", NULL));
+  g_assert_false (dramatis_network_canvas_get_actor_point (network, far_actor, &x, &y));
+  dramatis_network_canvas_get_view (network, &before);
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, far_actor });
+  g_assert_true (dramatis_network_canvas_get_actor_point (network, far_actor, &x, &y));
+  dramatis_network_canvas_get_view (network, &after);
+  g_assert_cmpfloat (after.zoom, ==, before.zoom);
+  g_assert_cmpfloat (fabs (x - after.width / 2), <, 1);
+  g_assert_cmpfloat (fabs (y - after.height / 2), <, 1);
 }
 
 /* The legend is a setting: the menu's Show Legend turns it on in both
@@ -1482,6 +1534,8 @@ main (int    argc,
               fixture_set_up, test_panes_keep_sizes, fixture_tear_down);
   g_test_add ("/window/refit-on-resize", Fixture, NULL,
               fixture_set_up, test_refit_on_resize, fixture_tear_down);
+  g_test_add ("/window/reveal-selection", Fixture, NULL,
+              fixture_set_up, test_reveal_selection, fixture_tear_down);
   g_test_add ("/window/legend", Fixture, NULL,
               fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,

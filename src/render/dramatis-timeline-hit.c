@@ -218,6 +218,46 @@ dramatis_timeline_get_event_rect (DramatisTimeline           *self,
 }
 
 /**
+ * dramatis_timeline_get_actor_lane:
+ * @self: a timeline
+ * @view: a view
+ * @actor: an actor of the story
+ * @y: (out) (optional): the top of the actor's lane in the view
+ * @height: (out) (optional): its height
+ *
+ * Where the lane of @actor is, when the timeline has a lane for each
+ * actor and @actor has one.
+ *
+ * Returns: %TRUE if @actor has a lane
+ */
+gboolean
+dramatis_timeline_get_actor_lane (DramatisTimeline           *self,
+                                  const DramatisTimelineView *view,
+                                  guint                       actor,
+                                  double                     *y,
+                                  double                     *height)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+
+      if (lane->actor != actor)
+        continue;
+
+      if (y != NULL)
+        *y = AXIS_HEIGHT + lane->y - view->scroll_y;
+      if (height != NULL)
+        *height = lane->height;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * dramatis_timeline_get_visible_events:
  * @self: a timeline
  * @view: a view

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  */
 
 /* Geometry, in logical pixels. */
-#define AXIS_HEIGHT      40.0
+#define AXIS_HEIGHT      DRAMATIS_TIMELINE_AXIS_HEIGHT
 #define ROW_HEIGHT       28.0  /* at least: a label line and a bar track */
 #define LANE_PADDING     3.0
 #define MARKER_RADIUS    5.0

@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* The height of the time axis at the top of the view, in pixels: lanes
+ * scroll under it.
+ */
+#define DRAMATIS_TIMELINE_AXIS_HEIGHT 40.0
+
 /**
  * DramatisLaneMode:
  * @DRAMATIS_LANES_BY_ACTOR: a lane per actor that takes part in a dated
@@ -127,6 +132,11 @@ gboolean          dramatis_timeline_get_event_rect     (DramatisTimeline        
                                                         double                     *x,
                                                         double                     *y,
                                                         double                     *width,
+                                                        double                     *height);
+gboolean          dramatis_timeline_get_actor_lane     (DramatisTimeline           *self,
+                                                        const DramatisTimelineView *view,
+                                                        guint                       actor,
+                                                        double                     *y,
                                                         double                     *height);
 GArray           *dramatis_timeline_get_visible_events (DramatisTimeline           *self,
                                                         const DramatisTimelineView *view);

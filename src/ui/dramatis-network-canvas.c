@@ -15,6 +15,11 @@
  * step per frame so the window stays responsive while it runs.
  */
 
+/* How far inside the view's edges a selected actor must be to count as in
+ * view, in pixels.
+ */
+#define REVEAL_MARGIN 24
+
 struct _DramatisNetworkCanvas
 {
   DramatisCanvas        parent_instance;
@@ -556,8 +561,31 @@ dramatis_network_canvas_set_selection (DramatisNetworkCanvas   *self,
 
   scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
   if (scene != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR)
-    description = dramatis_actor_get_label (dramatis_story_get_actor (dramatis_scene_get_story (scene),
-                                                                      selection->selected.index));
+    {
+      DramatisNetwork *network = get_network (self);
+      guint actor = selection->selected.index;
+      guint n_actors;
+      const double *positions = dramatis_network_get_positions (network, &n_actors);
+      double x, y;
+
+      description = dramatis_actor_get_label (dramatis_story_get_actor (dramatis_scene_get_story (scene), actor));
+
+      /* An actor selected elsewhere (the sidebar, a search, the timeline)
+       * out of view comes to the middle of the view, at the same zoom.
+       */
+      dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
+      if (actor < n_actors && self->view.width > 0 && self->view.height > 0)
+        {
+          dramatis_network_view_to_screen (&self->view, positions[2 * actor], positions[2 * actor + 1], &x, &y);
+          if (x < REVEAL_MARGIN || y < REVEAL_MARGIN ||
+              x > self->view.width - REVEAL_MARGIN || y > self->view.height - REVEAL_MARGIN)
+            {
+              self->view.center_x = positions[2 * actor];
+              self->view.center_y = positions[2 * actor + 1];
+              gtk_widget_queue_draw (GTK_WIDGET (self));
+            }
+        }
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : _("The story’s actors and their relations."),

@@ -283,7 +283,19 @@ dramatis_timeline_canvas_set_selection (DramatisTimelineCanvas  *self,
   scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
   timeline = get_timeline (self);
 
-  if (timeline != NULL && dramatis_timeline_canvas_get_item_area (self, &selection->selected, &area))
+  /* An actor selected elsewhere brings its lane into view, its top below
+   * the axis.
+   */
+  if (timeline != NULL && selection->selected.kind == DRAMATIS_ITEM_ACTOR)
+    {
+      double y, height;
+
+      dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
+      if (dramatis_timeline_get_actor_lane (timeline, &self->view, selection->selected.index, &y, &height) &&
+          (y < DRAMATIS_TIMELINE_AXIS_HEIGHT || y + MIN (height, self->view.height - DRAMATIS_TIMELINE_AXIS_HEIGHT) > self->view.height))
+        dramatis_timeline_pan (timeline, &self->view, 0, y - DRAMATIS_TIMELINE_AXIS_HEIGHT);
+    }
+  else if (timeline != NULL && dramatis_timeline_canvas_get_item_area (self, &selection->selected, &area))
     {
       double gutter = dramatis_timeline_get_gutter_width (timeline);
       double x = area.origin.x, y = area.origin.y;
