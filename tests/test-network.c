@@ -1187,6 +1187,62 @@ test_odd_stories (void)
   cairo_surface_destroy (surface);
 }
 
+/* A relation whose label has no room on screen shows it while hovered. */
+
+static guint
+count_ink (cairo_surface_t     *surface,
+           const DramatisColor *color,
+           double               cx,
+           double               cy)
+{
+  guint n = 0;
+
+  for (int y = (int) cy - 8; y <= (int) cy + 8; y++)
+    for (int x = (int) cx - 30; x <= (int) cx + 30; x++)
+      if (x >= 0 && y >= 0 && x < cairo_image_surface_get_width (surface) &&
+          y < cairo_image_surface_get_height (surface) &&
+          color_distance (pixel_at (surface, x, y), *color) < 0.35)
+        n++;
+
+  return n;
+}
+
+static void
+test_hover_relation_label (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 0, };
+  DramatisSelection plain = { DRAMATIS_ITEM_INIT_NONE, DRAMATIS_ITEM_INIT_NONE };
+  DramatisSelection hover = plain;
+  DramatisItem item = { DRAMATIS_ITEM_RELATION, 0 };
+  DramatisNetworkRect rect;
+  cairo_surface_t *before, *after;
+  double x, y;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+  view.show_edge_labels = FALSE;
+
+  /* A relation drawn without its label. */
+  for (item.index = 0; item.index < dramatis_story_get_n_relations (story); item.index++)
+    if (dramatis_network_get_relation_midpoint (network, &view, item.index, &x, &y) &&
+        !dramatis_network_get_label_rect (network, &view, &item, &rect))
+      break;
+  g_assert_cmpuint (item.index, <, dramatis_story_get_n_relations (story));
+
+  before = render (network, &view, &theme, &plain);
+  hover.hovered = item;
+  after = render (network, &view, &theme, &hover);
+  g_assert_cmpuint (count_ink (after, &theme.dim_foreground, x, y), >,
+                    count_ink (before, &theme.dim_foreground, x, y) + 15);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
 /* A name thousands of characters long, as a hostile or broken file may
  * hold, is drawn ellipsized, as wide as a label can be, and selecting the
  * actor (which labels it whatever the room) draws without failing.
@@ -1280,6 +1336,7 @@ main (int   argc,
   g_test_add_func ("/render/network/interactive-zoom", test_interactive_zoom);
   g_test_add_func ("/render/network/odd-stories", test_odd_stories);
   g_test_add_func ("/render/network/long-name", test_long_name);
+  g_test_add_func ("/render/network/hover-relation-label", test_hover_relation_label);
   g_test_add_func ("/render/network/not-a-number", test_not_a_number);
   g_test_add_func ("/render/network/large", test_large);
 

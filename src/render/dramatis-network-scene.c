@@ -625,12 +625,26 @@ dramatis_network_draw_hover (DramatisNetwork           *self,
       guint n_arrows;
       guint n = scene_edge_geometry (&sc, hovered->index, points, arrows, &n_arrows, 1);
 
+      guint id = self->n_actors + hovered->index;
+      double mx, my, width, height;
+
       if (n >= 2)
         {
           cairo_save (cr);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           scene_polyline (&sc, points, n, &theme->hover, 1, 6, FALSE);
           cairo_restore (cr);
+        }
+
+      /* A relation without room for its label says what it is while the
+       * pointer is on it, over its middle.
+       */
+      if (self->placement.label_of[id] < 0 &&
+          dramatis_network_get_relation_midpoint (self, view, hovered->index, &mx, &my))
+        {
+          dramatis_network_measure_label (self, id, &width, &height);
+          if (width > 0)
+            dramatis_network_draw_label_text (self, cr, theme, id, mx - width / 2, my - height / 2);
         }
     }
 }
