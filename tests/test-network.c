@@ -1219,7 +1219,7 @@ test_hover_relation_label (void)
   DramatisItem item = { DRAMATIS_ITEM_RELATION, 0 };
   DramatisNetworkRect rect;
   cairo_surface_t *before, *after;
-  double x, y;
+  double x = 0, y = 0;
 
   dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
   network = builtin_network (story, &theme);
