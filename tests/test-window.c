@@ -972,14 +972,40 @@ test_legend (Fixture       *fixture,
   DramatisCanvas *timeline = DRAMATIS_CANVAS (get_child (fixture, "timeline_canvas"));
   DramatisCanvas *network = DRAMATIS_CANVAS (get_child (fixture, "network_canvas"));
   gboolean before = g_settings_get_boolean (settings, "show-legend");
+  g_autoptr(Capture) plain = NULL;
+  g_autoptr(Capture) with_legend = NULL;
+  guint changed_low_left = 0, changed_top_right = 0;
 
-  g_assert_cmpint (dramatis_canvas_get_show_legend (timeline), ==, before);
-  g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, before);
+  g_assert_false (before);
+  g_assert_false (dramatis_canvas_get_show_legend (timeline));
+  g_assert_false (dramatis_canvas_get_show_legend (network));
+  plain = capture_widget (GTK_WIDGET (network));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.show-legend", NULL));
-  g_assert_cmpint (g_settings_get_boolean (settings, "show-legend"), ==, !before);
-  g_assert_cmpint (dramatis_canvas_get_show_legend (timeline), ==, !before);
-  g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, !before);
+  g_assert_true (g_settings_get_boolean (settings, "show-legend"));
+  g_assert_true (dramatis_canvas_get_show_legend (timeline));
+  g_assert_true (dramatis_canvas_get_show_legend (network));
+
+  /* The legend is drawn over the bottom left of the network, and nowhere
+   * else.
+   */
+  with_legend = capture_widget (GTK_WIDGET (network));
+  g_assert_cmpint (with_legend->width, ==, plain->width);
+  g_assert_cmpint (with_legend->height, ==, plain->height);
+  for (int y = 0; y < plain->height; y++)
+    for (int x = 0; x < plain->width; x++)
+      {
+        gsize at = y * plain->stride + 4 * x;
+
+        if (memcmp (plain->pixels + at, with_legend->pixels + at, 4) == 0)
+          continue;
+        if (x < plain->width / 2 && y >= plain->height / 2)
+          changed_low_left++;
+        else if (x >= plain->width / 2 && y < plain->height / 2)
+          changed_top_right++;
+      }
+  g_assert_cmpuint (changed_low_left, >, 1000);
+  g_assert_cmpuint (changed_top_right, ==, 0);
 
   g_settings_set_boolean (settings, "show-legend", before);
   g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, before);
