@@ -11,6 +11,7 @@
 #include "dramatis-export-dialog.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
+#include "dramatis-pane.h"
 #include "dramatis-timeline-canvas.h"
 #include "dramatis-source-window.h"
 #include "dramatis-synthetic.h"
@@ -167,7 +168,13 @@ window_is_ready (gpointer data)
   GtkWidget *network = get_child (fixture, "network_canvas");
   GtkWidget *details = get_child (fixture, "details");
 
+  GtkWidget *views = get_child (fixture, "views_paned");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  double split = g_settings_get_double (settings, "split-position");
+
+  /* The split between the diagrams is restored at the first frame. */
   return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
+         ABS (gtk_paned_get_position (GTK_PANED (views)) - (int) (gtk_widget_get_height (views) * split)) <= 1 &&
          gtk_widget_get_mapped (network) && gtk_widget_get_width (network) > 0 &&
          gtk_widget_get_mapped (details) && gtk_widget_get_width (details) > 0 &&
          !dramatis_network_canvas_is_laying_out (DRAMATIS_NETWORK_CANVAS (network));
@@ -485,6 +492,20 @@ static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+widget_has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) == wait->width;
 }
 
 static gboolean
@@ -823,9 +844,8 @@ sidebar_has_saved_width (gpointer data)
   Fixture *fixture = data;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  return gtk_paned_get_position (GTK_PANED (get_child (fixture, "outer_paned"))) ==
-         g_settings_get_int (settings, "sidebar-width") &&
-         gtk_widget_get_width (get_child (fixture, "sidebar")) == g_settings_get_int (settings, "sidebar-width");
+  return gtk_widget_get_width (get_child (fixture, "sidebar")) == g_settings_get_int (settings, "sidebar-width") &&
+         gtk_widget_get_width (get_child (fixture, "details")) == g_settings_get_int (settings, "details-width");
 }
 
 static void
@@ -841,6 +861,130 @@ test_panes_keep_sizes (Fixture       *fixture,
   g_assert_true (wait_for (model_has_items, results));
   g_assert_true (wait_for (widget_is_mapped, results));
   g_assert_true (sidebar_has_saved_width (fixture));
+}
+
+/* A pane's handle sets its width, within limits, and the width is saved
+ * with the window.
+ */
+static void
+test_pane_width (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  DramatisPane *sidebar = DRAMATIS_PANE (get_child (fixture, "sidebar_pane"));
+  int before = g_settings_get_int (settings, "sidebar-width");
+  GtkWidget *list = get_child (fixture, "sidebar");
+
+  g_assert_true (wait_for (sidebar_has_saved_width, fixture));
+
+  dramatis_pane_set_width (sidebar, before + 40);
+  g_assert_true (wait_for (widget_has_width, &(WidthWait) { list, before + 40 }));
+  dramatis_pane_set_width (sidebar, 20);
+  g_assert_cmpint (dramatis_pane_get_width (sidebar), ==, 200);
+  dramatis_pane_set_width (sidebar, 5000);
+  g_assert_cmpint (dramatis_pane_get_width (sidebar), ==, 800);
+  dramatis_pane_set_width (sidebar, before + 40);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, before + 40);
+  g_settings_set_int (settings, "sidebar-width", before);
+}
+
+/* Narrow as a phone, the window folds its sidebar and its details away and
+ * gives the diagrams the room; the details open over them on a selection
+ * and close with it; the view switch moves to the bottom.  Wide again, the
+ * window shows all three panes side by side.
+ */
+
+static gboolean
+flap_is_folded (gpointer data)
+{
+  return adw_flap_get_folded (data);
+}
+
+static gboolean
+flap_is_unfolded (gpointer data)
+{
+  return !adw_flap_get_folded (data);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *ancestor;
+} Ancestry;
+
+static gboolean
+switcher_is_in (gpointer data)
+{
+  Ancestry *ancestry = data;
+
+  return gtk_widget_is_ancestor (ancestry->widget, ancestry->ancestor);
+}
+
+static gboolean
+network_has_window_width (gpointer data)
+{
+  Fixture *fixture = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+
+  return width <= 360 && gtk_widget_get_width (get_child (fixture, "network_canvas")) == width;
+}
+
+static void
+test_narrow_layout (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwFlap *sidebar = ADW_FLAP (get_child (fixture, "sidebar_flap"));
+  AdwFlap *details = ADW_FLAP (get_child (fixture, "details_flap"));
+  GtkWidget *bar = get_child (fixture, "switcher_bar");
+  GtkWidget *switcher = get_child (fixture, "view_switcher");
+
+  g_assert_false (adw_flap_get_folded (sidebar));
+  g_assert_false (adw_flap_get_folded (details));
+  g_assert_true (gtk_widget_is_ancestor (switcher, get_child (fixture, "header_bar")));
+
+  /* The header gives up its view switch only once the details have folded,
+   * as a window manager's resizing would find.
+   */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 720);
+  g_assert_true (wait_for (flap_is_folded, sidebar));
+  g_assert_true (wait_for (flap_is_folded, details));
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  g_assert_true (wait_for (switcher_is_in, &(Ancestry) { switcher, bar }));
+  g_assert_true (wait_for (widget_is_mapped, switcher));
+  /* At 360 pixels, the diagrams have all the window's width. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  g_assert_true (wait_for (network_has_window_width, fixture));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+
+  /* A selection opens the details over the diagrams; none closes them. */
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "robert-wood") });
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-none", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  g_assert_true (network_has_window_width (fixture));
+
+  /* The sidebar opens over the diagrams, and closes on what is picked in it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "russia") });
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  g_assert_true (adw_flap_get_reveal_flap (details));
+
+  /* Wide again: all side by side, the details still showing. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  g_assert_true (wait_for (flap_is_unfolded, sidebar));
+  g_assert_true (wait_for (flap_is_unfolded, details));
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (wait_for (switcher_is_in, &(Ancestry) { switcher, get_child (fixture, "header_bar") }));
+  g_assert_true (wait_for (widget_is_mapped, switcher));
+
+  /* Side by side, deselecting leaves the details pane where it is. */
+  dramatis_window_select (fixture->window, DRAMATIS_ITEM_INIT_NONE);
+  g_assert_true (adw_flap_get_reveal_flap (details));
 }
 
 /* The diagrams fit again when their pane changes size, until the user
@@ -1558,6 +1702,10 @@ main (int    argc,
               fixture_set_up, test_save_in_progress, fixture_tear_down);
   g_test_add ("/window/panes-keep-sizes", Fixture, NULL,
               fixture_set_up, test_panes_keep_sizes, fixture_tear_down);
+  g_test_add ("/window/pane-width", Fixture, NULL,
+              fixture_set_up, test_pane_width, fixture_tear_down);
+  g_test_add ("/window/narrow-layout", Fixture, NULL,
+              fixture_set_up, test_narrow_layout, fixture_tear_down);
   g_test_add ("/window/refit-on-resize", Fixture, NULL,
               fixture_set_up, test_refit_on_resize, fixture_tear_down);
   g_test_add ("/window/reveal-selection", Fixture, NULL,

@@ -6,6 +6,7 @@
 
 #include "dramatis-details.h"
 #include "dramatis-network-canvas.h"
+#include "dramatis-pane.h"
 #include "dramatis-scene.h"
 #include "dramatis-timeline-canvas.h"
 #include "dramatis-window.h"
@@ -24,12 +25,20 @@ struct _DramatisWindow
   /* Template widgets */
   AdwWindowTitle         *window_title;
   GtkToggleButton        *sidebar_button;
+  GtkToggleButton        *details_button;
+  GtkButton              *open_button;
+  GtkWidget              *export_button;
+  GtkWidget              *view_switcher;
+  AdwHeaderBar           *header_bar;
+  GtkActionBar           *switcher_bar;
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
   GtkProgressBar         *loading_progress;
   AdwStatusPage          *loading_page;
-  GtkPaned               *outer_paned;
-  GtkPaned               *details_paned;
+  AdwFlap                *sidebar_flap;
+  AdwFlap                *details_flap;
+  DramatisPane           *sidebar_pane;
+  DramatisPane           *details_pane;
   GtkPaned               *views_paned;
   GtkWidget              *sidebar;
   GtkSearchEntry         *search_entry;
@@ -67,6 +76,9 @@ struct _DramatisWindow
   /* A story to open once the changes of this one are saved. */
   GFile                  *open_after_save;
   guint                   n_saves;      /* saves running: the story must not change */
+  gboolean                compact;      /* the header's view switch is at the bottom */
+  gboolean                details_folded;
+  guint                   header_tick_id;
 };
 
 /* dramatis-window.c */

@@ -91,6 +91,114 @@ dramatis_window_set_modified (DramatisWindow *self,
   dramatis_window_update_title (self);
 }
 
+/* Adaptive layout
+ *
+ * Wide, the window shows the sidebar, the diagrams and the details side by
+ * side, each pane as wide as the user dragged it.  As it narrows, the
+ * sidebar folds first, into an overlay its button opens; then the details
+ * fold into a sheet over the diagrams, which opens when something is
+ * selected and closes when nothing is, and the header's view switch moves
+ * to a bar at the bottom.  AdwFlap folds each pane when the window is
+ * narrower than the panes' widths and the diagrams' (see DramatisPane).
+ */
+
+/* The selection opens the details wherever they are, as reading them is
+ * what selecting is for; a sheet over the diagrams closes with the
+ * selection, and the sidebar's overlay closes to show what was picked.
+ */
+static void
+show_details_for_selection (DramatisWindow *self,
+                            DramatisItem    item)
+{
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+
+  if (item.kind != DRAMATIS_ITEM_NONE)
+    adw_flap_set_reveal_flap (self->details_flap, TRUE);
+  else if (adw_flap_get_folded (self->details_flap))
+    adw_flap_set_reveal_flap (self->details_flap, FALSE);
+}
+
+static void
+set_compact (DramatisWindow *self,
+             gboolean        compact)
+{
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+
+  /* The view switch needs more room than a phone's header has. */
+  g_object_ref (self->view_switcher);
+  if (compact)
+    {
+      adw_header_bar_remove (self->header_bar, self->view_switcher);
+      gtk_action_bar_set_center_widget (self->switcher_bar, self->view_switcher);
+      gtk_button_set_icon_name (self->open_button, "document-open-symbolic");
+    }
+  else
+    {
+      gtk_action_bar_set_center_widget (self->switcher_bar, NULL);
+      adw_header_bar_pack_end (self->header_bar, self->view_switcher);
+      gtk_button_set_label (self->open_button, _("_Open"));
+    }
+  g_object_unref (self->view_switcher);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), compact);
+  /* Export stays in the main menu. */
+  gtk_widget_set_visible (self->export_button, !compact);
+}
+
+static void
+sidebar_folded_cb (DramatisWindow *self)
+{
+  /* Folded, a pane can be as narrow as the window; side by side, it keeps
+   * its width.
+   */
+  dramatis_pane_set_fixed (self->sidebar_pane, !adw_flap_get_folded (self->sidebar_flap));
+}
+
+/* The header changes at the next frame: the flaps fold while the window
+ * lays out, after the header has taken its size.
+ */
+static gboolean
+update_header_tick (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+
+  self->header_tick_id = 0;
+  set_compact (self, self->details_folded);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+details_folded_cb (DramatisWindow *self)
+{
+  gboolean folded = adw_flap_get_folded (self->details_flap);
+
+  self->details_folded = folded;
+  dramatis_pane_set_fixed (self->details_pane, !folded);
+  if (self->header_tick_id == 0)
+    self->header_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_header_tick, NULL, NULL);
+
+  /* Folding hid the sheet, which opens on a selection; unfolding showed
+   * the side pane, which shows as the user left it.
+   */
+  if (!folded)
+    adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
+}
+
+static void
+details_revealed_cb (DramatisWindow *self)
+{
+  /* Only the user's choice counts, not the flap's own as it folds. */
+  if (!self->details_folded && !adw_flap_get_folded (self->details_flap))
+    g_settings_set_boolean (self->settings, "show-details", adw_flap_get_reveal_flap (self->details_flap));
+}
+
 /**
  * dramatis_window_select:
  * @self: a window
@@ -114,6 +222,7 @@ dramatis_window_select (DramatisWindow *self,
   dramatis_timeline_canvas_set_selection (self->timeline_canvas, &self->selection);
   dramatis_network_canvas_set_selection (self->network_canvas, &self->selection);
   dramatis_details_show_item (self->details, item.kind, item.index);
+  show_details_for_selection (self, item);
 
   self->syncing_lists = TRUE;
   dramatis_window_sync_list_selection (self, self->actor_selection);
@@ -460,21 +569,19 @@ drop_cb (GtkDropTarget  *target,
 static void
 save_window_state (DramatisWindow *self)
 {
-  int width, height, paned_width;
+  int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_int (self->settings, "sidebar-width", dramatis_pane_get_width (self->sidebar_pane));
+  g_settings_set_int (self->settings, "details-width", dramatis_pane_get_width (self->details_pane));
 
   if (self->scene != NULL)
     {
       int views_height = gtk_widget_get_height (GTK_WIDGET (self->views_paned));
 
-      g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->outer_paned));
-      paned_width = gtk_widget_get_width (GTK_WIDGET (self->details_paned));
-      if (paned_width > 0)
-        g_settings_set_int (self->settings, "details-width", paned_width - gtk_paned_get_position (self->details_paned));
       if (views_height > 0 && current_view_mode (self) == DRAMATIS_VIEW_BOTH)
         g_settings_set_double (self->settings, "split-position",
                                CLAMP ((double) gtk_paned_get_position (self->views_paned) / views_height, 0.1, 0.9));
@@ -493,10 +600,9 @@ dramatis_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dramatis_window_parent_class)->close_request (window);
 }
 
-/* Pane positions are restored at the first frame that lays the panes out,
- * whichever page the window opens on: until then they have no size to
- * take a share of.  Once set, a pane keeps its position, so the sidebar
- * does not follow the width of what it shows.
+/* The split between the diagrams is restored at the first frame that lays
+ * them out, whichever page the window opens on: until then they have no
+ * height to take a share of.
  */
 static gboolean
 restore_panes_tick (GtkWidget     *widget,
@@ -504,14 +610,11 @@ restore_panes_tick (GtkWidget     *widget,
                     gpointer       user_data)
 {
   DramatisWindow *self = user_data;
-  int paned_width = gtk_widget_get_width (GTK_WIDGET (self->details_paned));
   int views_height = gtk_widget_get_height (GTK_WIDGET (self->views_paned));
 
-  if (paned_width <= 0 || views_height <= 0)
+  if (views_height <= 0)
     return G_SOURCE_CONTINUE;
 
-  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "sidebar-width"));
-  gtk_paned_set_position (self->details_paned, paned_width - g_settings_get_int (self->settings, "details-width"));
   gtk_paned_set_position (self->views_paned, views_height * g_settings_get_double (self->settings, "split-position"));
 
   return G_SOURCE_REMOVE;
@@ -524,6 +627,11 @@ dramatis_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
+  if (self->header_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->header_tick_id);
+      self->header_tick_id = 0;
+    }
 
   if (self->timeline_canvas != NULL)
     dramatis_timeline_canvas_set_scene (self->timeline_canvas, NULL);
@@ -569,6 +677,7 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   g_type_ensure (DRAMATIS_TYPE_TIMELINE_CANVAS);
   g_type_ensure (DRAMATIS_TYPE_NETWORK_CANVAS);
   g_type_ensure (DRAMATIS_TYPE_DETAILS);
+  g_type_ensure (DRAMATIS_TYPE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dramatis-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, window_title);
@@ -577,8 +686,16 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, outer_paned);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_paned);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_pane);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, views_paned);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, search_entry);
@@ -649,7 +766,23 @@ dramatis_window_init (DramatisWindow *self)
   apply_view_mode (self);
   dramatis_window_update_recent_menu (self);
 
-  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
+  /* The panes, as wide as the user left them, and their handles. */
+  dramatis_pane_set_width (self->sidebar_pane, g_settings_get_int (self->settings, "sidebar-width"));
+  dramatis_pane_set_width (self->details_pane, g_settings_get_int (self->settings, "details-width"));
+  adw_flap_set_separator (self->sidebar_flap, dramatis_pane_new_handle (self->sidebar_pane, GTK_PACK_END));
+  adw_flap_set_separator (self->details_flap, dramatis_pane_new_handle (self->details_pane, GTK_PACK_START));
+  adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
+
+  g_object_bind_property (self->sidebar_flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->details_flap, "reveal-flap", self->details_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->sidebar_flap, "notify::folded", G_CALLBACK (sidebar_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_flap, "notify::folded", G_CALLBACK (details_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (details_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Both diagrams show their legend, or neither. */
   g_signal_connect_object (self->settings, "changed::show-legend", G_CALLBACK (show_legend_changed_cb),
@@ -675,7 +808,7 @@ dramatis_window_init (DramatisWindow *self)
                            self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->sidebar));
 
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->details_paned), restore_panes_tick, self, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->views_paned), restore_panes_tick, self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
