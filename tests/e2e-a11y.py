@@ -29,6 +29,10 @@ with 1, telling what it saw, if it never does.
         waits until the details pane shows every statement of the actor in
         the story file, and no one else's, and the network says it is the
         actor selected
+    e2e-a11y.py quotes PID STORY ACTOR-ID shown|hidden
+        waits until every statement of the actor in the story file shows,
+        wherever the details are (beside the diagrams or over them), or
+        until none of them does
     e2e-a11y.py export-dialog PID
         waits for the export dialog and presses its Export… button
     e2e-a11y.py save-as PID PATH
@@ -262,6 +266,30 @@ def details(pid, story_path, actor_id):
         print(quote)
 
 
+def quotes(pid, story_path, actor_id, state):
+    with open(story_path, encoding="utf-8") as story_file:
+        story = json.load(story_file)
+    actor = next(a for a in story["actors"] if a["id"] == actor_id)
+    mine = [f"“{s['text']}”" for s in story["statements"] if s.get("creator_id") == actor_id]
+    if state not in ("shown", "hidden"):
+        fail(__doc__)
+
+    def probe(app):
+        frame = main_frame(app)
+        if frame is None:
+            return None
+        labels = {label.name for label in walk(frame)
+                  if label.getRoleName() == "label" and showing(label)}
+        shown = [quote for quote in mine if quote in labels]
+        if state == "shown" and len(shown) == len(mine):
+            return shown
+        if state == "hidden" and not shown:
+            return mine
+        return None
+
+    wait(pid, f"the quotes of {actor['name']} to be {state}", probe)
+
+
 def export_dialog(pid):
     def probe(app):
         for window in walk_windows(app):
@@ -315,6 +343,8 @@ def main(argv):
         description(pid, argv[3], argv[4])
     elif command == "details" and len(argv) == 5:
         details(pid, argv[3], argv[4])
+    elif command == "quotes" and len(argv) == 6:
+        quotes(pid, *argv[3:])
     elif command == "export-dialog" and len(argv) == 3:
         export_dialog(pid)
     elif command == "save-as" and len(argv) == 4:

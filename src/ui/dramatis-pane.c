@@ -7,6 +7,8 @@
 
 #include "dramatis-pane.h"
 
+#include <adwaita.h>
+
 /* A pane of the window's adaptive layout: one child, and the width the
  * pane asks for.
  *
@@ -26,8 +28,8 @@
 #define MIN_WIDTH 200
 #define MAX_WIDTH 800
 
-/* The handle is drawn as a separator, and reaches 6 pixels either side of
- * it, over its neighbours, to be easy to grab: GtkPaned's way.
+/* The handle is drawn as a separator, which reaches 6 pixels into the
+ * content to show the pointer it can be dragged: GtkPaned's way.
  */
 static const char handle_css[] =
   "separator.pane-handle {"
@@ -286,10 +288,14 @@ dramatis_pane_set_fixed (DramatisPane *self,
 
 /* Handle */
 
+/* How far from the line a press grabs it, either side. */
+#define HANDLE_REACH 6
+
 typedef struct
 {
   DramatisPane *pane;
-  GtkPackType   edge;
+  AdwFlap      *flap;
+  GtkWidget    *separator;
   int           start_width;
 } Handle;
 
@@ -299,22 +305,33 @@ handle_free (gpointer data)
   Handle *handle = data;
 
   g_clear_weak_pointer (&handle->pane);
+  g_clear_weak_pointer (&handle->flap);
+  g_clear_weak_pointer (&handle->separator);
   g_free (handle);
 }
 
+/* The flap takes a press near the line before its children do: the
+ * sidebar's scroll bar and the diagrams reach up to the line, and the
+ * flap draws its pane over the separator.
+ */
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
                double          y,
                Handle         *handle)
 {
-  if (handle->pane == NULL)
+  graphene_rect_t bounds;
+
+  if (handle->pane == NULL || handle->flap == NULL || handle->separator == NULL ||
+      adw_flap_get_folded (handle->flap) || !adw_flap_get_reveal_flap (handle->flap) ||
+      !gtk_widget_compute_bounds (handle->separator, GTK_WIDGET (handle->flap), &bounds) ||
+      x < bounds.origin.x - HANDLE_REACH || x > bounds.origin.x + bounds.size.width + HANDLE_REACH)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
 
-  handle->start_width = gtk_widget_get_width (GTK_WIDGET (handle->pane));
+  handle->start_width = dramatis_pane_get_width (handle->pane);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -324,52 +341,52 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_y,
                 Handle         *handle)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   gboolean grows_rightwards;
 
-  if (handle->pane == NULL)
+  if (handle->pane == NULL || handle->flap == NULL)
     return;
 
-  /* A handle at the end of its pane widens it as it moves away from the
-   * start, which is the right unless the text runs from right to left.
+  /* A pane at the start widens as its handle moves away from the start,
+   * which is the right unless the text runs from right to left.
    */
-  grows_rightwards = (handle->edge == GTK_PACK_END) == (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_RTL);
+  grows_rightwards = (adw_flap_get_flap_position (handle->flap) == GTK_PACK_START) ==
+                     (gtk_widget_get_direction (GTK_WIDGET (handle->flap)) != GTK_TEXT_DIR_RTL);
   dramatis_pane_set_width (handle->pane, handle->start_width + (int) (grows_rightwards ? offset_x : -offset_x));
 }
 
 /**
- * dramatis_pane_new_handle:
- * @pane: the pane the handle resizes
- * @edge: the edge of @pane the handle is at
+ * dramatis_pane_add_handle:
+ * @pane: the pane the handle resizes, the flap of @flap
+ * @flap: the flap that holds @pane
  *
- * Creates the line to put at @edge of @pane, which the user drags to
- * change its width.  It is what AdwFlap calls a separator.
- *
- * Returns: (transfer floating): the handle
+ * Gives @flap a separator that the user drags to change the width of
+ * @pane while the flap shows it beside its content.
  */
-GtkWidget *
-dramatis_pane_new_handle (DramatisPane *pane,
-                          GtkPackType   edge)
+void
+dramatis_pane_add_handle (DramatisPane *pane,
+                          AdwFlap      *flap)
 {
   GtkWidget *separator;
   GtkGesture *drag;
   Handle *handle;
 
-  g_return_val_if_fail (DRAMATIS_IS_PANE (pane), NULL);
+  g_return_if_fail (DRAMATIS_IS_PANE (pane));
+  g_return_if_fail (ADW_IS_FLAP (flap));
 
   separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (separator, "pane-handle");
   gtk_widget_set_cursor_from_name (separator, "col-resize");
+  adw_flap_set_separator (flap, separator);
 
   handle = g_new0 (Handle, 1);
   g_set_weak_pointer (&handle->pane, pane);
-  handle->edge = edge;
-  g_object_set_data_full (G_OBJECT (separator), "dramatis-pane-handle", handle, handle_free);
+  g_set_weak_pointer (&handle->flap, flap);
+  g_set_weak_pointer (&handle->separator, separator);
 
   drag = gtk_gesture_drag_new ();
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), handle);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_data (drag, "drag-begin", G_CALLBACK (drag_begin_cb), handle,
+                         (GClosureNotify) (void (*) (void)) handle_free, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), handle);
-  gtk_widget_add_controller (separator, GTK_EVENT_CONTROLLER (drag));
-
-  return separator;
+  gtk_widget_add_controller (GTK_WIDGET (flap), GTK_EVENT_CONTROLLER (drag));
 }

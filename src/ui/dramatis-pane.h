@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ void       dramatis_pane_set_width         (DramatisPane *self,
 gboolean   dramatis_pane_get_fixed         (DramatisPane *self);
 void       dramatis_pane_set_fixed         (DramatisPane *self,
                                             gboolean      fixed);
-GtkWidget *dramatis_pane_new_handle        (DramatisPane *pane,
-                                            GtkPackType   edge);
+void       dramatis_pane_add_handle        (DramatisPane *pane,
+                                            AdwFlap      *flap);
 
 G_END_DECLS

@@ -769,8 +769,8 @@ dramatis_window_init (DramatisWindow *self)
   /* The panes, as wide as the user left them, and their handles. */
   dramatis_pane_set_width (self->sidebar_pane, g_settings_get_int (self->settings, "sidebar-width"));
   dramatis_pane_set_width (self->details_pane, g_settings_get_int (self->settings, "details-width"));
-  adw_flap_set_separator (self->sidebar_flap, dramatis_pane_new_handle (self->sidebar_pane, GTK_PACK_END));
-  adw_flap_set_separator (self->details_flap, dramatis_pane_new_handle (self->details_pane, GTK_PACK_START));
+  dramatis_pane_add_handle (self->sidebar_pane, self->sidebar_flap);
+  dramatis_pane_add_handle (self->details_pane, self->details_flap);
   adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
 
   g_object_bind_property (self->sidebar_flap, "reveal-flap", self->sidebar_button, "active",
