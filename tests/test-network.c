@@ -887,6 +887,80 @@ test_collect_actors (void)
 /* A large network draws, zoomed out and in, panned, selected, and the
  * grids answer hit-tests as brute force does.
  */
+/* Dense arcs fade, the least important the most; sparse ones, and the
+ * selection's, do not.
+ */
+static void
+test_edge_alpha (void)
+{
+  DramatisSyntheticSize size = { 2000, 50, 4000, 0, 7 };
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autoptr(DramatisStory) story = load_text (text->str);
+  g_autoptr(DramatisStory) builtin = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(DramatisNetwork) small = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autofree double *xy = g_new (double, 2 * size.n_actors);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  DramatisNetworkView view = { 0, };
+  DramatisItem selected = { DRAMATIS_ITEM_ACTOR, 0 };
+  double strongest = 0, weakest = 1, strength_max = -1, strength_min = G_MAXDOUBLE;
+  const guint *relations;
+  guint n_of_selected;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (story, &theme);
+  for (guint i = 0; i < 2 * size.n_actors; i++)
+    xy[i] = g_rand_double_range (rand, -1500, 1500);
+  dramatis_network_set_positions (network, xy, size.n_actors);
+  dramatis_network_fit (network, 630, 410, &view);
+
+  /* By the glyphs of its two actors: the strongest and weakest relation. */
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+      double strength = dramatis_network_get_node_radius (network, relation->from) *
+                        dramatis_network_get_node_radius (network, relation->to);
+      double alpha = dramatis_network_get_relation_alpha (network, &view, &theme, NULL, r);
+
+      g_assert_cmpfloat (alpha, >, 0);
+      g_assert_cmpfloat (alpha, <, 1);
+      if (strength > strength_max)
+        {
+          strength_max = strength;
+          strongest = alpha;
+        }
+      if (strength < strength_min)
+        {
+          strength_min = strength;
+          weakest = alpha;
+        }
+    }
+  g_test_message ("fitted: the strongest relation at alpha %.3f, the weakest at %.3f",
+                  strongest, weakest);
+  g_assert_cmpfloat (strongest, >, 2 * weakest);
+
+  /* Zoomed in, arcs are sparse and drawn whole. */
+  view.zoom *= 200;
+  for (guint r = 0; r < n_relations; r += 97)
+    g_assert_cmpfloat (dramatis_network_get_relation_alpha (network, &view, &theme, NULL, r), ==, 1);
+
+  /* The selection's arcs are never faded. */
+  view.zoom /= 200;
+  relations = dramatis_story_get_actor_relations (story, 0, &n_of_selected);
+  g_assert_cmpuint (n_of_selected, >, 0);
+  for (guint i = 0; i < n_of_selected; i++)
+    g_assert_cmpfloat (dramatis_network_get_relation_alpha (network, &view, &theme, &selected,
+                                                            relations[i]), ==, 1);
+
+  /* Nor are the few of the built-in story. */
+  small = builtin_network (builtin, &theme);
+  dramatis_network_fit (small, 630, 410, &view);
+  for (guint r = 0; r < dramatis_story_get_n_relations (builtin); r++)
+    g_assert_cmpfloat (dramatis_network_get_relation_alpha (small, &view, &theme, NULL, r), ==, 1);
+}
+
 static void
 test_large (void)
 {
@@ -1323,6 +1397,7 @@ main (int   argc,
   g_test_add_func ("/render/network/node-colours", test_node_colours);
   g_test_add_func ("/render/network/labels-do-not-overlap", test_labels_do_not_overlap);
   g_test_add_func ("/render/network/selection-dims", test_selection_dims);
+  g_test_add_func ("/render/network/edge-alpha", test_edge_alpha);
   g_test_add_func ("/render/network/hit", test_hit);
   g_test_add_func ("/render/network/parallel-arcs", test_parallel_arcs);
   g_test_add_func ("/render/network/arrowheads", test_arrowheads);

@@ -46,6 +46,11 @@ typedef struct
    * for a loop, from 1.
    */
   double slot;
+  /* How important the relation is among all of them, from 0 to 1: the
+   * share of relations whose actors' degrees are lower (their geometric
+   * mean), so that dense arcs fade the least important first.
+   */
+  float  weight;
   guint8 family;
   guint8 direction;
   guint8 valid;
@@ -499,6 +504,9 @@ void    dramatis_network_raster_blit     (Raster              *raster,
 double dramatis_network_arc_alpha_at (DramatisNetwork           *self,
                                       const DramatisTheme       *theme,
                                       double                     zoom);
+double dramatis_network_edge_alpha   (DramatisNetwork           *self,
+                                      double                     arc_alpha,
+                                      guint                      relation);
 void   dramatis_network_scene_init   (Scene                     *sc,
                                       DramatisNetwork           *self,
                                       const DramatisNetworkView *view,

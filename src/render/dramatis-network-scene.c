@@ -28,6 +28,9 @@ const FamilyStyle dramatis_network_family_styles[DRAMATIS_N_RELATION_FAMILIES] =
 
 #define TILE 256
 
+/* The faintest an arc fades to. */
+#define ARC_ALPHA_MIN 0.04
+
 /* About the columns of antialiased arcs a frame can afford, per square
  * device pixel of scale.
  */
@@ -35,8 +38,9 @@ const FamilyStyle dramatis_network_family_styles[DRAMATIS_N_RELATION_FAMILIES] =
 
 /* Zoomed out, thousands of arcs would cover everything in their colours
  * and hide the glyphs: where they would ink more than a third of the
- * drawing, they fade, down to a third of their alpha.  This depends on
+ * drawing, they fade, by as much as they are too dense.  This depends on
  * the zoom only, never on what is in view, so that a strip matches.
+ * dramatis_network_edge_alpha() spreads the fading over the arcs.
  */
 double
 dramatis_network_arc_alpha_at (DramatisNetwork     *self,
@@ -45,7 +49,66 @@ dramatis_network_arc_alpha_at (DramatisNetwork     *self,
 {
   double density = self->arc_length * theme->line_width * 1.2 / MAX (self->area * zoom, 1e-9);
 
-  return CLAMP (0.33 / MAX (density, 1e-9), 0.33, 1.0);
+  return CLAMP (0.33 / MAX (density, 1e-9), 0.0, 1.0);
+}
+
+/* The alpha of a relation's arc where @arc_alpha is the fading of all of
+ * them: the strongest fade least, to the square root of @arc_alpha, and
+ * the weakest most, to its power 1.5, so that a hairball reads as the
+ * arcs between its hubs over a haze of the rest.  Never fainter than can
+ * still be seen.
+ */
+double
+dramatis_network_edge_alpha (DramatisNetwork *self,
+                             double           arc_alpha,
+                             guint            relation)
+{
+  double weight = self->edges[relation].weight;
+
+  if (arc_alpha >= 1)
+    return 1;
+  return CLAMP (pow (arc_alpha, 1.5 - weight), ARC_ALPHA_MIN, 1.0);
+}
+
+/**
+ * dramatis_network_get_relation_alpha:
+ * @self: a network
+ * @view: the view
+ * @theme: the theme, whose line width counts in how dense arcs are
+ * @selected: (nullable): the selected item
+ * @relation: a relation
+ *
+ * How opaque dramatis_network_draw() draws the arc of @relation (as a
+ * share of its colour's own alpha): where arcs are dense, the less
+ * important fade more; the arcs of the selection are never faded.
+ *
+ * Returns: the alpha, from 0 to 1
+ */
+double
+dramatis_network_get_relation_alpha (DramatisNetwork           *self,
+                                     const DramatisNetworkView *view,
+                                     const DramatisTheme       *theme,
+                                     const DramatisItem        *selected,
+                                     guint                      relation)
+{
+  DramatisItem none = DRAMATIS_ITEM_INIT_NONE;
+  Highlight *h = &self->highlight;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (view != NULL, 0);
+  g_return_val_if_fail (theme != NULL, 0);
+  g_return_val_if_fail (relation < self->n_relations, 0);
+
+  if (!self->edges[relation].valid || !(view->zoom > 0))
+    return 0;
+
+  dramatis_network_ensure_highlight (self, selected != NULL ? selected : &none);
+  for (guint i = 0; i < h->relations->len; i++)
+    if (g_array_index (h->relations, guint, i) == relation)
+      return 1;
+
+  return dramatis_network_edge_alpha (self, dramatis_network_arc_alpha_at (self, theme, view->zoom),
+                                      relation);
 }
 
 static void
@@ -218,7 +281,7 @@ edge_style (const Scene *sc,
   const DramatisColor *color = &sc->theme->relation_families[edge->family];
 
   *width = sc->theme->line_width * dramatis_network_family_styles[edge->family].width * sc->scale;
-  *alpha = sc->arc_alpha;
+  *alpha = dramatis_network_edge_alpha (self, sc->arc_alpha, relation);
   if (highlighted)
     {
       *width *= 1.8;

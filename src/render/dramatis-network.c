@@ -64,6 +64,54 @@ compare_importance (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+static int
+compare_edge_strength (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const double *strength = user_data;
+  double sa = strength[*(const guint *) a];
+  double sb = strength[*(const guint *) b];
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+/* Each relation's weight: its rank among all relations by the geometric
+ * mean of its actors' degrees (the measure glyphs grow with), from 0 for
+ * the weakest to 1 for the strongest, ties sharing a rank.  A rank rather
+ * than the measure itself, so that the fading of dense arcs spreads over
+ * them evenly, whatever the spread of the degrees.
+ */
+static void
+compute_edge_weights (DramatisNetwork *self)
+{
+  g_autofree double *strength = g_new0 (double, MAX (self->n_relations, 1));
+  g_autofree guint *sorted = g_new (guint, MAX (self->n_relations, 1));
+  guint n = 0;
+
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      const Edge *edge = &self->edges[r];
+
+      if (!edge->valid)
+        continue;
+      strength[r] = sqrt ((double) self->degree[edge->from] * self->degree[edge->to]);
+      sorted[n++] = r;
+    }
+  g_qsort_with_data (sorted, n, sizeof (guint), compare_edge_strength, strength);
+
+  for (guint i = 0; i < n;)
+    {
+      guint j = i;
+
+      while (j < n && strength[sorted[j]] == strength[sorted[i]])
+        j++;
+      for (guint k = i; k < j; k++)
+        self->edges[sorted[k]].weight = n > 1 ? (float) ((i + j - 1) / 2.0 / (n - 1)) : 1.0f;
+      i = j;
+    }
+}
+
 /* Theme */
 
 static guint64
@@ -271,6 +319,7 @@ dramatis_network_new (DramatisStory       *story,
   g_qsort_with_data (self->order, self->n_actors, sizeof (guint), compare_importance, self->degree);
   for (guint i = 0; i < self->n_actors; i++)
     self->rank[self->order[i]] = i;
+  compute_edge_weights (self);
 
   /* Text: metrics without hinting, so that a label's size does not depend
    * on the scale it is drawn at.
