@@ -354,16 +354,99 @@ test_labels_do_not_overlap (void)
         }
     }
 
-  /* Zoomed out far, glyphs are dots and labels are left out, the
-   * largest glyphs' last.
+  /* Zoomed out far, glyphs are dots and most labels are left out, but
+   * not those of the actors with the largest glyphs.
    */
   {
     DramatisNetworkView view = { 200, 200, 0, 0, 0.05, FALSE };
     DramatisNetworkRect rect;
+    guint n_placed = 0, largest = 0;
 
     for (guint a = 0; a < n; a++)
-      g_assert_false (actor_label_rect (network, &view, a, &rect));
+      {
+        n_placed += actor_label_rect (network, &view, a, &rect);
+        if (dramatis_network_get_node_radius (network, a) >
+            dramatis_network_get_node_radius (network, largest))
+          largest = a;
+      }
+    g_assert_cmpuint (n_placed, <, n / 2);
+    g_assert_true (actor_label_rect (network, &view, largest, &rect));
   }
+}
+
+/* A crowd of actors close together, with names of the same width, and a
+ * glyph the larger the higher their index, through leaves far away:
+ * where only some can be named, at any zoom, the names go to the most
+ * important, not to those first in the file.
+ */
+static void
+test_label_priority (void)
+{
+  const guint crowd = 12;
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+                                          " \"actors\": [");
+  g_autoptr(DramatisStory) story = NULL;
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  const double zooms[] = { 0.25, 0.1, 0.05 };
+  guint n_leaves = 0;
+
+  /* Actor i of the crowd, on a grid 160 apart, has i + 1 leaves. */
+  for (guint i = 0; i < crowd; i++)
+    {
+      double x = 160.0 * (i % 4), y = 160.0 * (i / 4);
+
+      g_string_append_printf (text, "%s{\"id\": \"c%u\", \"name\": \"Crowd %02u\"}",
+                              i > 0 ? "," : "", i, i);
+      g_array_append_val (xy, x);
+      g_array_append_val (xy, y);
+    }
+  for (guint i = 0; i < crowd; i++)
+    for (guint j = 0; j <= i; j++, n_leaves++)
+      {
+        double x = 20000 * cos (n_leaves * 0.08), y = 20000 * sin (n_leaves * 0.08);
+
+        g_string_append_printf (text, ",{\"id\": \"l%u\", \"name\": \"\"}", n_leaves);
+        g_array_append_val (xy, x);
+        g_array_append_val (xy, y);
+      }
+  g_string_append (text, "], \"relations\": [");
+  n_leaves = 0;
+  for (guint i = 0; i < crowd; i++)
+    for (guint j = 0; j <= i; j++, n_leaves++)
+      g_string_append_printf (text, "%s{\"id\": \"r%u\", \"type\": \"supports\","
+                              " \"from\": \"c%u\", \"to\": \"l%u\"}",
+                              n_leaves > 0 ? "," : "", n_leaves, i, n_leaves);
+  g_string_append (text, "]}");
+
+  story = load_text (text->str);
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (story, &theme);
+  dramatis_network_set_positions (network, (const double *) xy->data, crowd + n_leaves);
+
+  /* Glyphs of a few pixels, then dots. */
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      DramatisNetworkView view = { 800, 800, 240, 160, zooms[z], FALSE };
+      DramatisNetworkRect rect;
+      guint n_named = 0, n_named_lesser = 0;
+
+      for (guint i = 0; i < crowd; i++)
+        {
+          gboolean named = actor_label_rect (network, &view, i, &rect);
+
+          n_named += named;
+          n_named_lesser += named && i < crowd / 2;
+        }
+      g_test_message ("zoom %g: %u of %u named, %u of the lesser half", zooms[z], n_named, crowd,
+                      n_named_lesser);
+      /* Room is short, and the most important has a name. */
+      g_assert_cmpuint (n_named, >=, 3);
+      g_assert_cmpuint (n_named, <, crowd);
+      g_assert_true (actor_label_rect (network, &view, crowd - 1, &rect));
+      g_assert_cmpuint (n_named_lesser, <, n_named - n_named_lesser);
+    }
 }
 
 static gboolean
@@ -1397,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/render/network/node-colours", test_node_colours);
   g_test_add_func ("/render/network/labels-do-not-overlap", test_labels_do_not_overlap);
   g_test_add_func ("/render/network/selection-dims", test_selection_dims);
+  g_test_add_func ("/render/network/label-priority", test_label_priority);
   g_test_add_func ("/render/network/edge-alpha", test_edge_alpha);
   g_test_add_func ("/render/network/hit", test_hit);
   g_test_add_func ("/render/network/parallel-arcs", test_parallel_arcs);

@@ -142,7 +142,7 @@ dramatis_network_hit (DramatisNetwork           *self,
   dramatis_network_view_to_world (view, x, y, &wx, &wy);
   zx = wx * view->zoom;
   zy = wy * view->zoom;
-  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 4) /
+  reach = (dramatis_network_radius_at (self->max_radius, view->zoom) * GLYPH_EXTENT_MAX + 4) /
           view->zoom;
   mark = dramatis_network_mark_actors_in (self, wx, wy, wx, wy, reach);
   for (guint a = 0; a < self->n_actors; a++)
@@ -222,7 +222,7 @@ dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
 
   dramatis_network_view_to_world (view, rect->x, rect->y, &wx0, &wy0);
   dramatis_network_view_to_world (view, rect->x + rect->width, rect->y + rect->height, &wx1, &wy1);
-  reach = (MAX (self->max_radius * view->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX + 2) /
+  reach = (dramatis_network_radius_at (self->max_radius, view->zoom) * GLYPH_EXTENT_MAX + 2) /
           view->zoom;
   mark = dramatis_network_mark_actors_in (self, wx0, wy0, wx1, wy1, reach);
 

@@ -17,6 +17,17 @@
 #define LABEL_GAP              1.0   /* between a glyph and its label */
 #define MAX_EXTRA_LABELS       200
 #define LABEL_CELL             64.0
+/* Zoomed out, where glyphs are dots, the most important actors are still
+ * named, with room around each name so that the names do not wall in the
+ * drawing: one for about each SMALL_LABEL_AREA square pixels of it, and at
+ * least SMALL_LABELS_MIN; and only among the first SMALL_LABEL_TRIES times
+ * as many actors, so that where the most important have no room, no
+ * minor actor is named in their stead.
+ */
+#define SMALL_LABEL_SPACING    4.0
+#define SMALL_LABEL_AREA       8000.0
+#define SMALL_LABELS_MIN       8
+#define SMALL_LABEL_TRIES      8
 
 void
 dramatis_network_invalidate_placement (DramatisNetwork *self)
@@ -119,7 +130,9 @@ covers_glyph (DramatisNetwork *self,
 }
 
 /* The @k-th place tried for a label of @width × @height: below the
- * glyph, right, above, left, then the four corners.
+ * glyph, right, above, left, then the four corners; then below and above
+ * again, slid a quarter of the label's width to either side, where
+ * neighbours leave no room for it centred.
  */
 gboolean
 dramatis_network_label_candidate (DramatisNetwork *self,
@@ -157,6 +170,10 @@ dramatis_network_label_candidate (DramatisNetwork *self,
     case 5: *x = cx - left * d - width; *y = cy + bottom * d; break;
     case 6: *x = cx + right * d; *y = cy - top * d - height; break;
     case 7: *x = cx - left * d - width; *y = cy - top * d - height; break;
+    case 8: *x = cx - width / 4; *y = cy + bottom; break;
+    case 9: *x = cx - width * 3 / 4; *y = cy + bottom; break;
+    case 10: *x = cx - width / 4; *y = cy - top - height; break;
+    case 11: *x = cx - width * 3 / 4; *y = cy - top - height; break;
     default: return FALSE;
     }
 
@@ -185,7 +202,10 @@ edge_label_wanted (DramatisNetwork *self,
 /* Greedy placement, most important actor first: each label takes the
  * first of its places that covers no label already placed and no other
  * glyph, or is left out.  The order is fixed, so the same zoom always
- * gives the same labels.  Relation labels come after all actor labels.
+ * gives the same labels.  Actors whose glyphs are too small to be worth a
+ * label of their own are named all the same while there is room and
+ * budget for them, so that any zoom names the most important actors.
+ * Relation labels come after all actor labels.
  */
 void
 dramatis_network_ensure_placement (DramatisNetwork *self,
@@ -194,6 +214,7 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
 {
   LabelPlacement *p = &self->placement;
   guint n_labels = self->n_actors + self->n_relations;
+  guint n_small = 0, max_small;
 
   if (p->valid && p->zoom == zoom && p->edge_labels == edge_labels)
     return;
@@ -206,15 +227,19 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
     p->label_of[i] = -1;
   dramatis_network_hash_grid_init (&p->grid, LABEL_CELL);
   self->highlight.extra_valid = FALSE;
+  max_small = (guint) MIN (MAX (self->area * zoom * zoom / SMALL_LABEL_AREA, SMALL_LABELS_MIN),
+                           G_MAXUINT);
 
   for (guint i = 0; i < self->n_actors; i++)
     {
       guint actor = self->order[i];
       Label label = { 0, 0, 0, 0, actor };
       Label fallback = { 0, 0, 0, 0, actor };
-
       /* @order is by degree, so the glyphs only get smaller from here. */
-      if (dramatis_network_display_radius (self, actor, zoom) < LABEL_MIN_NODE_RADIUS)
+      gboolean small = dramatis_network_display_radius (self, actor, zoom) < LABEL_MIN_NODE_RADIUS;
+      double spacing = small ? SMALL_LABEL_SPACING : 0;
+
+      if (small && (n_small >= max_small || i >= SMALL_LABEL_TRIES * max_small))
         break;
 
       dramatis_network_measure_label (self, actor, &label.width, &label.height);
@@ -232,8 +257,10 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
         {
           Cover cover;
 
-          if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels, label.x, label.y,
-                                                   label.width, label.height))
+          if (dramatis_network_hash_grid_overlaps (&p->grid, p->labels,
+                                                   label.x - spacing, label.y - spacing,
+                                                   label.width + 2 * spacing,
+                                                   label.height + 2 * spacing))
             continue;
           cover = covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
                                 actor, NULL);
@@ -251,6 +278,7 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
           p->label_of[actor] = p->labels->len;
           g_array_append_val (p->labels, fallback);
           dramatis_network_hash_grid_insert (&p->grid, &fallback, p->labels->len - 1);
+          n_small += small;
         }
     }
 

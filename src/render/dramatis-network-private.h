@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 #define NODE_RADIUS_MAX        30.0
 
 /* The rest in logical pixels. */
-#define NODE_SCREEN_MIN        1.5   /* zoomed out, an actor is still a dot */
+#define NODE_SCREEN_MIN        1.5   /* zoomed out, an actor is still a dot, */
+#define NODE_SCREEN_MIN_MAX    2.5   /* and a hub a larger one */
 #define NODE_OUTLINE           1.0
 #define SELECTION_RING_GAP     3.0
 #define SELECTION_RING_WIDTH   2.5
@@ -285,12 +286,24 @@ typedef struct
  * when the network was one file: some are in its innermost loops.
  */
 
+/* Zoomed out, glyphs stop shrinking at a few pixels, larger for the
+ * larger ones, so that the hubs of a large network still stand out.
+ */
+static inline double
+dramatis_network_radius_at (double radius,
+                            double zoom)
+{
+  return MAX (radius * zoom,
+              NODE_SCREEN_MIN + (NODE_SCREEN_MIN_MAX - NODE_SCREEN_MIN) *
+              (radius - NODE_RADIUS_MIN) / (NODE_RADIUS_MAX - NODE_RADIUS_MIN));
+}
+
 static inline double
 dramatis_network_display_radius (DramatisNetwork *self,
                                  guint            actor,
                                  double           zoom)
 {
-  return MAX (self->radius[actor] * zoom, NODE_SCREEN_MIN);
+  return dramatis_network_radius_at (self->radius[actor], zoom);
 }
 
 /* glibc's hypot() guards against overflow, which costs more than the

@@ -555,7 +555,7 @@ dramatis_network_scene_draw (Scene *sc)
   double wy0 = (sc->clip_y0 - sc->oy) / sc->k + sc->cy;
   double wx1 = (sc->clip_x1 - sc->ox) / sc->k + sc->cx;
   double wy1 = (sc->clip_y1 - sc->oy) / sc->k + sc->cy;
-  double reach = ((MAX (self->max_radius * sc->zoom, NODE_SCREEN_MIN) * GLYPH_EXTENT_MAX +
+  double reach = ((dramatis_network_radius_at (self->max_radius, sc->zoom) * GLYPH_EXTENT_MAX +
                    SELECTION_RING_GAP + SELECTION_RING_WIDTH + 2) * sc->scale + 2) / sc->k;
   double arc_reach = (16 * sc->theme->line_width * sc->scale + 2) / sc->k;
   guint relation_mark, actor_mark;
