@@ -970,6 +970,181 @@ test_collect_actors (void)
 /* A large network draws, zoomed out and in, panned, selected, and the
  * grids answer hit-tests as brute force does.
  */
+static gboolean
+rects_overlap (const DramatisNetworkRect *a,
+               const DramatisNetworkRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Whether a label drawn while @selected is selected, but that of actor
+ * @except, covers @rect.
+ */
+static gboolean
+covered_by_shown_label (DramatisNetwork           *network,
+                        DramatisStory             *story,
+                        const DramatisNetworkView *view,
+                        const DramatisItem        *selected,
+                        guint                      except,
+                        const DramatisNetworkRect *rect)
+{
+  guint n_actors = dramatis_story_get_n_actors (story);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  DramatisNetworkRect other;
+
+  for (guint i = 0; i < n_actors + n_relations; i++)
+    {
+      DramatisItem item = { i < n_actors ? DRAMATIS_ITEM_ACTOR : DRAMATIS_ITEM_RELATION,
+                            i < n_actors ? i : i - n_actors };
+
+      if (i != except && dramatis_network_get_shown_label_rect (network, view, selected, &item, &other) &&
+          rects_overlap (rect, &other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A selected actor whose label had no room is named all the same, and
+ * the labels its label covers are hidden rather than drawn under it.
+ */
+static void
+test_selected_label_wins (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+  DramatisNetworkView view = { 0, };
+  DramatisItem selected = { DRAMATIS_ITEM_ACTOR, DRAMATIS_NO_INDEX };
+  DramatisNetworkRect mine, rect;
+  guint n_hidden = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+
+  /* The largest view in which some actor has no label. */
+  for (double width = 600; width >= 150 && selected.index == DRAMATIS_NO_INDEX; width -= 50)
+    {
+      dramatis_network_fit (network, width, width * 0.65, &view);
+      for (guint a = 0; a < n && selected.index == DRAMATIS_NO_INDEX; a++)
+        if (!actor_label_rect (network, &view, a, &rect))
+          selected.index = a;
+    }
+  g_assert_cmpuint (selected.index, !=, DRAMATIS_NO_INDEX);
+  g_test_message ("at %.0f × %.0f, actor %u has no label", view.width, view.height, selected.index);
+
+  g_assert_true (dramatis_network_get_shown_label_rect (network, &view, &selected, &selected, &mine));
+  for (guint a = 0; a < n; a++)
+    {
+      DramatisItem item = { DRAMATIS_ITEM_ACTOR, a };
+      gboolean placed = actor_label_rect (network, &view, a, &rect);
+      gboolean shown;
+
+      if (a == selected.index)
+        continue;
+      shown = dramatis_network_get_shown_label_rect (network, &view, &selected, &item, &rect);
+      if (shown)
+        g_assert_false (rects_overlap (&mine, &rect));
+      /* Only what a label of the selection covers is hidden. */
+      if (placed && !shown)
+        {
+          g_assert_true (covered_by_shown_label (network, story, &view, &selected, a, &rect));
+          n_hidden += rects_overlap (&mine, &rect);
+        }
+    }
+  g_assert_cmpuint (n_hidden, >, 0);
+
+  /* Nothing selected, nothing is hidden. */
+  for (guint a = 0; a < n; a++)
+    {
+      DramatisItem item = { DRAMATIS_ITEM_ACTOR, a };
+
+      g_assert_cmpint (actor_label_rect (network, &view, a, &rect), ==,
+                       dramatis_network_get_shown_label_rect (network, &view, NULL, &item, &rect));
+    }
+}
+
+/* On screen relations have no labels, but a selected actor's do, on their
+ * arcs, over no label of the actors the selection lights up, and the
+ * labels they cover hidden.
+ */
+static void
+test_selection_relation_labels (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  DramatisNetworkView view = { 0, };
+  DramatisItem selected = { DRAMATIS_ITEM_ACTOR, 0 };
+  const guint *relations;
+  guint n_of_selected, n_shown = 0, shown = DRAMATIS_NO_INDEX;
+  cairo_surface_t *plain, *lit;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+  selected.index = find_actor (story, "russia");
+  dramatis_network_fit (network, WIDTH, HEIGHT, &view);
+  g_assert_false (view.show_edge_labels);
+  relations = dramatis_story_get_actor_relations (story, selected.index, &n_of_selected);
+  g_assert_cmpuint (n_of_selected, >=, 4);
+
+  for (guint r = 0; r < n_relations; r++)
+    {
+      DramatisItem item = { DRAMATIS_ITEM_RELATION, r };
+      DramatisNetworkRect rect;
+      gboolean mine = FALSE;
+
+      for (guint i = 0; i < n_of_selected; i++)
+        mine |= relations[i] == r;
+
+      g_assert_false (dramatis_network_get_shown_label_rect (network, &view, NULL, &item, &rect));
+      if (!dramatis_network_get_shown_label_rect (network, &view, &selected, &item, &rect))
+        continue;
+      g_assert_true (mine);
+      n_shown++;
+      shown = r;
+      for (guint a = 0; a < n; a++)
+        {
+          DramatisItem actor = { DRAMATIS_ITEM_ACTOR, a };
+          DramatisNetworkRect other;
+
+          if (dramatis_network_get_shown_label_rect (network, &view, &selected, &actor, &other))
+            g_assert_false (rects_overlap (&rect, &other));
+        }
+    }
+  g_test_message ("%u of the %u relations of the selected actor are labelled", n_shown,
+                  n_of_selected);
+  g_assert_cmpuint (n_shown, >=, n_of_selected / 3);
+
+  /* And they are drawn: the selection changes more than the veil does. */
+  {
+    DramatisSelection selection = { selected, DRAMATIS_ITEM_INIT_NONE };
+    DramatisItem item = { DRAMATIS_ITEM_RELATION, shown };
+    DramatisNetworkRect rect;
+    guint inked = 0, inked_plain = 0;
+
+    g_assert_true (dramatis_network_get_shown_label_rect (network, &view, &selected, &item, &rect));
+    plain = render (network, &view, &theme, NULL);
+    lit = render (network, &view, &theme, &selection);
+    keep_png (lit, "network-selection-relation-labels.png");
+    for (double y = rect.y + 3; y < rect.y + rect.height - 3; y++)
+      for (double x = rect.x + 3; x < rect.x + rect.width - 3; x++)
+        {
+          inked += color_distance (pixel_at (lit, x, y), theme.dim_foreground) < 0.3;
+          inked_plain += color_distance (pixel_at (plain, x, y), theme.dim_foreground) < 0.3;
+        }
+    g_test_message ("%u pixels of text where the label is, %u without the selection", inked,
+                    inked_plain);
+    g_assert_cmpuint (inked, >, 5);
+    g_assert_cmpuint (inked, >, 2 * inked_plain);
+    cairo_surface_destroy (plain);
+    cairo_surface_destroy (lit);
+  }
+}
+
 /* Dense arcs fade, the least important the most; sparse ones, and the
  * selection's, do not.
  */
@@ -1481,6 +1656,8 @@ main (int   argc,
   g_test_add_func ("/render/network/labels-do-not-overlap", test_labels_do_not_overlap);
   g_test_add_func ("/render/network/selection-dims", test_selection_dims);
   g_test_add_func ("/render/network/label-priority", test_label_priority);
+  g_test_add_func ("/render/network/selected-label-wins", test_selected_label_wins);
+  g_test_add_func ("/render/network/selection-relation-labels", test_selection_relation_labels);
   g_test_add_func ("/render/network/edge-alpha", test_edge_alpha);
   g_test_add_func ("/render/network/hit", test_hit);
   g_test_add_func ("/render/network/parallel-arcs", test_parallel_arcs);

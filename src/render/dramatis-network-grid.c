@@ -205,6 +205,36 @@ dramatis_network_hash_grid_overlaps (const HashGrid *grid,
   return FALSE;
 }
 
+/* Marks in @marks, by their ids, the labels of @labels in @grid that
+ * overlap the rectangle.
+ */
+void
+dramatis_network_hash_grid_mark (const HashGrid *grid,
+                                 const GArray   *labels,
+                                 double          x,
+                                 double          y,
+                                 double          width,
+                                 double          height,
+                                 guint8         *marks)
+{
+  gint64 c0 = (gint64) floor (x / grid->cell);
+  gint64 c1 = (gint64) floor ((x + width) / grid->cell);
+  gint64 r0 = (gint64) floor (y / grid->cell);
+  gint64 r1 = (gint64) floor ((y + height) / grid->cell);
+
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++)
+      for (gint e = grid->heads[dramatis_network_hash_cell (c, r)];
+           e >= 0;
+           e = g_array_index (grid->next, gint, e))
+        {
+          const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
+
+          if (dramatis_network_rects_overlap (x, y, width, height, l->x, l->y, l->width, l->height))
+            marks[l->id] = 1;
+        }
+}
+
 /* Cells of the arc grid */
 
 typedef struct

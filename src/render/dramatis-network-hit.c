@@ -289,6 +289,67 @@ dramatis_network_get_label_rect (DramatisNetwork           *self,
 }
 
 /**
+ * dramatis_network_get_shown_label_rect:
+ * @self: a network
+ * @view: the view
+ * @selected: (nullable): the selected item
+ * @item: an actor or a relation
+ * @rect: (out): where its label is drawn, halo included, in view coordinates
+ *
+ * Where dramatis_network_draw() draws the label of @item while @selected
+ * is selected: the selection lights up labels that had no room (the
+ * selected actor's always, and its relations'), and hides the labels
+ * they cover.
+ *
+ * Returns: %TRUE if the label of @item is drawn
+ */
+gboolean
+dramatis_network_get_shown_label_rect (DramatisNetwork           *self,
+                                       const DramatisNetworkView *view,
+                                       const DramatisItem        *selected,
+                                       const DramatisItem        *item,
+                                       DramatisNetworkRect       *rect)
+{
+  DramatisItem none = DRAMATIS_ITEM_INIT_NONE;
+  Highlight *h = &self->highlight;
+  guint id;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (!(view->zoom > 0))
+    return FALSE;
+  if (item->kind == DRAMATIS_ITEM_ACTOR && item->index < self->n_actors)
+    id = item->index;
+  else if (item->kind == DRAMATIS_ITEM_RELATION && item->index < self->n_relations)
+    id = self->n_actors + item->index;
+  else
+    return FALSE;
+
+  dramatis_network_ensure_highlight (self, selected != NULL ? selected : &none);
+  dramatis_network_ensure_placement (self, view->zoom, view->show_edge_labels);
+  dramatis_network_ensure_extra_labels (self, view->zoom, view->show_edge_labels);
+
+  for (guint i = 0; i < h->extra->len; i++)
+    {
+      const Label *label = &g_array_index (h->extra, Label, i);
+
+      if (label->id == id)
+        {
+          rect->x = label->x - view->center_x * view->zoom + view->width / 2;
+          rect->y = label->y - view->center_y * view->zoom + view->height / 2;
+          rect->width = label->width;
+          rect->height = label->height;
+          return TRUE;
+        }
+    }
+
+  return !h->hidden[id] && dramatis_network_get_label_rect (self, view, item, rect);
+}
+
+/**
  * dramatis_network_get_relation_midpoint:
  * @self: a network
  * @view: the view

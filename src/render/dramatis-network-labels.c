@@ -155,6 +155,40 @@ dramatis_network_draw_label_text (DramatisNetwork     *self,
   cairo_restore (cr);
 }
 
+/* Draws label @id on a plate of background, its box at (x, y): for a
+ * label drawn over the scene, which may cover other labels there.
+ */
+void
+dramatis_network_draw_label_plate (DramatisNetwork     *self,
+                                   cairo_t             *cr,
+                                   const DramatisTheme *theme,
+                                   guint                id,
+                                   double               x,
+                                   double               y)
+{
+  double width, height, r = 4;
+
+  dramatis_network_measure_label (self, id, &width, &height);
+  if (width <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  dramatis_color_set_source_alpha (&theme->background, cr, 0.94);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1);
+  dramatis_color_set_source_alpha (&theme->dim_foreground, cr, 0.4);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  dramatis_network_draw_label_text (self, cr, theme, id, x, y);
+}
+
 void
 dramatis_network_clear_label_images (DramatisNetwork *self)
 {

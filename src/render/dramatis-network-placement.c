@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dramatis-network-private.h"
 
 /* Label placement: where each label goes at a zoom, so that none covers
@@ -312,9 +314,125 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
     }
 }
 
+/* Adds @label to the extra labels and to @grid, and hides the placed
+ * labels it covers.
+ */
+static void
+add_extra_label (DramatisNetwork *self,
+                 HashGrid        *grid,
+                 GArray          *placed,
+                 const Label     *label)
+{
+  Highlight *h = &self->highlight;
+  LabelPlacement *p = &self->placement;
+
+  g_array_append_val (placed, *label);
+  dramatis_network_hash_grid_insert (grid, label, placed->len - 1);
+  g_array_append_val (h->extra, *label);
+  dramatis_network_hash_grid_mark (&p->grid, p->labels, label->x, label->y,
+                                   label->width, label->height, h->hidden);
+  h->hidden[label->id] = 0;
+}
+
+/* The selected actor's label wins: it keeps its place, or where it had
+ * none it takes the first of its places that covers no lit glyph (or the
+ * first of all), and the labels it covers, lit or not, are hidden.
+ */
+static void
+place_selected_label (DramatisNetwork *self,
+                      double           zoom)
+{
+  Highlight *h = &self->highlight;
+  LabelPlacement *p = &self->placement;
+  guint actor = h->selected_actor;
+  Label label = { 0, 0, 0, 0, actor };
+
+  if (actor >= self->n_actors || p->label_of[actor] >= 0)
+    return;
+  dramatis_network_measure_label (self, actor, &label.width, &label.height);
+  if (label.width <= 0)
+    return;
+
+  for (guint k = 0;; k++)
+    {
+      if (!dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height,
+                                             &label.x, &label.y))
+        {
+          dramatis_network_label_candidate (self, actor, zoom, 0, label.width, label.height,
+                                            &label.x, &label.y);
+          break;
+        }
+      if (covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                        actor, h->actors) == COVERS_NOTHING)
+        break;
+    }
+
+  g_array_append_val (h->extra, label);
+  dramatis_network_hash_grid_mark (&p->grid, p->labels, label.x, label.y,
+                                   label.width, label.height, h->hidden);
+}
+
+/* A lit relation's label goes on its arc, at the middle or else a little
+ * to either side: first where it covers no label at all, then where it
+ * covers only labels of actors that are not lit, which it hides.  It never
+ * covers a lit glyph.
+ */
+static void
+place_relation_label (DramatisNetwork *self,
+                      double           zoom,
+                      HashGrid        *grid,
+                      GArray          *placed,
+                      guint            relation)
+{
+  static const double along[] = { 0.5, 0.38, 0.62, 0.26, 0.74 };
+  Highlight *h = &self->highlight;
+  LabelPlacement *p = &self->placement;
+  const Edge *edge = &self->edges[relation];
+  Label label = { 0, 0, 0, 0, self->n_actors + relation };
+  double points[2 * MAX_POINTS];
+  double length;
+  guint n;
+
+  if (!edge->valid || edge->from == edge->to || p->label_of[label.id] >= 0)
+    return;
+  dramatis_network_measure_label (self, label.id, &label.width, &label.height);
+  if (label.width <= 0)
+    return;
+
+  n = dramatis_network_edge_world_points (self, edge,
+                                          dramatis_network_edge_segments (self, edge, zoom),
+                                          points);
+  length = dramatis_network_polyline_length (points, n);
+  /* An arc shorter than its label would only cover its own actors. */
+  if (length * zoom < label.width * 0.5)
+    return;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (along); i++)
+      {
+        double x, y, dx, dy;
+
+        dramatis_network_polyline_point_at (points, n, length * along[i], &x, &y, &dx, &dy);
+        label.x = x * zoom - label.width / 2;
+        label.y = y * zoom - label.height / 2;
+        if (dramatis_network_hash_grid_overlaps (grid, placed, label.x, label.y,
+                                                 label.width, label.height) ||
+            (pass == 0 && dramatis_network_hash_grid_overlaps (&p->grid, p->labels,
+                                                               label.x, label.y,
+                                                               label.width, label.height)) ||
+            covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                          G_MAXUINT, h->actors) != COVERS_NOTHING)
+          continue;
+
+        add_extra_label (self, grid, placed, &label);
+        return;
+      }
+}
+
 /* Highlighted actors should be named even where their label did not fit
- * among all the others: they are placed again, over the dimmed rest, among
- * the highlighted labels and glyphs only.
+ * among all the others, and their relations too: they are placed again,
+ * over the dimmed rest, among the highlighted labels and glyphs only, and
+ * hide what they cover.
  */
 void
 dramatis_network_ensure_extra_labels (DramatisNetwork *self,
@@ -333,26 +451,26 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
   h->extra_zoom = zoom;
   h->extra_edge_labels = edge_labels;
   g_array_set_size (h->extra, 0);
+  memset (h->hidden, 0, MAX (self->n_actors + self->n_relations, 1));
   if (dramatis_network_highlight_is_empty (self))
     return;
 
+  place_selected_label (self, zoom);
+
   dramatis_network_hash_grid_init (&grid, LABEL_CELL);
-  for (guint i = 0; i < h->actor_list->len; i++)
+  for (guint i = 0; i < h->extra->len; i++)
     {
-      int index = p->label_of[g_array_index (h->actor_list, guint, i)];
-
-      if (index >= 0)
-        {
-          g_array_append_val (placed, g_array_index (p->labels, Label, index));
-          dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index),
-                                             placed->len - 1);
-        }
+      g_array_append_val (placed, g_array_index (h->extra, Label, i));
+      dramatis_network_hash_grid_insert (&grid, &g_array_index (h->extra, Label, i), placed->len - 1);
     }
-  for (guint i = 0; i < h->relations->len; i++)
+  for (guint i = 0; i < h->actor_list->len + h->relations->len; i++)
     {
-      int index = p->label_of[self->n_actors + g_array_index (h->relations, guint, i)];
+      guint id = i < h->actor_list->len
+                 ? g_array_index (h->actor_list, guint, i)
+                 : self->n_actors + g_array_index (h->relations, guint, i - h->actor_list->len);
+      int index = p->label_of[id];
 
-      if (index >= 0)
+      if (index >= 0 && !h->hidden[id])
         {
           g_array_append_val (placed, g_array_index (p->labels, Label, index));
           dramatis_network_hash_grid_insert (&grid, &g_array_index (p->labels, Label, index),
@@ -366,7 +484,7 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
       guint actor = g_array_index (h->actor_list, guint, i);
       Label label = { 0, 0, 0, 0, actor };
 
-      if (p->label_of[actor] >= 0)
+      if (p->label_of[actor] >= 0 || actor == h->selected_actor)
         continue;
       dramatis_network_measure_label (self, actor, &label.width, &label.height);
       if (label.width <= 0)
@@ -383,12 +501,14 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
                             actor, h->actors) != COVERS_NOTHING)
             continue;
 
-          g_array_append_val (placed, label);
-          dramatis_network_hash_grid_insert (&grid, &label, placed->len - 1);
-          g_array_append_val (h->extra, label);
+          add_extra_label (self, &grid, placed, &label);
           break;
         }
     }
+
+  /* Then the lit relations, which on screen have no labels of their own. */
+  for (guint i = 0; i < h->relations->len && h->extra->len < MAX_EXTRA_LABELS; i++)
+    place_relation_label (self, zoom, &grid, placed, g_array_index (h->relations, guint, i));
 
   dramatis_network_hash_grid_clear (&grid);
 }

@@ -110,11 +110,15 @@ typedef struct
   guint         accent_relation;
   guint         selected_actor;
 
-  /* Labels for highlighted actors that have none of their own. */
+  /* Labels for highlighted actors and relations that have none of their
+   * own, the selected actor's first; and, by label id, the placed labels
+   * they hide.
+   */
   gboolean      extra_valid;
   double        extra_zoom;
   gboolean      extra_edge_labels;
   GArray       *extra;
+  guint8       *hidden;
 } Highlight;
 
 typedef struct
@@ -436,6 +440,13 @@ gboolean dramatis_network_hash_grid_overlaps (const HashGrid  *grid,
                                               double           y,
                                               double           width,
                                               double           height);
+void     dramatis_network_hash_grid_mark     (const HashGrid  *grid,
+                                              const GArray    *labels,
+                                              double           x,
+                                              double           y,
+                                              double           width,
+                                              double           height,
+                                              guint8          *marks);
 void     dramatis_network_build_grids        (DramatisNetwork *self);
 guint    dramatis_network_mark_actors_in     (DramatisNetwork *self,
                                               double           x0,
@@ -457,6 +468,12 @@ void             dramatis_network_measure_label      (DramatisNetwork     *self,
                                                       double              *width,
                                                       double              *height);
 void             dramatis_network_draw_label_text    (DramatisNetwork     *self,
+                                                      cairo_t             *cr,
+                                                      const DramatisTheme *theme,
+                                                      guint                id,
+                                                      double               x,
+                                                      double               y);
+void             dramatis_network_draw_label_plate   (DramatisNetwork     *self,
                                                       cairo_t             *cr,
                                                       const DramatisTheme *theme,
                                                       guint                id,

@@ -578,8 +578,16 @@ dramatis_network_scene_draw (Scene *sc)
     if (self->actor_mark[self->order[i]] == actor_mark)
       scene_node (sc, self->order[i], FALSE);
 
+  /* Labels that a label of the selection covers are left out, under the
+   * veil too, so that it reads.
+   */
   for (guint i = 0; i < p->labels->len; i++)
-    scene_label (sc, &g_array_index (p->labels, Label, i));
+    {
+      const Label *label = &g_array_index (p->labels, Label, i);
+
+      if (!h->hidden[label->id])
+        scene_label (sc, label);
+    }
 
   if (dramatis_network_highlight_is_empty (self))
     return;
@@ -602,21 +610,20 @@ dramatis_network_scene_draw (Scene *sc)
         scene_node (sc, actor, actor == h->selected_actor);
     }
 
-  for (guint i = 0; i < h->actor_list->len; i++)
+  for (guint i = 0; i < h->actor_list->len + h->relations->len; i++)
     {
-      int index = p->label_of[g_array_index (h->actor_list, guint, i)];
+      guint id = i < h->actor_list->len
+                 ? g_array_index (h->actor_list, guint, i)
+                 : self->n_actors + g_array_index (h->relations, guint, i - h->actor_list->len);
+      int index = p->label_of[id];
 
-      if (index >= 0)
+      if (index >= 0 && !h->hidden[id])
         scene_label (sc, &g_array_index (p->labels, Label, index));
     }
-  for (guint i = 0; i < h->relations->len; i++)
-    {
-      int index = p->label_of[self->n_actors + g_array_index (h->relations, guint, i)];
-
-      if (index >= 0)
-        scene_label (sc, &g_array_index (p->labels, Label, index));
-    }
-  for (guint i = 0; i < h->extra->len; i++)
+  /* The selected actor's label, when it needed a place of its own, is
+   * first: drawn last, over everything.
+   */
+  for (guint i = h->extra->len; i-- > 0;)
     scene_label (sc, &g_array_index (h->extra, Label, i));
 }
 
@@ -638,6 +645,16 @@ dramatis_network_draw_vector (DramatisNetwork           *self,
   cairo_save (cr);
   dramatis_network_scene_draw (&sc);
   cairo_restore (cr);
+}
+
+static gboolean
+has_extra_label (DramatisNetwork *self,
+                 guint            id)
+{
+  for (guint i = 0; i < self->highlight.extra->len; i++)
+    if (g_array_index (self->highlight.extra, Label, i).id == id)
+      return TRUE;
+  return FALSE;
 }
 
 /* What the pointer is over, drawn over the scene every time: a ring
@@ -672,13 +689,17 @@ dramatis_network_draw_hover (DramatisNetwork           *self,
       cairo_stroke (cr);
       cairo_restore (cr);
 
-      if (self->placement.label_of[actor] < 0)
+      /* Drawn over the labels around it, on a plate that keeps it
+       * readable; unless it is drawn already, as the selection's.
+       */
+      if ((self->placement.label_of[actor] < 0 || self->highlight.hidden[actor]) &&
+          !has_extra_label (self, actor))
         {
           dramatis_network_measure_label (self, actor, &width, &height);
           dramatis_network_label_candidate (self, actor, view->zoom, 0, width, height, &lx, &ly);
-          dramatis_network_draw_label_text (self, cr, theme, actor,
-                                            lx - view->center_x * view->zoom + view->width / 2,
-                                            ly - view->center_y * view->zoom + view->height / 2);
+          dramatis_network_draw_label_plate (self, cr, theme, actor,
+                                             lx - view->center_x * view->zoom + view->width / 2,
+                                             ly - view->center_y * view->zoom + view->height / 2);
         }
     }
   else if (hovered->kind == DRAMATIS_ITEM_RELATION && hovered->index < self->n_relations &&
@@ -702,12 +723,13 @@ dramatis_network_draw_hover (DramatisNetwork           *self,
       /* A relation without room for its label says what it is while the
        * pointer is on it, over its middle.
        */
-      if (self->placement.label_of[id] < 0 &&
+      if ((self->placement.label_of[id] < 0 || self->highlight.hidden[id]) &&
+          !has_extra_label (self, id) &&
           dramatis_network_get_relation_midpoint (self, view, hovered->index, &mx, &my))
         {
           dramatis_network_measure_label (self, id, &width, &height);
           if (width > 0)
-            dramatis_network_draw_label_text (self, cr, theme, id, mx - width / 2, my - height / 2);
+            dramatis_network_draw_label_plate (self, cr, theme, id, mx - width / 2, my - height / 2);
         }
     }
 }

@@ -233,6 +233,7 @@ dramatis_network_new (DramatisStory       *story,
   self->highlight.actor_list = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlight.relations = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlight.extra = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->highlight.hidden = g_new0 (guint8, MAX (n_labels, 1));
   self->highlight.item = DRAMATIS_ITEM_INIT_NONE;
   self->scratch_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
@@ -395,6 +396,7 @@ dramatis_network_free (DramatisNetwork *self)
   g_array_unref (self->highlight.actor_list);
   g_array_unref (self->highlight.relations);
   g_array_unref (self->highlight.extra);
+  g_free (self->highlight.hidden);
   g_clear_pointer (&self->scene.surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene.spare, cairo_surface_destroy);
   g_array_unref (self->scratch_shapes);

@@ -102,6 +102,11 @@ gboolean         dramatis_network_get_label_rect         (DramatisNetwork       
                                                           const DramatisNetworkView *view,
                                                           const DramatisItem        *item,
                                                           DramatisNetworkRect       *rect);
+gboolean         dramatis_network_get_shown_label_rect   (DramatisNetwork           *self,
+                                                          const DramatisNetworkView *view,
+                                                          const DramatisItem        *selected,
+                                                          const DramatisItem        *item,
+                                                          DramatisNetworkRect       *rect);
 double           dramatis_network_get_relation_alpha     (DramatisNetwork           *self,
                                                           const DramatisNetworkView *view,
                                                           const DramatisTheme       *theme,
