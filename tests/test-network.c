@@ -1575,6 +1575,63 @@ test_hover_relation_label (void)
   cairo_surface_destroy (after);
 }
 
+/* A hovered actor without a label of its own is named over the labels
+ * around it, on a plate of background that hides what it covers.
+ */
+static void
+test_hover_label_plate (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+  DramatisSelection plain = { DRAMATIS_ITEM_INIT_NONE, DRAMATIS_ITEM_INIT_NONE };
+  guint n_plated = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+
+  for (double width = 500; width >= 150; width -= 50)
+    {
+      DramatisNetworkView view = { 0, };
+      cairo_surface_t *before;
+
+      dramatis_network_fit (network, width, width * 0.65, &view);
+      before = render (network, &view, &theme, &plain);
+      for (guint a = 0; a < n; a++)
+        {
+          DramatisSelection hover = { DRAMATIS_ITEM_INIT_NONE, { DRAMATIS_ITEM_ACTOR, a } };
+          DramatisNetworkRect rect;
+          cairo_surface_t *after;
+
+          if (actor_label_rect (network, &view, a, &rect))
+            continue;
+          after = render (network, &view, &theme, &hover);
+
+          /* Where it covers another label, that label's text is gone, not only
+           * where its halo covers it.
+           */
+          for (guint b = 0; b < n; b++)
+            {
+              guint cleared = 0;
+
+              if (b == a || !actor_label_rect (network, &view, b, &rect))
+                continue;
+              for (double y = MAX (rect.y, 0); y < MIN (rect.y + rect.height, view.height); y++)
+                for (double x = MAX (rect.x, 0); x < MIN (rect.x + rect.width, view.width); x++)
+                  cleared += color_distance (pixel_at (before, x, y), theme.background) > 0.5 &&
+                             color_distance (pixel_at (after, x, y), theme.background) < 0.15;
+              n_plated += cleared > 80;
+            }
+          cairo_surface_destroy (after);
+        }
+      cairo_surface_destroy (before);
+    }
+
+  g_test_message ("%u labels partly hidden by a hovered one", n_plated);
+  g_assert_cmpuint (n_plated, >, 0);
+}
+
 /* A name thousands of characters long, as a hostile or broken file may
  * hold, is drawn ellipsized, as wide as a label can be, and selecting the
  * actor (which labels it whatever the room) draws without failing.
@@ -1673,6 +1730,7 @@ main (int   argc,
   g_test_add_func ("/render/network/odd-stories", test_odd_stories);
   g_test_add_func ("/render/network/long-name", test_long_name);
   g_test_add_func ("/render/network/hover-relation-label", test_hover_relation_label);
+  g_test_add_func ("/render/network/hover-label-plate", test_hover_label_plate);
   g_test_add_func ("/render/network/not-a-number", test_not_a_number);
   g_test_add_func ("/render/network/large", test_large);
 
