@@ -373,9 +373,9 @@ place_selected_label (DramatisNetwork *self,
 }
 
 /* A lit relation's label goes on its arc, at the middle or else a little
- * to either side: first where it covers no label at all, then where it
- * covers only labels of actors that are not lit, which it hides.  It never
- * covers a lit glyph.
+ * towards either end, or beside it there: first where it covers no label
+ * at all, then where it covers only labels that are not lit, which it
+ * hides.  It never covers a lit glyph.
  */
 static void
 place_relation_label (DramatisNetwork *self,
@@ -385,6 +385,7 @@ place_relation_label (DramatisNetwork *self,
                       guint            relation)
 {
   static const double along[] = { 0.5, 0.38, 0.62, 0.26, 0.74 };
+  static const double sides[] = { 0, 1, -1 };
   Highlight *h = &self->highlight;
   LabelPlacement *p = &self->placement;
   const Edge *edge = &self->edges[relation];
@@ -409,24 +410,30 @@ place_relation_label (DramatisNetwork *self,
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < G_N_ELEMENTS (along); i++)
-      {
-        double x, y, dx, dy;
+      for (guint j = 0; j < G_N_ELEMENTS (sides); j++)
+        {
+          double x, y, dx, dy, d, nx, ny, shift;
 
-        dramatis_network_polyline_point_at (points, n, length * along[i], &x, &y, &dx, &dy);
-        label.x = x * zoom - label.width / 2;
-        label.y = y * zoom - label.height / 2;
-        if (dramatis_network_hash_grid_overlaps (grid, placed, label.x, label.y,
-                                                 label.width, label.height) ||
-            (pass == 0 && dramatis_network_hash_grid_overlaps (&p->grid, p->labels,
-                                                               label.x, label.y,
-                                                               label.width, label.height)) ||
-            covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
-                          G_MAXUINT, h->actors) != COVERS_NOTHING)
-          continue;
+          dramatis_network_polyline_point_at (points, n, length * along[i], &x, &y, &dx, &dy);
+          /* Beside the arc, just clear of it, if not on it. */
+          d = MAX (dramatis_network_distance (dx, dy), 1e-9);
+          nx = -dy / d;
+          ny = dx / d;
+          shift = sides[j] * (fabs (nx) * label.width / 2 + fabs (ny) * label.height / 2 + 2);
+          label.x = x * zoom + nx * shift - label.width / 2;
+          label.y = y * zoom + ny * shift - label.height / 2;
+          if (dramatis_network_hash_grid_overlaps (grid, placed, label.x, label.y,
+                                                   label.width, label.height) ||
+              (pass == 0 && dramatis_network_hash_grid_overlaps (&p->grid, p->labels,
+                                                                 label.x, label.y,
+                                                                 label.width, label.height)) ||
+              covers_glyph (self, zoom, label.x, label.y, label.width, label.height,
+                            G_MAXUINT, h->actors) != COVERS_NOTHING)
+            continue;
 
-        add_extra_label (self, grid, placed, &label);
-        return;
-      }
+          add_extra_label (self, grid, placed, &label);
+          return;
+        }
 }
 
 /* Highlighted actors should be named even where their label did not fit

@@ -28,7 +28,10 @@ const FamilyStyle dramatis_network_family_styles[DRAMATIS_N_RELATION_FAMILIES] =
 
 #define TILE 256
 
-/* The faintest an arc fades to. */
+/* The share of the drawing arcs may ink before they fade, and the
+ * faintest they fade to.
+ */
+#define ARC_INK_MAX   0.1
 #define ARC_ALPHA_MIN 0.04
 
 /* About the columns of antialiased arcs a frame can afford, per square
@@ -37,8 +40,9 @@ const FamilyStyle dramatis_network_family_styles[DRAMATIS_N_RELATION_FAMILIES] =
 #define HAIRLINE_COLUMNS 2.0e6
 
 /* Zoomed out, thousands of arcs would cover everything in their colours
- * and hide the glyphs: where they would ink more than a third of the
- * drawing, they fade, by as much as they are too dense.  This depends on
+ * and hide the glyphs: where they would ink more than a tenth of the
+ * drawing (on average: they are denser in the middle), they fade, by as
+ * much as they are too dense.  This depends on
  * the zoom only, never on what is in view, so that a strip matches.
  * dramatis_network_edge_alpha() spreads the fading over the arcs.
  */
@@ -49,11 +53,11 @@ dramatis_network_arc_alpha_at (DramatisNetwork     *self,
 {
   double density = self->arc_length * theme->line_width * 1.2 / MAX (self->area * zoom, 1e-9);
 
-  return CLAMP (0.33 / MAX (density, 1e-9), 0.0, 1.0);
+  return CLAMP (ARC_INK_MAX / MAX (density, 1e-9), 0.0, 1.0);
 }
 
 /* The alpha of a relation's arc where @arc_alpha is the fading of all of
- * them: the strongest fade least, to the square root of @arc_alpha, and
+ * them: the strongest fade least, to @arc_alpha to the power 0.35, and
  * the weakest most, to its power 1.5, so that a hairball reads as the
  * arcs between its hubs over a haze of the rest.  Never fainter than can
  * still be seen.
@@ -67,7 +71,7 @@ dramatis_network_edge_alpha (DramatisNetwork *self,
 
   if (arc_alpha >= 1)
     return 1;
-  return CLAMP (pow (arc_alpha, 1.5 - weight), ARC_ALPHA_MIN, 1.0);
+  return CLAMP (pow (arc_alpha, 1.5 - 1.15 * weight), ARC_ALPHA_MIN, 1.0);
 }
 
 /**
