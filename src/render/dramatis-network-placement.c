@@ -24,10 +24,14 @@
  * drawing: one for about each SMALL_LABEL_AREA square pixels of it, and at
  * least SMALL_LABELS_MIN; and only among the first SMALL_LABEL_TRIES times
  * as many actors, so that where the most important have no room, no
- * minor actor is named in their stead.
+ * minor actor is named in their stead.  They are tried in the first
+ * SMALL_LABEL_PLACES places only: the others matter where glyphs are large
+ * enough to crowd each other, and a large network has thousands of dots
+ * to try.
  */
 #define SMALL_LABEL_SPACING    4.0
-#define SMALL_LABEL_AREA       8000.0
+#define SMALL_LABEL_AREA       10000.0
+#define SMALL_LABEL_PLACES     4
 #define SMALL_LABELS_MIN       8
 #define SMALL_LABEL_TRIES      8
 
@@ -253,6 +257,7 @@ dramatis_network_ensure_placement (DramatisNetwork *self,
        * important actor's name is worth more than they are.
        */
       for (guint k = 0;
+           (!small || k < SMALL_LABEL_PLACES) &&
            dramatis_network_label_candidate (self, actor, zoom, k, label.width, label.height,
                                              &label.x, &label.y);
            k++)
