@@ -1046,11 +1046,20 @@ test_selected_label_wins (void)
       shown = dramatis_network_get_shown_label_rect (network, &view, &selected, &item, &rect);
       if (shown)
         g_assert_false (rects_overlap (&mine, &rect));
-      /* Only what a label of the selection covers is hidden. */
+      /* Only what a label of the selection covers is hidden, and a click
+       * there does not find it.
+       */
       if (placed && !shown)
         {
           g_assert_true (covered_by_shown_label (network, story, &view, &selected, a, &rect));
           n_hidden += rects_overlap (&mine, &rect);
+          for (double y = MAX (rect.y, mine.y) + 0.5; y < MIN (rect.y + rect.height, mine.y + mine.height); y++)
+            for (double x = MAX (rect.x, mine.x) + 0.5; x < MIN (rect.x + rect.width, mine.x + mine.width); x++)
+              {
+                DramatisItem hit = dramatis_network_hit (network, &view, x, y);
+
+                g_assert_false (hit.kind == DRAMATIS_ITEM_ACTOR && hit.index == a);
+              }
         }
     }
   g_assert_cmpuint (n_hidden, >, 0);

@@ -116,7 +116,8 @@ hit_relation (DramatisNetwork           *self,
  *
  * What is drawn at a point: an actor if the point is on its glyph or its
  * label, else a relation whose arc or label passes within a few pixels.
- * The selection does not change the answer.
+ * Labels are those of the last drawing at this zoom: those the selection
+ * added answer for their items, and those they hid do not.
  *
  * Returns: the item, or a %DRAMATIS_ITEM_NONE item
  */
@@ -128,6 +129,8 @@ dramatis_network_hit (DramatisNetwork           *self,
 {
   DramatisItem item = DRAMATIS_ITEM_INIT_NONE;
   LabelPlacement *p;
+  Highlight *h = &self->highlight;
+  gboolean shown;
   double wx, wy, zx, zy, reach;
   guint best_rank = G_MAXUINT;
   guint mark, relation;
@@ -162,16 +165,33 @@ dramatis_network_hit (DramatisNetwork           *self,
   if (item.kind != DRAMATIS_ITEM_NONE)
     return item;
 
-  /* Labels do not overlap: at most one holds the point. */
+  /* Labels do not overlap: at most one holds the point.  Those the
+   * selection drew at this zoom come first, and those they hid are not
+   * there.
+   */
   dramatis_network_ensure_placement (self, view->zoom, view->show_edge_labels);
   p = &self->placement;
+  shown = h->extra_valid && h->extra_zoom == view->zoom &&
+          h->extra_edge_labels == view->show_edge_labels;
+  for (guint i = 0; shown && i < h->extra->len; i++)
+    {
+      const Label *l = &g_array_index (h->extra, Label, i);
+
+      if (zx >= l->x && zx < l->x + l->width && zy >= l->y && zy < l->y + l->height)
+        {
+          item.kind = l->id < self->n_actors ? DRAMATIS_ITEM_ACTOR : DRAMATIS_ITEM_RELATION;
+          item.index = l->id < self->n_actors ? l->id : l->id - self->n_actors;
+          return item;
+        }
+    }
   for (gint e = p->grid.heads[dramatis_network_hash_cell ((gint64) floor (zx / p->grid.cell),
                                                           (gint64) floor (zy / p->grid.cell))];
        e >= 0; e = g_array_index (p->grid.next, gint, e))
     {
       const Label *l = &g_array_index (p->labels, Label, g_array_index (p->grid.items, guint, e));
 
-      if (zx >= l->x && zx < l->x + l->width && zy >= l->y && zy < l->y + l->height)
+      if (zx >= l->x && zx < l->x + l->width && zy >= l->y && zy < l->y + l->height &&
+          !(shown && h->hidden[l->id]))
         {
           item.kind = l->id < self->n_actors ? DRAMATIS_ITEM_ACTOR : DRAMATIS_ITEM_RELATION;
           item.index = l->id < self->n_actors ? l->id : l->id - self->n_actors;
