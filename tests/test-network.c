@@ -1074,6 +1074,57 @@ test_selected_label_wins (void)
     }
 }
 
+/* A lit neighbour whose label the selected actor's label hides is named
+ * again, elsewhere, where there is room.
+ */
+static void
+test_hidden_neighbour_label (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+  guint n_moved = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+
+  for (double width = 600; width >= 150; width -= 50)
+    {
+      DramatisNetworkView view = { 0, };
+
+      dramatis_network_fit (network, width, width * 0.65, &view);
+      for (guint s = 0; s < n; s++)
+        {
+          DramatisItem selected = { DRAMATIS_ITEM_ACTOR, s };
+          DramatisNetworkRect mine, placed, shown;
+          const guint *relations;
+          guint n_relations;
+
+          if (actor_label_rect (network, &view, s, &mine) ||
+              !dramatis_network_get_shown_label_rect (network, &view, &selected, &selected, &mine))
+            continue;
+          relations = dramatis_story_get_actor_relations (story, s, &n_relations);
+          for (guint i = 0; i < n_relations; i++)
+            {
+              const DramatisRelation *relation = dramatis_story_get_relation (story, relations[i]);
+              guint other = relation->from == s ? relation->to : relation->from;
+              DramatisItem item = { DRAMATIS_ITEM_ACTOR, other };
+
+              if (other == s || !actor_label_rect (network, &view, other, &placed) ||
+                  !rects_overlap (&mine, &placed) ||
+                  !dramatis_network_get_shown_label_rect (network, &view, &selected, &item, &shown))
+                continue;
+              g_assert_false (rects_overlap (&mine, &shown));
+              n_moved++;
+            }
+        }
+    }
+
+  g_test_message ("%u neighbours' labels moved out of the selected actor's way", n_moved);
+  g_assert_cmpuint (n_moved, >, 0);
+}
+
 /* On screen relations have no labels, but a selected actor's do, on their
  * arcs, over no label of the actors the selection lights up, and the
  * labels they cover hidden.
@@ -1723,6 +1774,7 @@ main (int   argc,
   g_test_add_func ("/render/network/selection-dims", test_selection_dims);
   g_test_add_func ("/render/network/label-priority", test_label_priority);
   g_test_add_func ("/render/network/selected-label-wins", test_selected_label_wins);
+  g_test_add_func ("/render/network/hidden-neighbour-label", test_hidden_neighbour_label);
   g_test_add_func ("/render/network/selection-relation-labels", test_selection_relation_labels);
   g_test_add_func ("/render/network/edge-alpha", test_edge_alpha);
   g_test_add_func ("/render/network/hit", test_hit);

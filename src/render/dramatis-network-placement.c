@@ -336,7 +336,8 @@ add_extra_label (DramatisNetwork *self,
   g_array_append_val (h->extra, *label);
   dramatis_network_hash_grid_mark (&p->grid, p->labels, label->x, label->y,
                                    label->width, label->height, h->hidden);
-  h->hidden[label->id] = 0;
+  /* It stands for its item's own label, if it has one. */
+  h->hidden[label->id] = 1;
 }
 
 /* The selected actor's label wins: it keeps its place, or where it had
@@ -496,7 +497,8 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
       guint actor = g_array_index (h->actor_list, guint, i);
       Label label = { 0, 0, 0, 0, actor };
 
-      if (p->label_of[actor] >= 0 || actor == h->selected_actor)
+      /* Those whose labels the selected actor's hides are placed again. */
+      if ((p->label_of[actor] >= 0 && !h->hidden[actor]) || actor == h->selected_actor)
         continue;
       dramatis_network_measure_label (self, actor, &label.width, &label.height);
       if (label.width <= 0)
