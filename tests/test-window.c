@@ -509,6 +509,12 @@ widget_has_width (gpointer data)
 }
 
 static gboolean
+widget_is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
 model_has_items (gpointer data)
 {
   GtkListView *list = data;
@@ -908,20 +914,6 @@ flap_is_unfolded (gpointer data)
   return !adw_flap_get_folded (data);
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  GtkWidget *ancestor;
-} Ancestry;
-
-static gboolean
-switcher_is_in (gpointer data)
-{
-  Ancestry *ancestry = data;
-
-  return gtk_widget_is_ancestor (ancestry->widget, ancestry->ancestor);
-}
-
 static gboolean
 network_has_window_width (gpointer data)
 {
@@ -937,27 +929,26 @@ test_narrow_layout (Fixture       *fixture,
 {
   AdwFlap *sidebar = ADW_FLAP (get_child (fixture, "sidebar_flap"));
   AdwFlap *details = ADW_FLAP (get_child (fixture, "details_flap"));
-  GtkWidget *bar = get_child (fixture, "switcher_bar");
   GtkWidget *switcher = get_child (fixture, "view_switcher");
+  GtkWidget *bottom_switcher = get_child (fixture, "bottom_switcher");
 
   g_assert_false (adw_flap_get_folded (sidebar));
   g_assert_false (adw_flap_get_folded (details));
-  g_assert_true (gtk_widget_is_ancestor (switcher, get_child (fixture, "header_bar")));
+  g_assert_true (gtk_widget_get_mapped (switcher));
+  g_assert_false (gtk_widget_get_mapped (bottom_switcher));
 
-  /* The header gives up its view switch only once the details have folded,
-   * as a window manager's resizing would find.
+  /* At 360 pixels, the diagrams have all the window's width, and the
+   * view switch has moved to the bottom.
    */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 720);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   g_assert_true (wait_for (flap_is_folded, sidebar));
   g_assert_true (wait_for (flap_is_folded, details));
   g_assert_false (adw_flap_get_reveal_flap (sidebar));
   g_assert_false (adw_flap_get_reveal_flap (details));
-  g_assert_true (wait_for (switcher_is_in, &(Ancestry) { switcher, bar }));
-  g_assert_true (wait_for (widget_is_mapped, switcher));
-  /* At 360 pixels, the diagrams have all the window's width. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   g_assert_true (wait_for (network_has_window_width, fixture));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+  g_assert_true (wait_for (widget_is_mapped, bottom_switcher));
+  g_assert_false (gtk_widget_get_mapped (switcher));
 
   /* A selection opens the details over the diagrams; none closes them. */
   dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "robert-wood") });
@@ -979,8 +970,8 @@ test_narrow_layout (Fixture       *fixture,
   g_assert_true (wait_for (flap_is_unfolded, details));
   g_assert_true (adw_flap_get_reveal_flap (sidebar));
   g_assert_true (adw_flap_get_reveal_flap (details));
-  g_assert_true (wait_for (switcher_is_in, &(Ancestry) { switcher, get_child (fixture, "header_bar") }));
   g_assert_true (wait_for (widget_is_mapped, switcher));
+  g_assert_true (wait_for (widget_is_unmapped, bottom_switcher));
 
   /* Side by side, deselecting leaves the details pane where it is. */
   dramatis_window_select (fixture->window, DRAMATIS_ITEM_INIT_NONE);

@@ -26,10 +26,8 @@ struct _DramatisWindow
   AdwWindowTitle         *window_title;
   GtkToggleButton        *sidebar_button;
   GtkToggleButton        *details_button;
-  GtkButton              *open_button;
-  GtkWidget              *export_button;
-  GtkWidget              *view_switcher;
-  AdwHeaderBar           *header_bar;
+  AdwSqueezer            *switcher_squeezer;
+  AdwWindowTitle         *narrow_title;
   GtkActionBar           *switcher_bar;
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
@@ -76,9 +74,8 @@ struct _DramatisWindow
   /* A story to open once the changes of this one are saved. */
   GFile                  *open_after_save;
   guint                   n_saves;      /* saves running: the story must not change */
-  gboolean                compact;      /* the header's view switch is at the bottom */
   gboolean                details_folded;
-  guint                   header_tick_id;
+  guint                   switcher_tick_id;
 };
 
 /* dramatis-window.c */

@@ -97,9 +97,10 @@ dramatis_window_set_modified (DramatisWindow *self,
  * side, each pane as wide as the user dragged it.  As it narrows, the
  * sidebar folds first, into an overlay its button opens; then the details
  * fold into a sheet over the diagrams, which opens when something is
- * selected and closes when nothing is, and the header's view switch moves
- * to a bar at the bottom.  AdwFlap folds each pane when the window is
+ * selected and closes when nothing is.  AdwFlap folds each pane when the window is
  * narrower than the panes' widths and the diagrams' (see DramatisPane).
+ * The header's view switch and Export give way to the title when it has
+ * no room for them.
  */
 
 /* The selection opens the details wherever they are, as reading them is
@@ -119,34 +120,30 @@ show_details_for_selection (DramatisWindow *self,
     adw_flap_set_reveal_flap (self->details_flap, FALSE);
 }
 
-static void
-set_compact (DramatisWindow *self,
-             gboolean        compact)
+/* The view switch moves to a bar at the bottom when the header has no room
+ * for it beside the title, as AdwViewSwitcherTitle does.  The header changes at the next
+ * frame: the squeezer picks what it shows as the window lays out.
+ */
+static gboolean
+update_switcher_tick (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
 {
-  if (self->compact == compact)
-    return;
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->switcher_squeezer);
 
-  self->compact = compact;
+  self->switcher_tick_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar),
+                          shown == NULL || !gtk_widget_is_ancestor (GTK_WIDGET (self->window_title), shown));
 
-  /* The view switch needs more room than a phone's header has. */
-  g_object_ref (self->view_switcher);
-  if (compact)
-    {
-      adw_header_bar_remove (self->header_bar, self->view_switcher);
-      gtk_action_bar_set_center_widget (self->switcher_bar, self->view_switcher);
-      gtk_button_set_icon_name (self->open_button, "document-open-symbolic");
-    }
-  else
-    {
-      gtk_action_bar_set_center_widget (self->switcher_bar, NULL);
-      adw_header_bar_pack_end (self->header_bar, self->view_switcher);
-      gtk_button_set_label (self->open_button, _("_Open"));
-    }
-  g_object_unref (self->view_switcher);
+  return G_SOURCE_REMOVE;
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), compact);
-  /* Export stays in the main menu. */
-  gtk_widget_set_visible (self->export_button, !compact);
+static void
+switcher_squeezed_cb (DramatisWindow *self)
+{
+  if (self->switcher_tick_id == 0)
+    self->switcher_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_switcher_tick, NULL, NULL);
 }
 
 static void
@@ -158,22 +155,6 @@ sidebar_folded_cb (DramatisWindow *self)
   dramatis_pane_set_fixed (self->sidebar_pane, !adw_flap_get_folded (self->sidebar_flap));
 }
 
-/* The header changes at the next frame: the flaps fold while the window
- * lays out, after the header has taken its size.
- */
-static gboolean
-update_header_tick (GtkWidget     *widget,
-                    GdkFrameClock *frame_clock,
-                    gpointer       user_data)
-{
-  DramatisWindow *self = DRAMATIS_WINDOW (widget);
-
-  self->header_tick_id = 0;
-  set_compact (self, self->details_folded);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 details_folded_cb (DramatisWindow *self)
 {
@@ -181,8 +162,6 @@ details_folded_cb (DramatisWindow *self)
 
   self->details_folded = folded;
   dramatis_pane_set_fixed (self->details_pane, !folded);
-  if (self->header_tick_id == 0)
-    self->header_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_header_tick, NULL, NULL);
 
   /* Folding hid the sheet, which opens on a selection; unfolding showed
    * the side pane, which shows as the user left it.
@@ -627,10 +606,10 @@ dramatis_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
-  if (self->header_tick_id != 0)
+  if (self->switcher_tick_id != 0)
     {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->header_tick_id);
-      self->header_tick_id = 0;
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->switcher_tick_id);
+      self->switcher_tick_id = 0;
     }
 
   if (self->timeline_canvas != NULL)
@@ -691,10 +670,11 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_button);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, export_button);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, view_switcher);
-  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, narrow_title);
+  /* For the tests, which look for them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "view_switcher", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "bottom_switcher", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, views_paned);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar);
@@ -783,6 +763,10 @@ dramatis_window_init (DramatisWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (details_revealed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_squeezer, "notify::visible-child", G_CALLBACK (switcher_squeezed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->window_title, "title", self->narrow_title, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->window_title, "subtitle", self->narrow_title, "subtitle", G_BINDING_SYNC_CREATE);
 
   /* Both diagrams show their legend, or neither. */
   g_signal_connect_object (self->settings, "changed::show-legend", G_CALLBACK (show_legend_changed_cb),
