@@ -160,6 +160,62 @@ test_subtitle_only (void)
   cairo_surface_destroy (surface);
 }
 
+/* A title or source line wider than the page wraps, and the page of
+ * automatic height grows to hold it; only past a few lines is it cut.
+ */
+static void
+test_long_text_wraps (void)
+{
+  g_auto(DramatisTheme) theme;
+  DramatisExportPage page;
+  DramatisExportPanel panel = { draw_square, NULL, (gpointer) red, 1 };
+  const double heights[] = { 100 };
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  double one_line, two_lines, many_lines, short_source, long_source;
+  double x, y, w, h;
+  guint n_ink = 0;
+
+  init_page (&page, &theme, DRAMATIS_EXPORT_PNG);
+  page.width = 701;
+  one_line = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  page.title = "Russia and the U.S. clash at the UN Security Council over North Korean troops";
+  two_lines = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  g_assert_cmpfloat (two_lines, >, one_line + theme.title_font_size);
+
+  /* A title of a whole paragraph stops growing the page at some lines. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (paragraph, "word after word ");
+  page.title = paragraph->str;
+  many_lines = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  g_assert_cmpfloat (many_lines, >, two_lines);
+  g_assert_cmpfloat (many_lines, <, one_line + 4 * 2 * theme.title_font_size);
+
+  page.title = "A title";
+  short_source = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  page.source_line = "Source: Voice of America, “VOA report: Russia and U.S. clash at UN Security "
+                     "Council over North Korean troops”. Public domain (work of the U.S. Government).";
+  long_source = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  g_assert_cmpfloat (long_source, >, short_source + theme.small_font_size);
+
+  /* The second line of the title is drawn, above the diagram. */
+  page.title = "Russia and the U.S. clash at the UN Security Council over North Korean troops";
+  page.height = dramatis_export_get_page_height (&page, &panel, 1, heights);
+  bytes = dramatis_export_to_bytes (&page, &panel, 1, &error);
+  g_assert_no_error (error);
+  surface = decode_png (bytes);
+  dramatis_export_get_panel_rect (&page, &panel, 1, 0, &x, &y, &w, &h);
+  g_assert_cmpfloat (h, ==, 100);
+  for (int py = 24 + 1.5 * theme.title_font_size; py < 24 + 2.5 * theme.title_font_size; py++)
+    for (int px = 0; px < 701; px++)
+      n_ink += pixel_at (surface, px, py) != 0xffffff;
+  g_assert_cmpuint (n_ink, >, 20);
+
+  cairo_surface_destroy (surface);
+}
+
 typedef struct
 {
   guint n_elements;
@@ -614,6 +670,7 @@ main (int    argc,
 
   g_test_add_func ("/render/export/png", test_png);
   g_test_add_func ("/render/export/subtitle-only", test_subtitle_only);
+  g_test_add_func ("/render/export/long-text-wraps", test_long_text_wraps);
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/pdf-tall-page", test_pdf_tall_page);

@@ -25,6 +25,13 @@ G_DEFINE_QUARK (dramatis-export-error-quark, dramatis_export_error)
 #define MARGIN 24.0
 #define GAP 12.0
 
+/* Long titles and source lines wrap, and the page grows to hold them; only
+ * text longer than these many lines ends in an ellipsis.
+ */
+#define TITLE_MAX_LINES    3
+#define SUBTITLE_MAX_LINES 2
+#define SOURCE_MAX_LINES   4
+
 /**
  * dramatis_export_format_for_file:
  * @filename: a file name
@@ -66,7 +73,8 @@ make_layout (cairo_t             *cr,
              double               size,
              PangoWeight          weight,
              const char          *text,
-             double               max_width)
+             double               max_width,
+             int                  max_lines)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = dramatis_theme_new_font (theme, size, weight, PANGO_STYLE_NORMAL);
@@ -74,6 +82,9 @@ make_layout (cairo_t             *cr,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, MAX (1, max_width) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* A negative height is a number of lines: the last one is ellipsized. */
+  pango_layout_set_height (layout, -max_lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
   return layout;
@@ -83,8 +94,10 @@ static double
 text_height (cairo_t             *cr,
              const DramatisTheme *theme,
              double               size,
+             PangoWeight          weight,
              const char          *text,
-             double               max_width)
+             double               max_width,
+             int                  max_lines)
 {
   g_autoptr(PangoLayout) layout = NULL;
   int height;
@@ -92,7 +105,7 @@ text_height (cairo_t             *cr,
   if (text == NULL || *text == '\0')
     return 0.0;
 
-  layout = make_layout (cr, theme, size, PANGO_WEIGHT_NORMAL, text, max_width);
+  layout = make_layout (cr, theme, size, weight, text, max_width, max_lines);
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height;
 }
@@ -136,11 +149,14 @@ measure_page (const DramatisExportPage  *page,
   double inner = page->width - 2 * MARGIN;
 
   memset (metrics, 0, sizeof *metrics);
-  metrics->header = text_height (cr, page->theme, page->theme->title_font_size, page->title, inner) +
-                    text_height (cr, page->theme, page->theme->font_size, page->subtitle, inner);
+  metrics->header = text_height (cr, page->theme, page->theme->title_font_size, PANGO_WEIGHT_BOLD,
+                                 page->title, inner, TITLE_MAX_LINES) +
+                    text_height (cr, page->theme, page->theme->font_size, PANGO_WEIGHT_NORMAL,
+                                 page->subtitle, inner, SUBTITLE_MAX_LINES);
   if (metrics->header > 0)
     metrics->header += GAP;
-  metrics->footer = text_height (cr, page->theme, page->theme->small_font_size, page->source_line, inner);
+  metrics->footer = text_height (cr, page->theme, page->theme->small_font_size, PANGO_WEIGHT_NORMAL,
+                                 page->source_line, inner, SOURCE_MAX_LINES);
   if (metrics->footer > 0)
     metrics->footer += GAP;
 
@@ -293,14 +309,15 @@ draw_text (cairo_t             *cr,
            const char          *text,
            double               x,
            double               y,
-           double               max_width)
+           double               max_width,
+           int                  max_lines)
 {
   g_autoptr(PangoLayout) layout = NULL;
 
   if (text == NULL || *text == '\0')
     return;
 
-  layout = make_layout (cr, theme, size, weight, text, max_width);
+  layout = make_layout (cr, theme, size, weight, text, max_width, max_lines);
   dramatis_color_set_source (color, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
@@ -340,11 +357,12 @@ dramatis_export_draw_page (cairo_t                   *cr,
   /* A subtitle without a title takes the title's place, as measure_page()
    * counts it.
    */
-  title_height = text_height (cr, theme, theme->title_font_size, page->title, inner);
+  title_height = text_height (cr, theme, theme->title_font_size, PANGO_WEIGHT_BOLD, page->title,
+                              inner, TITLE_MAX_LINES);
   draw_text (cr, theme, theme->title_font_size, PANGO_WEIGHT_BOLD, &theme->foreground,
-             page->title, MARGIN, MARGIN, inner);
+             page->title, MARGIN, MARGIN, inner, TITLE_MAX_LINES);
   draw_text (cr, theme, theme->font_size, PANGO_WEIGHT_NORMAL, &theme->dim_foreground,
-             page->subtitle, MARGIN, MARGIN + title_height, inner);
+             page->subtitle, MARGIN, MARGIN + title_height, inner, SUBTITLE_MAX_LINES);
 
   for (guint i = 0; i < n_panels; i++)
     {
@@ -380,7 +398,8 @@ dramatis_export_draw_page (cairo_t                   *cr,
 
   if (page->source_line != NULL)
     draw_text (cr, theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, &theme->dim_foreground,
-               page->source_line, MARGIN, page->height - MARGIN - metrics.footer + GAP, inner);
+               page->source_line, MARGIN, page->height - MARGIN - metrics.footer + GAP, inner,
+               SOURCE_MAX_LINES);
 
   cairo_restore (cr);
 }
