@@ -1410,6 +1410,67 @@ test_edge_labels (void)
   cairo_surface_destroy (surface);
 }
 
+/* A relation's label too long for one line wraps onto more, each drawn,
+ * rather than ending in an ellipsis; only past three lines is it cut.
+ */
+static void
+test_edge_label_wraps (void)
+{
+  static const char story_text[] =
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+    " \"actors\": ["
+    "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"state\"},"
+    "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"state\"},"
+    "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"state\"}],"
+    " \"relations\": ["
+    "  {\"id\": \"ab\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"b\","
+    "   \"label\": \"monitored implementation of the sanctions\"},"
+    "  {\"id\": \"ac\", \"type\": \"supports\", \"from\": \"a\", \"to\": \"c\","
+    "   \"label\": \"one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two\"},"
+    "  {\"id\": \"bc\", \"type\": \"supports\", \"from\": \"b\", \"to\": \"c\","
+    "   \"label\": \"allies\"}]}";
+  static const double positions[] = { 0, 0, 600, 0, 0, 600 };
+  g_autoptr(DramatisStory) story = load_text (story_text);
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  DramatisNetworkView view = { 800, 800, 300, 300, 1.0, TRUE };
+  DramatisItem wrapped = { DRAMATIS_ITEM_RELATION, 0 };
+  DramatisItem cut = { DRAMATIS_ITEM_RELATION, 1 };
+  DramatisItem short_label = { DRAMATIS_ITEM_RELATION, 2 };
+  DramatisNetworkRect rect, cut_rect, short_rect;
+  cairo_surface_t *surface;
+  double line;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = dramatis_network_new (story, &theme);
+  dramatis_network_set_positions (network, positions, 3);
+  surface = render (network, &view, &theme, NULL);
+  keep_png (surface, "network-edge-label-wraps.png");
+
+  g_assert_true (dramatis_network_get_label_rect (network, &view, &short_label, &short_rect));
+  g_assert_true (dramatis_network_get_label_rect (network, &view, &wrapped, &rect));
+  line = short_rect.height;
+
+  /* Two lines, no wider than a relation's label may be. */
+  g_assert_cmpfloat (rect.height, >, 1.5 * line);
+  g_assert_cmpfloat (rect.height, <, 2.2 * line);
+  g_assert_cmpfloat (rect.width, <=, 170);
+  /* Both lines are drawn inside the box: the first across it, the
+   * shorter second one centred under it.
+   */
+  g_assert_cmpfloat (ink (surface, &theme, rect.x + rect.width * 0.2, rect.y + rect.height * 0.3, 3), >, 1);
+  g_assert_cmpfloat (ink (surface, &theme, rect.x + rect.width * 0.8, rect.y + rect.height * 0.3, 3), >, 1);
+  g_assert_cmpfloat (ink (surface, &theme, rect.x + rect.width * 0.5, rect.y + rect.height * 0.7, 3), >, 1);
+
+  /* A label of a whole paragraph stops at three lines. */
+  g_assert_true (dramatis_network_get_label_rect (network, &view, &cut, &cut_rect));
+  g_assert_cmpfloat (cut_rect.height, >, 2.2 * line);
+  g_assert_cmpfloat (cut_rect.height, <, 3.0 * line);
+
+  cairo_surface_destroy (surface);
+}
+
 /* At a device scale of 2, the scene is drawn at twice the pixels, in the
  * same place.
  */
@@ -1785,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/render/network/legend", test_legend);
   g_test_add_func ("/render/network/collect-actors", test_collect_actors);
   g_test_add_func ("/render/network/edge-labels", test_edge_labels);
+  g_test_add_func ("/render/network/edge-label-wraps", test_edge_label_wraps);
   g_test_add_func ("/render/network/hidpi", test_hidpi);
   g_test_add_func ("/render/network/recording-and-offset", test_recording_and_offset);
   g_test_add_func ("/render/network/interactive-zoom", test_interactive_zoom);

@@ -17,6 +17,11 @@
 /* In logical pixels. */
 #define HALO_WIDTH             3.5
 #define EDGE_LABEL_MAX_WIDTH   170.0
+/* A relation's label wraps onto this many lines before it is ellipsized:
+ * the phrases of a story ("monitored implementation of the sanctions")
+ * are longer than a line that fits between two actors.
+ */
+#define EDGE_LABEL_MAX_LINES   3
 /* An actor's label is its whole name, but for a name longer than any real
  * one (the longest names of states and organisations run to about 80
  * characters): a name of thousands, as a broken file may hold, would make
@@ -51,14 +56,31 @@ static void
 setup_layout (PangoLayout         *layout,
               const DramatisTheme *theme,
               double               size,
-              double               max_width)
+              double               max_width,
+              int                  max_lines)
 {
   g_autoptr(PangoFontDescription) font = dramatis_theme_new_font (theme, size, PANGO_WEIGHT_NORMAL,
                                                                   PANGO_STYLE_NORMAL);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) ((max_width - 2 * LABEL_PAD) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* A negative height is a number of lines, the last one ellipsized. */
+  pango_layout_set_height (layout, -max_lines);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* Centred lines start right of the layout's left edge; the label's box
+ * starts at its widest line.
+ */
+static double
+layout_left (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.x / PANGO_SCALE;
 }
 
 /* Measures with the theme's fonts; a change of font re-measures every
@@ -85,9 +107,10 @@ dramatis_network_update_fonts (DramatisNetwork     *self,
       double size = i == 0 ? self->font_size : self->small_font_size;
 
       double max_width = i == 0 ? ACTOR_LABEL_MAX_WIDTH : EDGE_LABEL_MAX_WIDTH;
+      int max_lines = i == 0 ? 1 : EDGE_LABEL_MAX_LINES;
 
-      setup_layout (self->measure_layouts[i], theme, size, max_width);
-      setup_layout (self->render_layouts[i], theme, size, max_width);
+      setup_layout (self->measure_layouts[i], theme, size, max_width, max_lines);
+      setup_layout (self->render_layouts[i], theme, size, max_width, max_lines);
     }
 
   for (guint i = 0; i < n_labels; i++)
@@ -141,6 +164,7 @@ dramatis_network_draw_label_text (DramatisNetwork     *self,
   pango_cairo_update_context (cr, self->render_context);
   pango_layout_context_changed (layout);
   pango_layout_set_text (layout, text, -1);
+  x -= layout_left (layout);
 
   cairo_save (cr);
   cairo_move_to (cr, x + LABEL_PAD, y + LABEL_PAD);
@@ -255,7 +279,7 @@ dramatis_network_get_label_image (DramatisNetwork     *self,
   pango_cairo_update_context (cr, self->render_context);
   pango_layout_context_changed (layout);
   pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, LABEL_PAD, LABEL_PAD);
+  cairo_move_to (cr, LABEL_PAD - layout_left (layout), LABEL_PAD);
   pango_cairo_show_layout (cr, layout);
   cairo_destroy (cr);
   cairo_surface_flush (mask);
