@@ -31,6 +31,28 @@ struct _DramatisItemObject
 
 G_DEFINE_FINAL_TYPE (DramatisItemObject, dramatis_item_object, G_TYPE_OBJECT)
 
+/* Where each item of a list made by dramatis_item_list_new() is, so that
+ * the sidebar finds the row of a selected item without going through tens
+ * of thousands of them.
+ */
+typedef struct
+{
+  DramatisItemKind  kind;
+  guint             n_items;
+  guint            *positions;   /* item index → position; NULL where they are equal */
+} ListIndex;
+
+#define LIST_INDEX_KEY "dramatis-item-list-index"
+
+static void
+list_index_free (gpointer data)
+{
+  ListIndex *index = data;
+
+  g_free (index->positions);
+  g_free (index);
+}
+
 static void
 dramatis_item_object_finalize (GObject *object)
 {
@@ -317,5 +339,60 @@ dramatis_item_list_new (DramatisStory    *story,
     }
 
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  {
+    ListIndex *index = g_new0 (ListIndex, 1);
+
+    index->kind = kind;
+    index->n_items = n;
+    if (kind == DRAMATIS_ITEM_EVENT)
+      {
+        index->positions = g_new (guint, MAX (n, 1));
+        for (guint i = 0; i < n; i++)
+          index->positions[dramatis_item_object_get_item (items->pdata[i]).index] = i;
+      }
+    g_object_set_data_full (G_OBJECT (store), LIST_INDEX_KEY, index, list_index_free);
+  }
+
   return G_LIST_MODEL (store);
+}
+
+/**
+ * dramatis_item_list_find:
+ * @list: a list of #DramatisItemObject
+ * @item: an item
+ *
+ * Where @item is in @list: at once in a list from dramatis_item_list_new(),
+ * by going through the list in any other.
+ *
+ * Returns: its position, or %G_MAXUINT if @list does not hold it
+ */
+guint
+dramatis_item_list_find (GListModel   *list,
+                         DramatisItem  item)
+{
+  const ListIndex *index;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (list), G_MAXUINT);
+
+  index = g_object_get_data (G_OBJECT (list), LIST_INDEX_KEY);
+  if (index != NULL)
+    {
+      if (item.kind != index->kind || item.index >= index->n_items)
+        return G_MAXUINT;
+      return index->positions != NULL ? index->positions[item.index] : item.index;
+    }
+
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DramatisItemObject) object = g_list_model_get_item (list, i);
+      DramatisItem found = dramatis_item_object_get_item (object);
+
+      if (dramatis_item_equal (&found, &item))
+        return i;
+    }
+
+  return G_MAXUINT;
 }

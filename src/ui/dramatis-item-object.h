@@ -24,5 +24,7 @@ gboolean            dramatis_item_object_matches      (DramatisItemObject *self,
 char               *dramatis_item_fold_query          (const char         *query);
 GListModel         *dramatis_item_list_new            (DramatisStory      *story,
                                                        DramatisItemKind    kind);
+guint               dramatis_item_list_find           (GListModel         *list,
+                                                       DramatisItem        item);
 
 G_END_DECLS

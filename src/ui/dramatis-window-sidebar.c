@@ -12,26 +12,26 @@
  */
 
 /* Keeps the sidebar lists on the selected item without feeding the change
- * back.
+ * back.  The list that was clicked already has it; the others find it by
+ * their index rather than by going through all their rows.
  */
 void
 dramatis_window_sync_list_selection (DramatisWindow     *self,
                                      GtkSingleSelection *selection)
 {
-  GListModel *model = G_LIST_MODEL (selection);
-  guint n = g_list_model_get_n_items (model);
-  guint position = GTK_INVALID_LIST_POSITION;
+  DramatisItemObject *selected = gtk_single_selection_get_selected_item (selection);
+  guint position;
 
-  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+  if (selected != NULL)
     {
-      g_autoptr(DramatisItemObject) object = g_list_model_get_item (model, i);
-      DramatisItem item = dramatis_item_object_get_item (object);
+      DramatisItem item = dramatis_item_object_get_item (selected);
 
       if (dramatis_item_equal (&item, &self->selection.selected))
-        position = i;
+        return;
     }
 
-  gtk_single_selection_set_selected (selection, position);
+  position = dramatis_item_list_find (gtk_single_selection_get_model (selection), self->selection.selected);
+  gtk_single_selection_set_selected (selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
 }
 
 static void
