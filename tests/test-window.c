@@ -1268,6 +1268,123 @@ test_cancel_open (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* The sidebar finds an item's row at once in its own lists, and by
+ * going through any other list.
+ */
+static void
+test_item_list_find (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) events = dramatis_item_list_new (fixture->story, DRAMATIS_ITEM_EVENT);
+  g_autoptr(GListModel) actors = dramatis_item_list_new (fixture->story, DRAMATIS_ITEM_ACTOR);
+  g_autoptr(GListStore) other = g_list_store_new (DRAMATIS_TYPE_ITEM_OBJECT);
+  g_autoptr(DramatisItemObject) third = dramatis_item_object_new (fixture->story, DRAMATIS_ITEM_ACTOR, 3);
+  guint n = g_list_model_get_n_items (events);
+
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DramatisItemObject) object = g_list_model_get_item (events, i);
+      DramatisItem item = dramatis_item_object_get_item (object);
+
+      g_assert_cmpuint (dramatis_item_list_find (events, item), ==, i);
+      /* An event is in no list of actors. */
+      g_assert_cmpuint (dramatis_item_list_find (actors, item), ==, G_MAXUINT);
+    }
+  g_assert_cmpuint (dramatis_item_list_find (actors, (DramatisItem) { DRAMATIS_ITEM_ACTOR, 2 }), ==, 2);
+  g_assert_cmpuint (dramatis_item_list_find (actors, (DramatisItem) { DRAMATIS_ITEM_ACTOR, 100000 }), ==,
+                    G_MAXUINT);
+
+  g_list_store_append (other, third);
+  g_assert_cmpuint (dramatis_item_list_find (G_LIST_MODEL (other), (DramatisItem) { DRAMATIS_ITEM_ACTOR, 3 }),
+                    ==, 0);
+  g_assert_cmpuint (dramatis_item_list_find (G_LIST_MODEL (other), (DramatisItem) { DRAMATIS_ITEM_ACTOR, 2 }),
+                    ==, G_MAXUINT);
+}
+
+/* A page of many rows shows its first ones with the page and the rest in
+ * the frames after it, so that a click on a large story is answered at
+ * once; in the end every row is there.
+ */
+
+typedef struct
+{
+  guint n_rows;
+  guint n_shown;
+} RowCount;
+
+static void
+count_rows (GtkWidget *widget,
+            RowCount  *count)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      count->n_rows++;
+      count->n_shown += gtk_widget_is_visible (widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_rows (child, count);
+}
+
+static gboolean
+story_has_actors (gpointer data)
+{
+  Fixture *fixture = data;
+  DramatisStory *story = dramatis_window_get_story (fixture->window);
+
+  return story != NULL && story != fixture->story && window_is_ready (fixture);
+}
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  RowCount count = { 0, 0 };
+
+  count_rows (data, &count);
+  return count.n_rows > 0 && count.n_shown == count.n_rows;
+}
+
+static void
+test_details_rows_follow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DramatisSyntheticSize size = { 40, 2000, 100, 40, 5 };
+  g_autoptr(GString) text = dramatis_synthetic_story (&size);
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "many-events.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *details = get_child (fixture, "details");
+  DramatisStory *story;
+  RowCount count = { 0, 0 };
+  guint n_events;
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_has_actors, fixture));
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), ==, 40);
+  dramatis_story_get_actor_events (story, 0, &n_events);
+  g_assert_cmpuint (n_events, >, 50);
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, 0 });
+
+  /* The page is built whole, but shows only its first rows... */
+  count_rows (details, &count);
+  g_assert_cmpuint (count.n_rows, >=, n_events);
+  g_assert_cmpuint (count.n_shown, >, 0);
+  g_assert_cmpuint (count.n_shown, <=, 10);
+
+  /* ...and the others after it. */
+  g_assert_true (wait_for (all_rows_shown, details));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 /* (g) In a right-to-left locale the window mirrors: the sidebar goes to
  * the right of the diagrams and the details to their left, and selecting
  * an actor still shows its statements.
@@ -1715,6 +1832,10 @@ main (int    argc,
               fixture_set_up, test_source_windows_close_with_story, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
+  g_test_add ("/window/item-list-find", Fixture, NULL,
+              fixture_set_up, test_item_list_find, fixture_tear_down);
+  g_test_add ("/window/details-rows-follow", Fixture, NULL,
+              fixture_set_up, test_details_rows_follow, fixture_tear_down);
   g_test_add ("/window/cancel-open", Fixture, NULL,
               fixture_set_up, test_cancel_open, fixture_tear_down);
   g_test_add ("/window/right-to-left", Fixture, NULL,

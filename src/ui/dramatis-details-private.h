@@ -37,6 +37,12 @@ struct _DramatisDetails
   guint              scroll_tick_id;
   guint              scroll_frames;
 
+  /* The widgets of the page still hidden, in the order they are shown. */
+  GPtrArray         *staged;
+  guint              n_revealed;
+  guint              reveal_tick_id;
+  gint64             staged_frame;        /* the frame the page first shows in */
+
   DramatisItem       activated;
   guint              activated_idle_id;
 

@@ -24,8 +24,14 @@
  * calls dramatis_details_show_item(), so that the views and the pane move
  * together.
  *
- * This file holds the widget: which page is up, the rows' activation, and
- * the highlighted statement it scrolls to.  The pages themselves are built
+ * A page is shown a few rows a frame: laying out a row's wrapped labels
+ * costs a millisecond or more, and the page of an actor in a large story
+ * has dozens of rows.  The first rows are there in the frame after the
+ * click, and the rest, out of sight below them, follow over the next
+ * frames, so that a click is answered at once.
+ *
+ * This file holds the widget: which page is up, the rows' activation, the
+ * rows still to be shown, and the highlighted statement it scrolls to.  The pages themselves are built
  * in dramatis-details-*-page.c and dramatis-details-statements.c, from the
  * pieces in dramatis-details-rows.c.
  */
@@ -43,6 +49,12 @@ static guint signals[N_SIGNALS];
  * to a statement on it.
  */
 #define MAX_SCROLL_FRAMES 10
+
+/* Rows shown with the page, and rows added in each frame after it: about
+ * what the pane shows at once, in about a third of a frame.
+ */
+#define FIRST_ROWS     8
+#define ROWS_PER_FRAME 8
 
 /* Statements, passages and descriptions are prose: past this width lines
  * grow too long to read comfortably.
@@ -162,6 +174,137 @@ done:
 }
 
 static void
+remove_reveal_tick (DramatisDetails *self)
+{
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+}
+
+/* Shows the staged widgets up to @end, and says whether any are left. */
+static gboolean
+reveal_until (DramatisDetails *self,
+              guint            end)
+{
+  for (; self->n_revealed < MIN (end, self->staged->len); self->n_revealed++)
+    gtk_widget_set_visible (g_ptr_array_index (self->staged, self->n_revealed), TRUE);
+
+  return self->n_revealed < self->staged->len;
+}
+
+static gboolean
+reveal_rows_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  DramatisDetails *self = DRAMATIS_DETAILS (widget);
+  guint end = self->n_revealed;
+  guint n_rows = 0;
+
+  g_assert (DRAMATIS_IS_DETAILS (self));
+
+  /* The first tick comes in the frame that lays out the page: that one
+   * shows only the first rows.
+   */
+  if (frame_clock != NULL && gdk_frame_clock_get_frame_counter (frame_clock) <= self->staged_frame)
+    return G_SOURCE_CONTINUE;
+
+  /* A section comes with its first rows, never alone. */
+  while (end < self->staged->len && n_rows < ROWS_PER_FRAME)
+    n_rows += GTK_IS_LIST_BOX_ROW (g_ptr_array_index (self->staged, end++));
+
+  if (reveal_until (self, end))
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+stage (DramatisDetails *self,
+       GtkWidget       *widget)
+{
+  gtk_widget_set_visible (widget, FALSE);
+  g_ptr_array_add (self->staged, widget);
+}
+
+/* Hides every row of the new page past the first few, and the sections
+ * that only hold such rows, to be shown a few a frame.
+ */
+static void
+stage_page (DramatisDetails *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint budget = FIRST_ROWS;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_ptr_array_set_size (rows, 0);
+      collect_rows (child, rows);
+
+      /* Past the budget, what follows waits too, to keep the page's order. */
+      if (budget == 0)
+        stage (self, child);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          if (budget > 0)
+            budget--;
+          else
+            stage (self, g_ptr_array_index (rows, i));
+        }
+    }
+
+  if (self->staged->len > 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      /* The frame that comes next is the page's first. */
+      self->staged_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
+      self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_rows_cb, NULL, NULL);
+    }
+}
+
+/* Shows the staged widgets at once up to the last one in @widget, or
+ * holding it.
+ */
+static void
+reveal_widget (DramatisDetails *self,
+               GtkWidget       *widget)
+{
+  guint end = self->n_revealed;
+
+  for (guint i = self->n_revealed; i < self->staged->len; i++)
+    {
+      GtkWidget *staged = g_ptr_array_index (self->staged, i);
+
+      if (staged == widget || gtk_widget_is_ancestor (staged, widget) ||
+          gtk_widget_is_ancestor (widget, staged))
+        end = i + 1;
+    }
+
+  reveal_until (self, end);
+}
+
+static void
 highlight_statement (DramatisDetails *self,
                      guint            statement)
 {
@@ -176,6 +319,8 @@ highlight_statement (DramatisDetails *self,
   if (list == NULL)
     return;
 
+  /* A statement far down the page is shown now, to be scrolled to. */
+  reveal_widget (self, list);
   gtk_widget_add_css_class (list, "highlighted");
   self->scroll_frames = 0;
   self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_highlighted_cb,
@@ -194,6 +339,9 @@ drop_content (DramatisDetails *self)
   gboolean had_focus = FALSE;
 
   remove_scroll_tick (self);
+  remove_reveal_tick (self);
+  g_ptr_array_set_size (self->staged, 0);
+  self->n_revealed = 0;
   self->highlighted = NULL;
   self->n_statements = 0;
   g_hash_table_remove_all (self->statement_widgets);
@@ -298,6 +446,7 @@ dramatis_details_rebuild (DramatisDetails *self)
       g_assert_not_reached ();
     }
 
+  stage_page (self);
   adw_clamp_set_child (self->clamp, GTK_WIDGET (self->content));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "item");
@@ -319,6 +468,9 @@ dramatis_details_dispose (GObject *object)
   GtkWidget *child;
 
   remove_scroll_tick (self);
+  remove_reveal_tick (self);
+  if (self->staged != NULL)
+    g_ptr_array_set_size (self->staged, 0);
   g_clear_handle_id (&self->activated_idle_id, g_source_remove);
   self->highlighted = NULL;
   self->content = NULL;
@@ -344,6 +496,7 @@ dramatis_details_finalize (GObject *object)
 
   g_clear_object (&self->story);
   g_clear_pointer (&self->statement_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->staged, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dramatis_details_parent_class)->finalize (object);
 }
@@ -392,6 +545,7 @@ dramatis_details_init (DramatisDetails *self)
   self->page = DRAMATIS_ITEM_INIT_NONE;
   self->activated = DRAMATIS_ITEM_INIT_NONE;
   self->statement_widgets = g_hash_table_new (NULL, NULL);
+  self->staged = g_ptr_array_new ();
 
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), APPLICATION_ID "-symbolic");
