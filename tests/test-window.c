@@ -1268,6 +1268,70 @@ test_cancel_open (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* A sidebar row has a tooltip only when it cuts its text short. */
+
+static void
+collect_tooltip_rows (GtkWidget *widget,
+                      GPtrArray *rows)
+{
+  if (gtk_widget_get_has_tooltip (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_tooltip_rows (child, rows);
+}
+
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               GtkTooltip *tooltip)
+{
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static gboolean
+label_is_ellipsized (gpointer data)
+{
+  return pango_layout_is_ellipsized (gtk_label_get_layout (data));
+}
+
+static void
+test_sidebar_tooltips (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkWidget *row, *title;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+
+  collect_tooltip_rows (get_child (fixture, "actor_list"), rows);
+  g_assert_cmpuint (rows->len, >, 3);
+
+  /* "United States" fits. */
+  row = NULL;
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    {
+      GtkWidget *label = gtk_widget_get_first_child (rows->pdata[i]);
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "United States") == 0)
+        row = rows->pdata[i];
+    }
+  g_assert_nonnull (row);
+  title = gtk_widget_get_first_child (row);
+  g_assert_false (label_is_ellipsized (title));
+  g_assert_false (query_tooltip (row, tooltip));
+
+  /* A name too long for the row is cut short, and the tooltip has it. */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (long_name, "United States ");
+  gtk_label_set_text (GTK_LABEL (title), long_name->str);
+  g_assert_true (wait_for (label_is_ellipsized, title));
+  g_assert_true (query_tooltip (row, tooltip));
+}
+
 /* The sidebar finds an item's row at once in its own lists, and by
  * going through any other list.
  */
@@ -1832,6 +1896,8 @@ main (int    argc,
               fixture_set_up, test_source_windows_close_with_story, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
+  g_test_add ("/window/sidebar-tooltips", Fixture, NULL,
+              fixture_set_up, test_sidebar_tooltips, fixture_tear_down);
   g_test_add ("/window/item-list-find", Fixture, NULL,
               fixture_set_up, test_item_list_find, fixture_tear_down);
   g_test_add ("/window/details-rows-follow", Fixture, NULL,

@@ -49,6 +49,41 @@ list_selection_changed_cb (DramatisWindow     *self,
     dramatis_window_select (self, dramatis_item_object_get_item (object));
 }
 
+/* A row's text in a tooltip, only where the row cuts it short: a tooltip
+ * over a row that shows all of it would only hide the next row.
+ */
+static gboolean
+row_query_tooltip_cb (GtkWidget  *box,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = GTK_LABEL (child);
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, gtk_label_get_text (label));
+        }
+    }
+
+  if (text->len == 0)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -68,6 +103,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -85,7 +122,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), dramatis_item_object_get_title (object));
   gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
-  gtk_widget_set_tooltip_text (box, dramatis_item_object_get_title (object));
 }
 
 gboolean
