@@ -216,6 +216,45 @@ test_long_text_wraps (void)
   cairo_surface_destroy (surface);
 }
 
+/* Initials and icons on an actor's colour (its avatar in the details)
+ * read well in every style, the light colours of the dark style too.
+ */
+static void
+test_text_on_actor_colors (void)
+{
+  const DramatisColor white = { 1, 1, 1, 1 };
+
+  for (int variant = DRAMATIS_THEME_LIGHT; variant <= DRAMATIS_THEME_HIGH_CONTRAST; variant++)
+    {
+      g_auto(DramatisTheme) theme;
+
+      dramatis_theme_init (&theme, variant);
+      for (int kind = DRAMATIS_ACTOR_KIND_OTHER; kind <= DRAMATIS_ACTOR_KIND_GROUP; kind++)
+        {
+          const DramatisColor *background = dramatis_theme_get_actor_color (&theme, kind);
+          DramatisColor text;
+
+          dramatis_color_get_text_on (background, &text);
+          g_test_message ("variant %d, kind %d: contrast %.2f", variant, kind,
+                          dramatis_color_get_contrast (background, &text));
+          g_assert_cmpfloat (dramatis_color_get_contrast (background, &text), >=, 4.5);
+          g_assert_cmpfloat (dramatis_color_get_contrast (background, &text), >=,
+                             dramatis_color_get_contrast (background, &white));
+        }
+
+      /* The light orange of a person in the dark style takes dark text. */
+      if (variant == DRAMATIS_THEME_DARK)
+        {
+          DramatisColor text;
+
+          dramatis_color_get_text_on (dramatis_theme_get_actor_color (&theme, DRAMATIS_ACTOR_KIND_PERSON), &text);
+          g_assert_cmpfloat (text.red + text.green + text.blue, <, 0.6);
+        }
+    }
+
+  g_assert_cmpfloat (fabs (dramatis_color_get_contrast (&white, &white) - 1.0), <, 1e-9);
+}
+
 typedef struct
 {
   guint n_elements;
@@ -672,6 +711,7 @@ main (int    argc,
   g_test_add_func ("/render/export/subtitle-only", test_subtitle_only);
   g_test_add_func ("/render/export/long-text-wraps", test_long_text_wraps);
   g_test_add_func ("/render/export/svg", test_svg);
+  g_test_add_func ("/render/theme/text-on-actor-colors", test_text_on_actor_colors);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/pdf-tall-page", test_pdf_tall_page);
   g_test_add_func ("/render/export/format-for-file", test_format_for_file);

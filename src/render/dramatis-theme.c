@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "dramatis-theme.h"
@@ -217,6 +219,61 @@ dramatis_color_set_source_alpha (const DramatisColor *color,
                                  double               alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static double
+linear_channel (double value)
+{
+  return value <= 0.04045 ? value / 12.92 : pow ((value + 0.055) / 1.055, 2.4);
+}
+
+static double
+relative_luminance (const DramatisColor *color)
+{
+  return 0.2126 * linear_channel (color->red) + 0.7152 * linear_channel (color->green) +
+         0.0722 * linear_channel (color->blue);
+}
+
+/**
+ * dramatis_color_get_contrast:
+ * @a: an opaque colour
+ * @b: another
+ *
+ * Returns: the contrast ratio of the two, from 1 to 21, as WCAG defines it
+ */
+double
+dramatis_color_get_contrast (const DramatisColor *a,
+                             const DramatisColor *b)
+{
+  double la, lb;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 1.0);
+
+  la = relative_luminance (a);
+  lb = relative_luminance (b);
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/**
+ * dramatis_color_get_text_on:
+ * @background: an opaque colour
+ * @text: (out): the colour of text on it
+ *
+ * White, or a dark shade of @background, whichever has more contrast with
+ * it: the light colours of the dark style need dark text, and the deep
+ * ones of the light style white text.
+ */
+void
+dramatis_color_get_text_on (const DramatisColor *background,
+                            DramatisColor       *text)
+{
+  const DramatisColor white = { 1.0, 1.0, 1.0, 1.0 };
+  DramatisColor dark = { background->red * 0.15, background->green * 0.15, background->blue * 0.15, 1.0 };
+
+  g_return_if_fail (background != NULL && text != NULL);
+
+  *text = dramatis_color_get_contrast (background, &white) >= dramatis_color_get_contrast (background, &dark)
+          ? white : dark;
 }
 
 /**

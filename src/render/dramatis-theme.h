@@ -84,6 +84,10 @@ void                    dramatis_color_set_source         (const DramatisColor  
 void                    dramatis_color_set_source_alpha   (const DramatisColor  *color,
                                                            cairo_t              *cr,
                                                            double                alpha);
+double                  dramatis_color_get_contrast       (const DramatisColor  *a,
+                                                           const DramatisColor  *b);
+void                    dramatis_color_get_text_on        (const DramatisColor  *background,
+                                                           DramatisColor        *text);
 DramatisRelationFamily  dramatis_relation_family_for_type (const char           *type);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DramatisTheme, dramatis_theme_clear)

@@ -622,7 +622,8 @@ append_color (GString             *css,
  * @theme: the theme the diagrams are drawn with
  *
  * Colours each actor's avatar with the colour the diagrams give its kind,
- * with dark or light initials, whichever reads better on it.
+ * with white or dark initials and icons, whichever has more contrast with
+ * it.
  */
 void
 dramatis_details_set_theme (DramatisDetails     *self,
@@ -636,14 +637,21 @@ dramatis_details_set_theme (DramatisDetails     *self,
   for (int kind = DRAMATIS_ACTOR_KIND_OTHER; kind <= DRAMATIS_ACTOR_KIND_GROUP; kind++)
     {
       const DramatisColor *color = &theme->actor_kinds[kind];
-      /* Relative luminance, roughly: enough to pick black or white. */
-      double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+      DramatisColor text;
 
-      /* AdwAvatar paints its colour on its child, the "avatar" node. */
-      g_string_append_printf (css, ".actor-kind-%s > avatar { background-image: none; background-color: ",
-                              dramatis_actor_kind_to_string (kind));
+      dramatis_color_get_text_on (color, &text);
+
+      /* AdwAvatar paints its colour on its child, the "avatar" node, and
+       * colours the icon it shows in place of initials white unless told
+       * otherwise.
+       */
+      g_string_append_printf (css, ".actor-kind-%s > avatar, .actor-kind-%s > avatar.contrasted "
+                              "{ background-image: none; background-color: ",
+                              dramatis_actor_kind_to_string (kind), dramatis_actor_kind_to_string (kind));
       append_color (css, color);
-      g_string_append_printf (css, "; color: %s; }\n", luminance > 0.5 ? "rgba(0,0,0,0.8)" : "#ffffff");
+      g_string_append (css, "; color: ");
+      append_color (css, &text);
+      g_string_append (css, "; }\n");
     }
 
   if (self->kind_colors == NULL)
