@@ -1449,6 +1449,72 @@ test_details_rows_follow (Fixture       *fixture,
   dramatis_test_remove_temp_dir (dir);
 }
 
+/* An actor's relations read as what the actor does or has done to it,
+ * with the other actor where a sentence puts it, from either end.
+ */
+
+static GPtrArray *
+page_labels (Fixture *fixture,
+             guint    actor)
+{
+  GtkWidget *details = get_child (fixture, "details");
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, actor });
+  g_assert_true (wait_for (all_rows_shown, details));
+  drain_main_context ();
+  return get_labels (details, NULL);
+}
+
+static void
+test_relation_rows_read (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char story_text[] =
+    "{\"format\": \"dramatis-story\", \"version\": \"1.0\","
+    " \"actors\": [{\"id\": \"a\", \"name\": \"Alphaland\", \"kind\": \"state\"},"
+    "              {\"id\": \"b\", \"name\": \"Betania\", \"kind\": \"state\"}],"
+    " \"relations\": [{\"id\": \"r\", \"type\": \"protests_against\", \"from\": \"a\", \"to\": \"b\"}]}";
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "protest.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DramatisStory *story;
+
+  /* From the actor that does it, and to the one it is done to. */
+  labels = page_labels (fixture, find_actor (fixture, "russia"));
+  g_assert_true (labels_contain (labels, "supports North Korea"));
+  g_assert_true (labels_contain (labels, "invades Ukraine"));
+  g_assert_true (labels_contain (labels, "accused by United States"));
+  g_assert_false (labels_contain (labels, "←"));
+  g_assert_false (labels_contain (labels, "→"));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  labels = page_labels (fixture, find_actor (fixture, "north-korea"));
+  g_assert_true (labels_contain (labels, "supported by Russia"));
+  g_assert_true (labels_contain (labels, "condemned by South Korea"));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  labels = page_labels (fixture, find_actor (fixture, "south-korea"));
+  g_assert_true (labels_contain (labels, "exercises with United States, both ways"));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  /* A type Dramatis has no passive for reads as a whole sentence. */
+  g_assert_true (g_file_set_contents (path, story_text, -1, &error));
+  g_assert_no_error (error);
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_has_actors, fixture));
+  story = dramatis_window_get_story (fixture->window);
+  fixture->story = story;
+  labels = page_labels (fixture, dramatis_story_find_actor (story, "b"));
+  g_assert_true (labels_contain (labels, "Alphaland protests against Betania"));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+  labels = page_labels (fixture, dramatis_story_find_actor (story, "a"));
+  g_assert_true (labels_contain (labels, "protests against Betania"));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 /* (g) In a right-to-left locale the window mirrors: the sidebar goes to
  * the right of the diagrams and the details to their left, and selecting
  * an actor still shows its statements.
@@ -1902,6 +1968,8 @@ main (int    argc,
               fixture_set_up, test_item_list_find, fixture_tear_down);
   g_test_add ("/window/details-rows-follow", Fixture, NULL,
               fixture_set_up, test_details_rows_follow, fixture_tear_down);
+  g_test_add ("/window/relation-rows-read", Fixture, NULL,
+              fixture_set_up, test_relation_rows_read, fixture_tear_down);
   g_test_add ("/window/cancel-open", Fixture, NULL,
               fixture_set_up, test_cancel_open, fixture_tear_down);
   g_test_add ("/window/right-to-left", Fixture, NULL,

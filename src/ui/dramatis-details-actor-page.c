@@ -104,33 +104,47 @@ dramatis_details_build_actor_page (DramatisDetails *self,
                                                                 outgoing ? relation->to_id : relation->from_id);
       GtkWidget *row;
 
+      /* Each reads as what this actor does, or has done to it, so that
+       * the other actor's name comes where a sentence puts it.
+       */
       switch (relation->direction)
         {
         case DRAMATIS_DIRECTION_MUTUAL:
-          /* Translators: a relation both ways, as in "↔ exercises with Japan" */
-          title = g_strdup_printf (_("↔ %s %s"), active, other_name);
+          /* Translators: a relation both ways, as in "exercises with Japan, both
+           * ways": %1$s is the relation, %2$s the other actor
+           */
+          title = g_strdup_printf (C_("mutual relation", "%1$s %2$s, both ways"), active, other_name);
           break;
 
         case DRAMATIS_DIRECTION_UNDIRECTED:
-          /* Translators: a relation without a direction, as in "— related to Japan" */
-          title = g_strdup_printf (_("— %s %s"), active, other_name);
+          /* Translators: a relation without a direction, as in "related to
+           * Japan": %1$s is the relation, %2$s the other actor
+           */
+          title = g_strdup_printf (C_("undirected relation", "%1$s %2$s"), active, other_name);
           break;
 
         case DRAMATIS_DIRECTION_DIRECTED:
         default:
           if (outgoing)
-            /* Translators: a relation from this actor, as in "supports → North Korea" */
-            title = g_strdup_printf (_("%s → %s"), active, other_name);
+            /* Translators: a relation from this actor, as in "supports North
+             * Korea": %1$s is the relation, %2$s the other actor
+             */
+            title = g_strdup_printf (C_("relation from this actor", "%1$s %2$s"), active, other_name);
           else if (dramatis_details_find_relation_phrase (relation->type) != NULL)
-            /* Translators: a relation to this actor, as in "← condemned by South Korea" */
-            title = g_strdup_printf (_("← %s %s"),
+            /* Translators: a relation to this actor, as in "condemned by South
+             * Korea": %1$s is the relation in the passive, %2$s the other actor
+             */
+            title = g_strdup_printf (C_("relation to this actor", "%1$s %2$s"),
                                      _(dramatis_details_find_relation_phrase (relation->type)->passive),
                                      other_name);
           else
             /* Translators: a relation to this actor of a type Dramatis does not
-             * know, as in "← South Korea protests"
+             * know, so it has no passive, as a whole sentence: "South Korea
+             * protests Russia", with %1$s the other actor, %2$s the relation
+             * and %3$s this actor
              */
-            title = g_strdup_printf (C_("unknown relation type", "← %s %s"), other_name, active);
+            title = g_strdup_printf (C_("relation to this actor, unknown type", "%1$s %2$s %3$s"),
+                                     other_name, active, dramatis_actor_get_label (actor));
           break;
         }
 

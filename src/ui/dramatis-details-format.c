@@ -21,12 +21,14 @@
  */
 static const RelationPhrase relation_phrases[] = {
   { "accuses",         N_("accuses"),           N_("accused by") },
+  { "allied_with",     N_("allied with"),       N_("allied with") },
   { "condemns",        N_("condemns"),          N_("condemned by") },
   { "exercises_with",  N_("exercises with"),    N_("exercises with") },
   { "invades",         N_("invades"),           N_("invaded by") },
   { "leads",           N_("leads"),             N_("led by") },
   { "member_of",       N_("member of"),         N_("has member") },
   { "monitors",        N_("monitors"),          N_("monitored by") },
+  { "negotiates_with", N_("negotiates with"),   N_("negotiates with") },
   { "opposes",         N_("opposes"),           N_("opposed by") },
   { "questions",       N_("questions"),         N_("questioned by") },
   { "rejects",         N_("rejects"),           N_("rejected by") },
