@@ -268,9 +268,11 @@ dramatis_color_get_text_on (const DramatisColor *background,
                             DramatisColor       *text)
 {
   const DramatisColor white = { 1.0, 1.0, 1.0, 1.0 };
-  DramatisColor dark = { background->red * 0.15, background->green * 0.15, background->blue * 0.15, 1.0 };
+  DramatisColor dark;
 
   g_return_if_fail (background != NULL && text != NULL);
+
+  dark = (DramatisColor) { background->red * 0.15, background->green * 0.15, background->blue * 0.15, 1.0 };
 
   *text = dramatis_color_get_contrast (background, &white) >= dramatis_color_get_contrast (background, &dark)
           ? white : dark;

@@ -31,9 +31,9 @@
  * frames, so that a click is answered at once.
  *
  * This file holds the widget: which page is up, the rows' activation, the
- * rows still to be shown, and the highlighted statement it scrolls to.  The pages themselves are built
- * in dramatis-details-*-page.c and dramatis-details-statements.c, from the
- * pieces in dramatis-details-rows.c.
+ * rows still to be shown, and the highlighted statement it scrolls to.  The
+ * pages themselves are built in dramatis-details-*-page.c and
+ * dramatis-details-statements.c, from the pieces in dramatis-details-rows.c.
  */
 
 G_DEFINE_FINAL_TYPE (DramatisDetails, dramatis_details, GTK_TYPE_WIDGET)
