@@ -242,15 +242,20 @@ dramatis_details_add_header (DramatisDetails     *self,
                              const char          *title,
                              const char          *subtitle)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  /* A grid rather than a horizontal box: GTK 4.8 measures the children of
+   * a horizontal box width-for-height, which for a wrapped label is a
+   * search over its widths, while a grid gives them their width first.
+   */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label;
 
+  gtk_grid_set_column_spacing (GTK_GRID (box), 18);
   gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (titles, TRUE);
 
   if (actor != NULL)
-    gtk_box_append (GTK_BOX (box), create_avatar (actor, 64));
+    gtk_grid_attach (GTK_GRID (box), create_avatar (actor, 64), 0, 0, 1, 1);
 
   label = dramatis_details_create_label (title, actor != NULL ? "title-1" : "title-2", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
@@ -264,7 +269,7 @@ dramatis_details_add_header (DramatisDetails     *self,
       gtk_box_append (GTK_BOX (titles), label);
     }
 
-  gtk_box_append (GTK_BOX (box), titles);
+  gtk_grid_attach (GTK_GRID (box), titles, 1, 0, 1, 1);
   gtk_box_append (self->content, box);
 }
 
