@@ -641,9 +641,7 @@ draw_labels (DramatisTimeline    *self,
   g_autoptr(PangoLayout) inferred = dramatis_timeline_new_layout (self, self->inferred_font);
   double x0 = self->gutter_width;
 
-  pango_layout_set_width (regular, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
   pango_layout_set_ellipsize (regular, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (inferred, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
   pango_layout_set_ellipsize (inferred, PANGO_ELLIPSIZE_END);
 
   for (guint i = 0; i < self->labels->len; i++)
@@ -655,6 +653,13 @@ draw_labels (DramatisTimeline    *self,
       double alpha = label->lit ? 1.0 : theme->dim_alpha;
       double top = dramatis_timeline_dot_y (self, label->y) - self->label_height / 2;
 
+      /* A label shortened to stay in view ends with an ellipsis; one shown
+       * whole is never cut, whatever the rounding of its measure.
+       */
+      if (label->width < self->label_widths[p->event] - 0.5)
+        pango_layout_set_width (layout, (int) (label->width * PANGO_SCALE));
+      else
+        pango_layout_set_width (layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
       pango_layout_set_text (layout, dramatis_timeline_format_label (self->text, e, p->flags), -1);
       dramatis_color_set_source_alpha (&theme->foreground, cr, alpha);
       cairo_move_to (cr, x0 + label->x, top);

@@ -94,7 +94,7 @@ frame_row (DramatisTimeline      *self,
     {
       const Placement *p = &placements[i];
       double width = self->label_widths[p->event];
-      double limit, label_x;
+      double limit, label_x, label_width;
       gboolean lit = !self->dimming || self->lit[p->event];
       gboolean crowded;
       Geometry g;
@@ -151,9 +151,9 @@ frame_row (DramatisTimeline      *self,
             }
         }
 
-      if (dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x))
+      if (dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x, &label_width))
         {
-          FrameLabel label = { label_x, y, width, i, lit };
+          FrameLabel label = { label_x, y, label_width, i, lit };
 
           g_array_append_val (self->labels, label);
         }

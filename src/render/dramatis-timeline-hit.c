@@ -127,7 +127,7 @@ dramatis_timeline_hit (DramatisTimeline           *self,
       double width = self->label_widths[p->event];
       double limit = i + 1 < end ? dramatis_timeline_next_start (&map, &placements[i + 1])
                                  : G_MAXDOUBLE;
-      double label_x;
+      double label_x, label_width;
       Geometry g;
 
       dramatis_timeline_place (&map, p, width, &g);
@@ -144,8 +144,8 @@ dramatis_timeline_hit (DramatisTimeline           *self,
               best = i;
             }
         }
-      else if (!on_bar_track && dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x) &&
-               tx >= label_x && tx <= label_x + width)
+      else if (!on_bar_track && dramatis_timeline_label_fits (&g, width, limit, area_width, &label_x, &label_width) &&
+               tx >= label_x && tx <= label_x + label_width)
         best_label = i;
     }
 
@@ -332,8 +332,9 @@ dramatis_timeline_get_visible_events (DramatisTimeline           *self,
  * @self: a timeline
  * @view: a view
  *
- * The labels as dramatis_timeline_draw() places them, clipped to nothing:
- * a label may run past the right edge.
+ * The labels as dramatis_timeline_draw() places them, each inside the
+ * time area: a label shortened to fit is as wide as drawn, ellipsis
+ * included.
  *
  * Returns: (transfer full) (element-type DramatisTimelineLabel): the labels
  */

@@ -55,20 +55,27 @@ dramatis_timeline_next_start (const DramatisTimeMap *map,
   return dramatis_time_map_to_x (map, next->first) - MARKER_RADIUS;
 }
 
-/* Whether the label of a placement shows, and where.  It shows when it
- * ends before the next item of its row begins, @limit: a rule of the scale
- * alone, so panning never changes it.  A bar's label slides along the bar
- * to stay in view while the bar's start is scrolled away, but no further
- * than its own bar or the next item.  Drawing and hit-testing share it.
+/* Whether the label of a placement shows, where, and how wide.  It shows
+ * when it ends before the next item of its row begins, @limit: a rule of
+ * the scale alone, so panning never changes it.  It stays inside the time
+ * area: a label whose start is scrolled away sticks to the area's left
+ * edge, a bar's sliding along its bar, and is shortened to end where it
+ * would have ended (or where its bar does); one that runs past the right
+ * edge is shortened to end there.  Drawing ellipsizes a shortened label,
+ * and leaves out one with too little room left to read.  Drawing and
+ * hit-testing share it.
  */
 gboolean
 dramatis_timeline_label_fits (const Geometry *g,
                               double          label_width,
                               double          limit,
                               double          area_width,
-                              double         *x)
+                              double         *x,
+                              double         *width)
 {
   double lx = g->label_x;
+  double right = lx + label_width;
+  double shown;
 
   /* A hundredth of a pixel forgives the rounding between the packing's
    * mapping and the view's; labels stay LABEL_ROOM apart regardless.
@@ -78,17 +85,21 @@ dramatis_timeline_label_fits (const Geometry *g,
   if (lx + label_width + LABEL_ROOM > limit + 0.01)
     return FALSE;
 
-  if (g->bar && lx < STICKY_MARGIN)
+  if (lx < STICKY_MARGIN)
     {
-      double last = MIN (g->m1, limit - LABEL_ROOM) - label_width;
-
-      lx = MAX (lx, MIN (STICKY_MARGIN, last));
+      if (g->bar)
+        right = MAX (right, MIN (g->m1, limit - LABEL_ROOM));
+      lx = STICKY_MARGIN;
+      right = MIN (right, lx + label_width);
     }
+  right = MIN (right, area_width - STICKY_MARGIN);
+  shown = right - lx;
 
-  if (lx >= area_width || lx + label_width <= 0)
+  if (shown < MIN (label_width, MIN_LABEL_WIDTH) - 0.01)
     return FALSE;
 
   *x = lx;
+  *width = shown;
   return TRUE;
 }
 

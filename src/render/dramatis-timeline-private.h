@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 #define MIN_BAR_WIDTH    2.0
 #define LABEL_GAP        4.0   /* from a marker to its label */
 #define LABEL_ROOM       6.0   /* after a label, before the next item of its row */
-#define STICKY_MARGIN    4.0   /* a label that follows its bar stays this far in */
+#define STICKY_MARGIN    4.0   /* a label stays this far inside the time area */
+#define MIN_LABEL_WIDTH  36.0  /* a shortened label narrower than this is left out */
 #define MAX_LABEL_WIDTH  480.0
 #define BREAK_WIDTH      32.0
 #define GUTTER_PADDING   10.0
@@ -214,7 +215,8 @@ gboolean dramatis_timeline_label_fits (const Geometry        *g,
                                        double                 label_width,
                                        double                 limit,
                                        double                 area_width,
-                                       double                *x);
+                                       double                *x,
+                                       double                *width);
 double   dramatis_timeline_dot_y      (DramatisTimeline      *self,
                                        double                 top);
 double   dramatis_timeline_bar_top    (DramatisTimeline      *self,
