@@ -524,11 +524,38 @@ dramatis_time_axis_clear (DramatisTimeAxis *axis)
   g_clear_pointer (&axis->periods, g_array_unref);
 }
 
+/* The label of a decade that an axis break cuts: the years of it that show
+ * on this side of the break, since "2020s" on both sides of one would not
+ * say what the break leaves out.
+ */
+static char *
+format_cut_decade (gint64 first,
+                   gint64 end)
+{
+  gint64 first_year = year_of (first);
+  gint64 last_year = year_of (MAX (end - 1, first));
+
+  if (last_year <= first_year)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, first_year);
+
+  /* Translators: the years of a decade that show beside an axis break of
+   * the time axis, as in "2022–2023"; the first %d is the first year, the
+   * second the last
+   */
+  return g_strdup_printf (C_("time axis", "%d–%d"), (int) first_year, (int) last_year);
+}
+
+/* Adds the ticks and periods of a stretch of time between axis breaks (or
+ * the view's edges): @cut_before and @cut_after say whether a break ends
+ * it there.
+ */
 static void
 add_piece (DramatisTimeAxis      *axis,
            const DramatisTimeMap *map,
            double                 first,
-           double                 end)
+           double                 end,
+           gboolean               cut_before,
+           gboolean               cut_after)
 {
   gint64 a = (gint64) floor (first);
   gint64 b = (gint64) ceil (end);
@@ -568,11 +595,16 @@ add_piece (DramatisTimeAxis      *axis,
        t = tick_add (period, 1, t, 1))
     {
       DramatisTimePeriod p;
+      gint64 period_end = tick_add (period, 1, t, 1);
 
       p.time = t;
       p.x = MAX (dramatis_time_map_to_x (map, t), dramatis_time_map_to_x (map, first));
-      p.x_end = MIN (dramatis_time_map_to_x (map, tick_add (period, 1, t, 1)), x_end);
-      p.label = format_period (period, t);
+      p.x_end = MIN (dramatis_time_map_to_x (map, period_end), x_end);
+      if (period == DRAMATIS_TIME_UNIT_DECADE &&
+          ((cut_before && t < first) || (cut_after && period_end > end)))
+        p.label = format_cut_decade (MAX (t, a), MIN (period_end, b));
+      else
+        p.label = format_period (period, t);
       g_array_append_val (axis->periods, p);
     }
 }
@@ -588,7 +620,8 @@ add_piece (DramatisTimeAxis      *axis,
  * Chooses the finest unit whose ticks are at least @min_spacing apart and
  * fills the ticks and periods that show between 0 and @width.  No tick
  * falls inside an axis break; the stretches on either side of one get
- * their own ticks and period labels.
+ * their own ticks and period labels, and a decade cut by a break is
+ * labelled with the years of it that show ("2022–2023"), not "2020s".
  */
 void
 dramatis_time_axis_compute (DramatisTimeAxis      *axis,
@@ -598,6 +631,7 @@ dramatis_time_axis_compute (DramatisTimeAxis      *axis,
 {
   const TickStep *step = &tick_steps[G_N_ELEMENTS (tick_steps) - 1];
   double first, end, piece_first;
+  gboolean cut = FALSE;
 
   g_return_if_fail (axis != NULL && axis->ticks != NULL);
   g_return_if_fail (map != NULL);
@@ -642,10 +676,11 @@ dramatis_time_axis_compute (DramatisTimeAxis      *axis,
         break;
 
       if (gap->first > piece_first)
-        add_piece (axis, map, piece_first, gap->first);
+        add_piece (axis, map, piece_first, gap->first, cut, TRUE);
       piece_first = gap->end;
+      cut = TRUE;
     }
 
   if (piece_first < end)
-    add_piece (axis, map, piece_first, end);
+    add_piece (axis, map, piece_first, end, cut, FALSE);
 }
