@@ -14,7 +14,6 @@
 /* More rows make a lane of a huge story taller without making it clearer;
  * what does not fit shares a row and loses its label.
  */
-#define MAX_ROWS 6
 
 /* Where a placement's mark and label go at the scale of @map, in pixels
  * from the start of the time area.
@@ -122,7 +121,10 @@ dramatis_timeline_bar_top (DramatisTimeline *self,
 /* Greedy interval packing, lane by lane: each item goes into the first row
  * where, at the reference scale, the label line is free from its start
  * and, for a bar, the bar track is free under it.  Items arrive in time
- * order, so one pass suffices.
+ * order, so one pass suffices.  A lane has at most self->max_rows rows;
+ * what does not fit shares a row and loses its label.  With a cap of r, a
+ * lane has the first min (u, r) of the u rows it has uncapped, as first
+ * fit fills its rows in the same order either way.
  */
 void
 dramatis_timeline_pack (DramatisTimeline *self,
@@ -141,10 +143,10 @@ dramatis_timeline_pack (DramatisTimeline *self,
   for (guint l = 0; l < self->lanes->len; l++)
     {
       Lane *lane = &g_array_index (self->lanes, Lane, l);
-      double row_end[MAX_ROWS], bar_end[MAX_ROWS];
+      double row_end[DRAMATIS_TIMELINE_MAX_ROWS], bar_end[DRAMATIS_TIMELINE_MAX_ROWS];
       guint used = 0;
 
-      for (guint r = 0; r < MAX_ROWS; r++)
+      for (guint r = 0; r < DRAMATIS_TIMELINE_MAX_ROWS; r++)
         row_end[r] = bar_end[r] = -G_MAXDOUBLE;
 
       for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
@@ -163,7 +165,7 @@ dramatis_timeline_pack (DramatisTimeline *self,
             if (row_end[r] <= start && (!g.bar || bar_end[r] + 1 <= g.m0))
               break;
 
-          if (r == used && used < MAX_ROWS)
+          if (r == used && used < self->max_rows)
             used++;
           else if (r == used)
             {

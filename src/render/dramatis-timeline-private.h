@@ -165,6 +165,7 @@ struct _DramatisTimeline
    * order within a row, with the running maximum of their ends for culling.
    */
   double                 layout_seconds_per_pixel;
+  guint                  max_rows;
   GArray                *rows;
   GArray                *placements;
   gint64                *max_end;

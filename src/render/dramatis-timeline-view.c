@@ -203,6 +203,53 @@ dramatis_timeline_fit (DramatisTimeline     *self,
   view->compress_gaps = TRUE;
 }
 
+/* The height of the lanes, axis included, when each has at most @rows
+ * rows: first fit gives a capped lane the first rows of the uncapped one.
+ */
+static double
+height_with_rows (DramatisTimeline *self,
+                  guint             rows)
+{
+  double height = AXIS_HEIGHT;
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    height += MIN (g_array_index (self->lanes, Lane, l).n_rows, rows) * self->row_height + 2 * LANE_PADDING;
+  return height;
+}
+
+/**
+ * dramatis_timeline_fit_lanes:
+ * @self: a timeline
+ * @view: a view, whose height counts
+ *
+ * Fits the lanes to the view's height, as dramatis_timeline_fit() fits
+ * time to its width: every lane shows, each with as many rows of labels as
+ * leaves room for all (see dramatis_timeline_set_max_rows()).  When even a
+ * row each is too tall for every lane, the lanes keep every row and the
+ * view shows the first of them: a lane squeezed to one row loses most of
+ * its labels, and a screenful of lanes without labels reads worse than
+ * fewer lanes that say what happened.  Scrolls to the top either way.
+ */
+void
+dramatis_timeline_fit_lanes (DramatisTimeline     *self,
+                             DramatisTimelineView *view)
+{
+  guint rows;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+
+  dramatis_timeline_set_max_rows (self, DRAMATIS_TIMELINE_MAX_ROWS);
+  for (rows = DRAMATIS_TIMELINE_MAX_ROWS; rows > 1; rows--)
+    if (height_with_rows (self, rows) <= view->height)
+      break;
+  if (height_with_rows (self, rows) > view->height)
+    rows = DRAMATIS_TIMELINE_MAX_ROWS;
+
+  dramatis_timeline_set_max_rows (self, rows);
+  view->scroll_y = 0;
+}
+
 static void
 clamp_scroll (DramatisTimeline     *self,
               DramatisTimelineView *view)

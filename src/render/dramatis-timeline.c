@@ -162,6 +162,7 @@ dramatis_timeline_new (DramatisStory       *story,
   self->story = g_object_ref (story);
   self->mode = mode;
   self->lit_for = DRAMATIS_ITEM_INIT_NONE;
+  self->max_rows = DRAMATIS_TIMELINE_MAX_ROWS;
   self->lanes = g_array_new (FALSE, FALSE, sizeof (Lane));
   g_array_set_clear_func (self->lanes, dramatis_timeline_clear_lane);
   self->lane_items = g_array_new (FALSE, FALSE, sizeof (Placement));
@@ -331,6 +332,43 @@ dramatis_timeline_set_layout_scale (DramatisTimeline *self,
 
   if (seconds_per_pixel != self->layout_seconds_per_pixel)
     dramatis_timeline_pack (self, seconds_per_pixel);
+}
+
+/**
+ * dramatis_timeline_get_max_rows:
+ * @self: a timeline
+ *
+ * Returns: the most rows of labels a lane has
+ */
+guint
+dramatis_timeline_get_max_rows (DramatisTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, DRAMATIS_TIMELINE_MAX_ROWS);
+
+  return self->max_rows;
+}
+
+/**
+ * dramatis_timeline_set_max_rows:
+ * @self: a timeline
+ * @max_rows: the most rows of labels a lane may have, from 1 to
+ *   %DRAMATIS_TIMELINE_MAX_ROWS
+ *
+ * Packs the lanes again, at the same scale, into at most @max_rows rows
+ * each: events that find no row of their own share one and lose their
+ * labels.  Fewer rows make shorter lanes, so that more of them show.
+ */
+void
+dramatis_timeline_set_max_rows (DramatisTimeline *self,
+                                guint             max_rows)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (max_rows >= 1 && max_rows <= DRAMATIS_TIMELINE_MAX_ROWS);
+
+  if (max_rows == self->max_rows)
+    return;
+  self->max_rows = max_rows;
+  dramatis_timeline_pack (self, self->layout_seconds_per_pixel);
 }
 
 /**

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
  */
 #define DRAMATIS_TIMELINE_AXIS_HEIGHT 40.0
 
+/* The most rows of labels a lane is packed into.  More make a lane of a
+ * huge story taller without making it clearer.
+ */
+#define DRAMATIS_TIMELINE_MAX_ROWS 6
+
 /**
  * DramatisLaneMode:
  * @DRAMATIS_LANES_BY_ACTOR: a lane per actor that takes part in a dated
@@ -88,6 +93,9 @@ double            dramatis_timeline_get_content_height (DramatisTimeline        
 double            dramatis_timeline_get_layout_scale   (DramatisTimeline           *self);
 void              dramatis_timeline_set_layout_scale   (DramatisTimeline           *self,
                                                         double                      seconds_per_pixel);
+guint             dramatis_timeline_get_max_rows       (DramatisTimeline           *self);
+void              dramatis_timeline_set_max_rows       (DramatisTimeline           *self,
+                                                        guint                       max_rows);
 double            dramatis_timeline_get_gutter_width   (DramatisTimeline           *self);
 guint             dramatis_timeline_get_n_lanes        (DramatisTimeline           *self);
 guint             dramatis_timeline_count_whole_lanes  (DramatisTimeline           *self,
@@ -100,6 +108,8 @@ void              dramatis_timeline_get_time_map       (DramatisTimeline        
 void              dramatis_timeline_fit                (DramatisTimeline           *self,
                                                         double                      width,
                                                         double                      height,
+                                                        DramatisTimelineView       *view);
+void              dramatis_timeline_fit_lanes          (DramatisTimeline           *self,
                                                         DramatisTimelineView       *view);
 void              dramatis_timeline_zoom               (DramatisTimeline           *self,
                                                         DramatisTimelineView       *view,
