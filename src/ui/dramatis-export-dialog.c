@@ -30,6 +30,7 @@ struct _DramatisExportDialog
   double               *positions;
   guint                 n_positions;
   double                timeline_layout_scale;
+  guint                 timeline_max_rows;
   char                 *title;
   DramatisThemeVariant  variant;
   DramatisSelection     selection;
@@ -88,6 +89,7 @@ typedef struct
   gboolean              as_on_screen;
   DramatisTimelineView  timeline_view;
   double                timeline_layout_scale;
+  guint                 timeline_max_rows;
   DramatisNetworkView   network_view;
   GFile                *file;
 } ExportJob;
@@ -127,6 +129,7 @@ export_job_new (DramatisExportDialog *self,
   job->as_on_screen = adw_combo_row_get_selected (self->area_row) == 0;
   job->timeline_view = self->timeline_view;
   job->timeline_layout_scale = self->timeline_layout_scale;
+  job->timeline_max_rows = self->timeline_max_rows;
   job->network_view = self->network_view;
   job->file = g_object_ref (file);
 
@@ -144,9 +147,14 @@ export_job_run (ExportJob  *job,
   dramatis_theme_init (&theme, job->variant);
   scene = dramatis_scene_new (job->story, &theme);
   dramatis_network_set_positions (dramatis_scene_get_network (scene), job->positions, job->n_positions);
-  /* The rows of labels as the window packed them, for its zoom. */
+  /* The rows of labels as the window packed them, for its zoom and its
+   * height.
+   */
   if (job->as_on_screen)
-    dramatis_timeline_set_layout_scale (dramatis_scene_get_timeline (scene), job->timeline_layout_scale);
+    {
+      dramatis_timeline_set_layout_scale (dramatis_scene_get_timeline (scene), job->timeline_layout_scale);
+      dramatis_timeline_set_max_rows (dramatis_scene_get_timeline (scene), job->timeline_max_rows);
+    }
   page.theme = &theme;
 
   return dramatis_scene_export (scene, job->file, job->mode, &page, &job->selection,
@@ -467,6 +475,7 @@ dramatis_export_dialog_new (GtkWindow                  *parent,
   positions = dramatis_network_get_positions (dramatis_scene_get_network (scene), &self->n_positions);
   self->positions = g_memdup2 (positions, 2 * sizeof (double) * self->n_positions);
   self->timeline_layout_scale = dramatis_timeline_get_layout_scale (dramatis_scene_get_timeline (scene));
+  self->timeline_max_rows = dramatis_timeline_get_max_rows (dramatis_scene_get_timeline (scene));
   self->title = dramatis_scene_dup_title (scene);
   self->variant = theme->variant;
   self->selection = *selection;
