@@ -179,6 +179,11 @@ struct _DramatisTimeline
   gboolean               dimming;
   guint8                *lit;
 
+  /* The overview strip's events per pixel column, for its width. */
+  guint                 *overview_counts;
+  guint                  overview_columns;
+  guint                  overview_max;
+
   /* Scratch arrays reused by every frame. */
   GArray                *marks;
   GArray                *runs;

@@ -33,8 +33,9 @@
  * dramatis-timeline-measure.c, the lanes in dramatis-timeline-lanes.c,
  * the rows in dramatis-timeline-packing.c, the view in
  * dramatis-timeline-view.c, the culled frame in dramatis-timeline-frame.c,
- * the drawing in dramatis-timeline-draw.c and hit-testing in
- * dramatis-timeline-hit.c; they share what they need through
+ * the drawing in dramatis-timeline-draw.c, hit-testing in
+ * dramatis-timeline-hit.c and the overview strip in
+ * dramatis-timeline-overview.c; they share what they need through
  * dramatis-timeline-private.h.
  */
 
@@ -270,6 +271,7 @@ dramatis_timeline_free (DramatisTimeline *self)
   g_clear_pointer (&self->event_offsets, g_free);
   g_clear_pointer (&self->event_placements, g_free);
   g_clear_pointer (&self->lit, g_free);
+  g_clear_pointer (&self->overview_counts, g_free);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);

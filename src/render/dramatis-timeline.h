@@ -153,6 +153,27 @@ GArray           *dramatis_timeline_get_visible_events (DramatisTimeline        
 GArray           *dramatis_timeline_get_labels         (DramatisTimeline           *self,
                                                         const DramatisTimelineView *view);
 
+void              dramatis_timeline_get_overview_map   (DramatisTimeline           *self,
+                                                        double                      width,
+                                                        DramatisTimeMap            *map);
+void              dramatis_timeline_get_overview_window (DramatisTimeline          *self,
+                                                        const DramatisTimelineView *view,
+                                                        double                      width,
+                                                        double                     *x0,
+                                                        double                     *x1);
+void              dramatis_timeline_overview_move      (DramatisTimeline           *self,
+                                                        DramatisTimelineView       *view,
+                                                        double                      width,
+                                                        double                      x);
+gboolean          dramatis_timeline_overview_helps     (DramatisTimeline           *self,
+                                                        const DramatisTimelineView *view);
+void              dramatis_timeline_draw_overview      (DramatisTimeline           *self,
+                                                        cairo_t                    *cr,
+                                                        const DramatisTimelineView *view,
+                                                        const DramatisTheme        *theme,
+                                                        double                      width,
+                                                        double                      height);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DramatisTimeline, dramatis_timeline_free)
 
 G_END_DECLS
