@@ -35,6 +35,12 @@ typedef struct
   gboolean             show_legend;
   graphene_rect_t      legend_rect;
 
+  /* Room the subclass keeps for widgets of its own at the right and at
+   * the bottom (a scroll bar, an overview); the diagram has the rest.
+   */
+  int                  chrome_right;
+  int                  chrome_bottom;
+
   double               zoom_start;
   double               pointer_x;
   double               pointer_y;
@@ -56,6 +62,33 @@ static guint signals[N_SIGNALS];
 #define LEGEND_MARGIN  8
 #define LEGEND_PADDING 10
 
+static int
+diagram_width (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  return gtk_widget_get_width (GTK_WIDGET (self)) - priv->chrome_right;
+}
+
+static int
+diagram_height (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  return gtk_widget_get_height (GTK_WIDGET (self)) - priv->chrome_bottom;
+}
+
+/* Whether a point of the widget is on the diagram, not on the subclass's
+ * own widgets beside it.
+ */
+static gboolean
+on_diagram (DramatisCanvas *self,
+            double          x,
+            double          y)
+{
+  return x >= 0 && y >= 0 && x < diagram_width (self) && y < diagram_height (self);
+}
+
 /* What is at @x, @y: nothing under the legend. */
 static DramatisItem
 hit (DramatisCanvas *self,
@@ -64,6 +97,8 @@ hit (DramatisCanvas *self,
 {
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
 
+  if (!on_diagram (self, x, y))
+    return DRAMATIS_ITEM_INIT_NONE;
   if (priv->show_legend && graphene_rect_contains_point (&priv->legend_rect, &GRAPHENE_POINT_INIT (x, y)))
     return DRAMATIS_ITEM_INIT_NONE;
 
@@ -111,7 +146,7 @@ click_released_cb (DramatisCanvas  *self,
 {
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
 
-  if (priv->scene == NULL)
+  if (priv->scene == NULL || !on_diagram (self, x, y))
     return;
 
   dramatis_canvas_update_view (self);
@@ -127,6 +162,12 @@ drag_begin_cb (DramatisCanvas *self,
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
 
   priv->dragging = FALSE;
+  /* The subclass's own widgets handle their drags. */
+  if (!on_diagram (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   DRAMATIS_CANVAS_GET_CLASS (self)->drag_begin (self, x, y);
 }
 
@@ -437,8 +478,8 @@ dramatis_canvas_snapshot (GtkWidget   *widget,
 {
   DramatisCanvas *self = DRAMATIS_CANVAS (widget);
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = diagram_width (self);
+  int height = diagram_height (self);
   cairo_t *cr;
 
   if (priv->scene == NULL || priv->theme == NULL || width <= 0 || height <= 0)
@@ -451,6 +492,11 @@ dramatis_canvas_snapshot (GtkWidget   *widget,
   if (priv->show_legend)
     draw_legend (self, cr, width, height);
   cairo_destroy (cr);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 static void
@@ -607,6 +653,40 @@ dramatis_canvas_set_theme (DramatisCanvas      *self,
 }
 
 /**
+ * dramatis_canvas_get_theme:
+ * @self: a canvas
+ *
+ * Returns: (nullable) (transfer none): the colours it draws with
+ */
+const DramatisTheme *
+dramatis_canvas_get_theme (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_val_if_fail (DRAMATIS_IS_CANVAS (self), NULL);
+
+  return priv->theme;
+}
+
+/**
+ * dramatis_canvas_set_placed:
+ * @self: a canvas
+ *
+ * Says that the user moved the view by other means than the canvas's own
+ * gestures (a scroll bar, an overview), so that a change of size keeps
+ * their view rather than fitting the diagram again.
+ */
+void
+dramatis_canvas_set_placed (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->placed = TRUE;
+}
+
+/**
  * dramatis_canvas_set_selected:
  * @self: a canvas
  * @selected: the item selected in the window, to highlight here too
@@ -662,8 +742,8 @@ dramatis_canvas_update_view (DramatisCanvas *self)
 
   g_return_if_fail (DRAMATIS_IS_CANVAS (self));
 
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
+  width = diagram_width (self);
+  height = diagram_height (self);
   if (priv->scene == NULL || width <= 0 || height <= 0)
     return;
 
@@ -710,8 +790,7 @@ dramatis_canvas_zoom (DramatisCanvas *self,
 {
   g_return_if_fail (DRAMATIS_IS_CANVAS (self));
 
-  zoom_around (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  zoom_around (self, factor, diagram_width (self) / 2.0, diagram_height (self) / 2.0);
 }
 
 /**
@@ -747,6 +826,30 @@ dramatis_canvas_get_show_legend (DramatisCanvas *self)
   g_return_val_if_fail (DRAMATIS_IS_CANVAS (self), FALSE);
 
   return priv->show_legend;
+}
+
+/**
+ * dramatis_canvas_set_chrome:
+ * @self: a canvas
+ * @right: pixels kept at the right for the subclass's widgets
+ * @bottom: pixels kept at the bottom likewise
+ *
+ * For a subclass that places widgets of its own beside the diagram, from
+ * its size_allocate before it chains up: the diagram's view, drawing and
+ * pointer handling keep to the rest of the widget.
+ */
+void
+dramatis_canvas_set_chrome (DramatisCanvas *self,
+                            int             right,
+                            int             bottom)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+  g_return_if_fail (right >= 0 && bottom >= 0);
+
+  priv->chrome_right = right;
+  priv->chrome_bottom = bottom;
 }
 
 /**

@@ -86,6 +86,8 @@ void           dramatis_canvas_set_scene       (DramatisCanvas          *self,
                                                 DramatisScene           *scene);
 void           dramatis_canvas_set_theme       (DramatisCanvas          *self,
                                                 const DramatisTheme     *theme);
+const DramatisTheme *dramatis_canvas_get_theme (DramatisCanvas          *self);
+void           dramatis_canvas_set_placed      (DramatisCanvas          *self);
 void           dramatis_canvas_set_selected    (DramatisCanvas          *self,
                                                 DramatisItem             selected);
 void           dramatis_canvas_select_item     (DramatisCanvas          *self,
@@ -99,5 +101,8 @@ void           dramatis_canvas_zoom_to_fit     (DramatisCanvas          *self);
 void           dramatis_canvas_set_show_legend (DramatisCanvas          *self,
                                                 gboolean                 show_legend);
 gboolean       dramatis_canvas_get_show_legend (DramatisCanvas          *self);
+void           dramatis_canvas_set_chrome      (DramatisCanvas          *self,
+                                                int                      right,
+                                                int                      bottom);
 
 G_END_DECLS
