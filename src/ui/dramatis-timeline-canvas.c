@@ -7,10 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "dramatis-timeline-canvas.h"
+#include "dramatis-timeline-overview.h"
 
 /* The timeline on screen: it draws with the renderer of src/render, so the
  * window and the exports agree, and turns pointer and keys into a view
  * (zoom, pan) and a selection, which it reports to the window.
+ *
+ * It owns the widgets that move through the timeline beside it, so that
+ * the window places one widget: a scroll bar for the lanes, right of
+ * them under the axis, whenever they are taller than the view, and the
+ * overview strip under the time area when the view does not show the
+ * story's whole time, or the story is too large for lanes alone (see
+ * dramatis_timeline_overview_helps()).
  */
 
 struct _DramatisTimelineCanvas
@@ -19,6 +27,14 @@ struct _DramatisTimelineCanvas
 
   DramatisTimelineView  view;
   DramatisTimelineView  drag_view;
+
+  GtkAdjustment        *vadjustment;
+  GtkWidget            *scrollbar;
+  GtkWidget            *overview;
+  gboolean              show_scrollbar;
+  gboolean              show_overview;
+  gboolean              syncing;
+  gboolean              allocating;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisTimelineCanvas, dramatis_timeline_canvas, DRAMATIS_TYPE_CANVAS)
@@ -31,6 +47,152 @@ get_timeline (DramatisTimelineCanvas *self)
   return scene ? dramatis_scene_get_timeline (scene) : NULL;
 }
 
+static gboolean
+needs_scrollbar (DramatisTimelineCanvas *self,
+                 DramatisTimeline       *timeline)
+{
+  return dramatis_timeline_get_content_height (timeline) > self->view.height + 0.5;
+}
+
+/* The scroll bar's adjustment follows the view: its value is how far the
+ * lanes are scrolled, its page the height they show in.
+ */
+static void
+sync_adjustment (DramatisTimelineCanvas *self)
+{
+  DramatisTimeline *timeline = get_timeline (self);
+  double page, upper;
+
+  if (timeline == NULL || self->view.seconds_per_pixel <= 0)
+    return;
+
+  page = MAX (self->view.height - DRAMATIS_TIMELINE_AXIS_HEIGHT, 1);
+  upper = MAX (dramatis_timeline_get_content_height (timeline) - DRAMATIS_TIMELINE_AXIS_HEIGHT, page);
+  self->syncing = TRUE;
+  gtk_adjustment_configure (self->vadjustment, self->view.scroll_y, 0, upper,
+                            dramatis_timeline_get_content_height (timeline) > 0 ? 40 : 1,
+                            page * 0.9, page);
+  self->syncing = FALSE;
+}
+
+/* After the view moved: the scroll bar and the overview follow, and show
+ * or hide if the view now needs them or not.
+ */
+static void
+update_chrome (DramatisTimelineCanvas *self)
+{
+  DramatisTimeline *timeline = get_timeline (self);
+
+  if (timeline == NULL || self->view.seconds_per_pixel <= 0)
+    return;
+
+  if (needs_scrollbar (self, timeline) != self->show_scrollbar ||
+      dramatis_timeline_overview_helps (timeline, &self->view) != self->show_overview)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  sync_adjustment (self);
+  gtk_widget_queue_draw (self->overview);
+}
+
+static void
+vadjustment_value_changed_cb (DramatisTimelineCanvas *self,
+                              GtkAdjustment          *adjustment)
+{
+  DramatisTimeline *timeline = get_timeline (self);
+
+  if (self->syncing || timeline == NULL || self->view.seconds_per_pixel <= 0)
+    return;
+
+  dramatis_canvas_set_placed (DRAMATIS_CANVAS (self));
+  dramatis_timeline_pan (timeline, &self->view, 0, gtk_adjustment_get_value (adjustment) - self->view.scroll_y);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+overview_move_cb (DramatisTimelineCanvas   *self,
+                  double                    x,
+                  DramatisTimelineOverview *overview)
+{
+  DramatisTimeline *timeline = get_timeline (self);
+
+  if (timeline == NULL || self->view.seconds_per_pixel <= 0)
+    return;
+
+  dramatis_canvas_set_placed (DRAMATIS_CANVAS (self));
+  dramatis_timeline_overview_move (timeline, &self->view, gtk_widget_get_width (self->overview), x);
+  update_chrome (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The diagram takes what the scroll bar and the overview leave.  Whether
+ * they show depends on the view, which a fit changes for the size the
+ * diagram gets: a second pass settles it.
+ */
+static void
+dramatis_timeline_canvas_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (widget);
+  DramatisTimeline *timeline = get_timeline (self);
+  int scrollbar_width, overview_height, right, bottom;
+  double gutter;
+
+  self->allocating = TRUE;
+  gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar_width, NULL, NULL);
+  gtk_widget_measure (self->overview, GTK_ORIENTATION_VERTICAL, -1, NULL, &overview_height, NULL, NULL);
+
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      gboolean scrollbar, overview;
+
+      right = self->show_scrollbar ? scrollbar_width : 0;
+      bottom = self->show_overview ? overview_height : 0;
+      dramatis_canvas_set_chrome (DRAMATIS_CANVAS (self), right, bottom);
+      dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
+
+      if (timeline == NULL || self->view.seconds_per_pixel <= 0 || pass == 2)
+        break;
+      scrollbar = needs_scrollbar (self, timeline);
+      overview = dramatis_timeline_overview_helps (timeline, &self->view);
+      if (scrollbar == self->show_scrollbar && overview == self->show_overview)
+        break;
+      self->show_scrollbar = scrollbar;
+      self->show_overview = overview;
+    }
+
+  if (timeline == NULL)
+    {
+      self->show_scrollbar = self->show_overview = FALSE;
+      dramatis_canvas_set_chrome (DRAMATIS_CANVAS (self), 0, 0);
+      right = bottom = 0;
+    }
+
+  self->allocating = FALSE;
+
+  /* Before the scroll bar is allocated: a change of its adjustment
+   * asks for a new allocation.
+   */
+  sync_adjustment (self);
+  gtk_widget_set_child_visible (self->scrollbar, self->show_scrollbar);
+  gtk_widget_set_child_visible (self->overview, self->show_overview);
+
+  if (self->show_scrollbar)
+    gtk_widget_size_allocate (self->scrollbar,
+                              &(GtkAllocation) { width - right, (int) DRAMATIS_TIMELINE_AXIS_HEIGHT,
+                                                 right, MAX (height - bottom - (int) DRAMATIS_TIMELINE_AXIS_HEIGHT, 0) },
+                              -1);
+  if (self->show_overview)
+    {
+      gutter = timeline != NULL ? dramatis_timeline_get_gutter_width (timeline) : 0;
+      gtk_widget_size_allocate (self->overview,
+                                &(GtkAllocation) { (int) gutter, height - bottom,
+                                                   MAX (width - right - (int) gutter, 0), bottom },
+                                -1);
+    }
+}
+
 static void
 dramatis_timeline_canvas_set_view_size (DramatisCanvas *canvas,
                                         int             width,
@@ -39,8 +201,19 @@ dramatis_timeline_canvas_set_view_size (DramatisCanvas *canvas,
 {
   DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
 
+  /* A fit fits both axes: the story's time to the width, its lanes to
+   * the height.
+   */
   if (fit)
-    dramatis_timeline_fit (get_timeline (self), width, height, &self->view);
+    {
+      dramatis_timeline_fit (get_timeline (self), width, height, &self->view);
+      dramatis_timeline_fit_lanes (get_timeline (self), &self->view);
+      /* A fit asked for outside an allocation (Ctrl+0) may change what
+       * shows beside the diagram.
+       */
+      if (!self->allocating)
+        update_chrome (self);
+    }
 
   self->view.width = width;
   self->view.height = height;
@@ -124,6 +297,7 @@ dramatis_timeline_canvas_zoom_view (DramatisCanvas *canvas,
   DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
 
   dramatis_timeline_zoom (get_timeline (self), &self->view, factor, x);
+  update_chrome (self);
 }
 
 static void
@@ -134,6 +308,7 @@ dramatis_timeline_canvas_pan (DramatisCanvas *canvas,
   DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
 
   dramatis_timeline_pan (get_timeline (self), &self->view, dx, dy);
+  update_chrome (self);
 }
 
 /* Arrow keys walk the events in time order, left and up back in time. */
@@ -190,14 +365,31 @@ dramatis_timeline_canvas_drag_update (DramatisCanvas *canvas,
 
   self->view = self->drag_view;
   dramatis_timeline_pan (timeline, &self->view, -dx, -dy);
+  update_chrome (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dramatis_timeline_canvas_dispose (GObject *object)
+{
+  DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (object);
+
+  g_clear_pointer (&self->scrollbar, gtk_widget_unparent);
+  g_clear_pointer (&self->overview, gtk_widget_unparent);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (dramatis_timeline_canvas_parent_class)->dispose (object);
 }
 
 static void
 dramatis_timeline_canvas_class_init (DramatisTimelineCanvasClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DramatisCanvasClass *canvas_class = DRAMATIS_CANVAS_CLASS (klass);
+
+  object_class->dispose = dramatis_timeline_canvas_dispose;
+  widget_class->size_allocate = dramatis_timeline_canvas_size_allocate;
 
   canvas_class->set_view_size = dramatis_timeline_canvas_set_view_size;
   canvas_class->draw = dramatis_timeline_canvas_draw;
@@ -217,6 +409,20 @@ dramatis_timeline_canvas_class_init (DramatisTimelineCanvasClass *klass)
 static void
 dramatis_timeline_canvas_init (DramatisTimelineCanvas *self)
 {
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 40, 1, 1));
+  g_signal_connect_object (self->vadjustment, "value-changed",
+                           G_CALLBACK (vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+  self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrollbar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scroll the lanes"), -1);
+  gtk_widget_set_parent (self->scrollbar, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->scrollbar, FALSE);
+
+  self->overview = dramatis_timeline_overview_new ();
+  g_signal_connect_object (self->overview, "move", G_CALLBACK (overview_move_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (self->overview, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->overview, FALSE);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -244,6 +450,10 @@ dramatis_timeline_canvas_set_scene (DramatisTimelineCanvas *self,
   g_return_if_fail (DRAMATIS_IS_TIMELINE_CANVAS (self));
 
   dramatis_canvas_set_scene (DRAMATIS_CANVAS (self), scene);
+  dramatis_timeline_overview_set_timeline (DRAMATIS_TIMELINE_OVERVIEW (self->overview),
+                                           scene != NULL ? dramatis_scene_get_timeline (scene) : NULL,
+                                           &self->view, dramatis_canvas_get_theme (DRAMATIS_CANVAS (self)));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**
@@ -259,6 +469,8 @@ dramatis_timeline_canvas_set_theme (DramatisTimelineCanvas *self,
   g_return_if_fail (DRAMATIS_IS_TIMELINE_CANVAS (self));
 
   dramatis_canvas_set_theme (DRAMATIS_CANVAS (self), theme);
+  dramatis_timeline_overview_set_timeline (DRAMATIS_TIMELINE_OVERVIEW (self->overview), get_timeline (self),
+                                           &self->view, theme);
 }
 
 /**
@@ -300,12 +512,18 @@ dramatis_timeline_canvas_set_selection (DramatisTimelineCanvas  *self,
       double gutter = dramatis_timeline_get_gutter_width (timeline);
       double x = area.origin.x, y = area.origin.y;
 
-      /* Bring the item into view, keeping the zoom. */
-      if (x + area.size.width < gutter || x > self->view.width)
+      /* Bring the item into view, keeping the zoom: a third of the way
+       * in, unless it shows whole already; the lanes scroll under the
+       * axis, so it must show below it.
+       */
+      if (x < gutter || x + area.size.width > self->view.width)
         dramatis_timeline_pan (timeline, &self->view, x - gutter - (self->view.width - gutter) / 3, 0);
-      if (y < 0 || y + area.size.height > self->view.height)
-        dramatis_timeline_pan (timeline, &self->view, 0, y - self->view.height / 3);
+      if (y < DRAMATIS_TIMELINE_AXIS_HEIGHT || y + area.size.height > self->view.height)
+        dramatis_timeline_pan (timeline, &self->view, 0,
+                               y - DRAMATIS_TIMELINE_AXIS_HEIGHT - (self->view.height - DRAMATIS_TIMELINE_AXIS_HEIGHT) / 3);
     }
+  if (timeline != NULL)
+    update_chrome (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
