@@ -268,6 +268,37 @@ test_axis_labels (void)
   g_assert_cmpstr (period->label, ==, "Mon, January 1, 2024");
 }
 
+
+/* A decade that an axis break cuts is named by the years of it that show
+ * on each side, not "2020s" twice.
+ */
+static void
+test_axis_break_years (void)
+{
+  g_auto(DramatisTimeAxis) axis = { 0 };
+  g_auto(DramatisTimeAxis) whole = { 0 };
+  /* 2022-07-01 to 2024-03-01, cut to 32 pixels. */
+  DramatisTimeGap gap = { G_GINT64_CONSTANT (1656633600), G_GINT64_CONSTANT (1709251200) };
+  DramatisTimeMap map;
+  double start = JAN_1_2024 - 3 * 365 * DAY;   /* early in 2021 */
+
+  dramatis_time_map_init (&map, &gap, 1, 32, YEAR / 60, start);
+  dramatis_time_axis_init (&axis);
+  dramatis_time_axis_compute (&axis, &map, 272, 50);
+  g_assert_cmpint (axis.unit, ==, DRAMATIS_TIME_UNIT_YEAR);
+
+  g_assert_cmpuint (axis.periods->len, ==, 2);
+  g_assert_cmpstr (g_array_index (axis.periods, DramatisTimePeriod, 0).label, ==, "2021–2022");
+  g_assert_cmpstr (g_array_index (axis.periods, DramatisTimePeriod, 1).label, ==, "2024–2026");
+
+  /* Without the break, the decade is a decade. */
+  dramatis_time_map_init (&map, NULL, 0, 32, YEAR / 60, start);
+  dramatis_time_axis_init (&whole);
+  dramatis_time_axis_compute (&whole, &map, 272, 50);
+  g_assert_cmpuint (whole.periods->len, ==, 1);
+  g_assert_cmpstr (g_array_index (whole.periods, DramatisTimePeriod, 0).label, ==, "2020s");
+}
+
 static void
 test_axis_map (void)
 {
@@ -916,6 +947,224 @@ test_layout_scale (void)
     }
 }
 
+
+static const DramatisTimelineLabel *
+find_label (GArray *labels,
+            guint   event)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, DramatisTimelineLabel, i).event == event)
+      return &g_array_index (labels, DramatisTimelineLabel, i);
+  return NULL;
+}
+
+/* Labels stay inside the time area: one that would run past its right
+ * edge is shortened to end there, and one whose start is panned away
+ * sticks to the left edge, shortened to end where it would have ended.
+ */
+static void
+test_labels_in_view (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme = { 0 };
+  g_autoptr(DramatisTimeline) timeline = NULL;
+  g_autoptr(GArray) wide = NULL;
+  g_autoptr(GArray) narrow = NULL;
+  g_autoptr(GArray) panned = NULL;
+  DramatisTimelineView view, narrowed;
+  const DramatisTimelineLabel *before, *after;
+  double gutter, shift;
+  guint shortened = 0;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  timeline = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  gutter = dramatis_timeline_get_gutter_width (timeline);
+  dramatis_timeline_fit (timeline, 900, 2000, &view);
+  wide = dramatis_timeline_get_labels (timeline, &view);
+
+  /* The same view cut narrower: what runs past the edge is shortened. */
+  narrowed = view;
+  narrowed.width = view.width - 150;
+  narrow = dramatis_timeline_get_labels (timeline, &narrowed);
+  g_assert_cmpuint (narrow->len, >, 0);
+  for (guint i = 0; i < narrow->len; i++)
+    {
+      const DramatisTimelineLabel *label = &g_array_index (narrow, DramatisTimelineLabel, i);
+
+      before = find_label (wide, label->event);
+      g_assert_nonnull (before);
+      if (before == NULL)
+        return;
+      g_assert_cmpfloat (label->x, >=, gutter);
+      g_assert_cmpfloat (label->x + label->width, <=, narrowed.width - 4 + 1e-6);
+      if (label->width < before->width - 0.5)
+        {
+          shortened++;
+          g_assert_cmpfloat (label->x, ==, before->x);
+          g_assert_cmpfloat_with_epsilon (label->x + label->width, narrowed.width - 4, 1e-6);
+          g_assert_cmpfloat (label->width, >=, 36 - 1e-6);
+        }
+    }
+  g_assert_cmpuint (shortened, >, 0);
+
+  /* Pan the start of the widest label out of view on the left. */
+  before = &g_array_index (wide, DramatisTimelineLabel, 0);
+  for (guint i = 1; i < wide->len; i++)
+    if (g_array_index (wide, DramatisTimelineLabel, i).width > before->width)
+      before = &g_array_index (wide, DramatisTimelineLabel, i);
+  g_assert_cmpfloat (before->width, >, 100);
+  shift = before->x - gutter + 40;
+  dramatis_timeline_pan (timeline, &view, shift, 0);
+  panned = dramatis_timeline_get_labels (timeline, &view);
+  after = find_label (panned, before->event);
+  g_assert_nonnull (after);
+  if (after == NULL)
+    return;
+  g_assert_cmpfloat (after->x, ==, gutter + 4);
+  g_assert_cmpfloat (after->width, <, before->width);
+  g_assert_cmpfloat_with_epsilon (after->x + after->width, before->x + before->width - shift, 0.5);
+
+  /* Panned until too little would show, it is left out. */
+  dramatis_timeline_pan (timeline, &view, before->width - 60, 0);
+  g_clear_pointer (&panned, g_array_unref);
+  panned = dramatis_timeline_get_labels (timeline, &view);
+  after = find_label (panned, before->event);
+  if (after != NULL)
+    g_assert_cmpfloat (after->width, >=, 36 - 1e-6);
+  for (guint i = 0; i < panned->len; i++)
+    g_assert_cmpfloat (g_array_index (panned, DramatisTimelineLabel, i).x, >=, gutter + 4 - 1e-6);
+}
+
+/* A fit of the lanes shows every lane, with as many rows each as leave
+ * room for all; when even a row each is too tall, the lanes keep all
+ * their rows and the view starts at the top.
+ */
+static void
+test_fit_lanes (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme = { 0 };
+  g_autoptr(DramatisTimeline) timeline = NULL;
+  DramatisTimelineView view;
+  guint n_lanes, rows;
+  double full_height;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  timeline = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  n_lanes = dramatis_timeline_get_n_lanes (timeline);
+  dramatis_timeline_fit (timeline, 900, 5000, &view);
+  full_height = dramatis_timeline_get_content_height (timeline);
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, DRAMATIS_TIMELINE_MAX_ROWS);
+
+  /* Tall enough for all the rows: nothing changes. */
+  dramatis_timeline_fit_lanes (timeline, &view);
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, DRAMATIS_TIMELINE_MAX_ROWS);
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), ==, full_height);
+
+  /* Shorter: every lane shows whole, with the most rows that allow it. */
+  dramatis_timeline_fit (timeline, 900, 700, &view);
+  view.scroll_y = 50;
+  dramatis_timeline_fit_lanes (timeline, &view);
+  rows = dramatis_timeline_get_max_rows (timeline);
+  g_assert_cmpuint (rows, <, DRAMATIS_TIMELINE_MAX_ROWS);
+  g_assert_cmpfloat (view.scroll_y, ==, 0);
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), <=, view.height);
+  g_assert_cmpuint (dramatis_timeline_count_whole_lanes (timeline, view.height, NULL), ==, n_lanes);
+  dramatis_timeline_set_max_rows (timeline, rows + 1);
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), >, view.height);
+
+  /* Too short for a row each: all rows, from the top. */
+  dramatis_timeline_fit (timeline, 900, 300, &view);
+  view.scroll_y = 80;
+  dramatis_timeline_fit_lanes (timeline, &view);
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, DRAMATIS_TIMELINE_MAX_ROWS);
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), ==, full_height);
+  g_assert_cmpfloat (view.scroll_y, ==, 0);
+}
+
+/* The overview strip maps the story's whole time into its width, frames
+ * the view's time, and moves the view to where the frame is put.
+ */
+static void
+test_overview (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisStory) large = load_synthetic (2000, 400);
+  g_auto(DramatisTheme) theme = { 0 };
+  g_autoptr(DramatisTimeline) timeline = NULL;
+  g_autoptr(DramatisTimeline) large_timeline = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  DramatisTimelineView view, large_view;
+  DramatisTimeMap strip, map;
+  gint64 first, end;
+  double x0, x1, width = 600, wide_x0, wide_x1;
+  int inside[3], outside[3];
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  timeline = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, &theme);
+  g_assert_true (dramatis_story_get_time_bounds (story, &first, &end));
+  dramatis_timeline_fit (timeline, 900, 400, &view);
+
+  /* The story's time, margins aside, fills the strip. */
+  dramatis_timeline_get_overview_map (timeline, width, &strip);
+  g_assert_cmpfloat_with_epsilon (dramatis_time_map_to_x (&strip, first), 6, 0.5);
+  g_assert_cmpfloat_with_epsilon (dramatis_time_map_to_x (&strip, end), width - 6, 0.5);
+
+  /* Fitted, the view shows it all, and the strip does not help. */
+  dramatis_timeline_get_overview_window (timeline, &view, width, &wide_x0, &wide_x1);
+  g_assert_cmpfloat (wide_x0, <=, 6.5);
+  g_assert_cmpfloat (wide_x1, >=, width - 6.5);
+  g_assert_false (dramatis_timeline_overview_helps (timeline, &view));
+
+  /* Zoomed in, the frame is the view's time, and the strip helps. */
+  dramatis_timeline_zoom (timeline, &view, 8, 500);
+  g_assert_true (dramatis_timeline_overview_helps (timeline, &view));
+  dramatis_timeline_get_overview_window (timeline, &view, width, &x0, &x1);
+  dramatis_timeline_get_time_map (timeline, &view, &map);
+  g_assert_cmpfloat_with_epsilon (dramatis_time_map_to_time (&strip, x0), view.start_second, 1);
+  g_assert_cmpfloat_with_epsilon (dramatis_time_map_to_time (&strip, x1),
+                                  dramatis_time_map_to_time (&map, view.width - dramatis_timeline_get_gutter_width (timeline)),
+                                  view.seconds_per_pixel * 2);
+  g_assert_cmpfloat (x1 - x0, <, (wide_x1 - wide_x0) / 4);
+
+  /* Putting the frame's left edge somewhere moves the view there, at the
+   * same scale and scroll.
+   */
+  {
+    double spp = view.seconds_per_pixel;
+
+    view.scroll_y = 30;
+    dramatis_timeline_overview_move (timeline, &view, width, 100);
+    dramatis_timeline_get_overview_window (timeline, &view, width, &x0, &x1);
+    g_assert_cmpfloat_with_epsilon (x0, 100, 0.01);
+    g_assert_cmpfloat (view.seconds_per_pixel, ==, spp);
+    g_assert_cmpfloat (view.scroll_y, ==, 30);
+  }
+
+  /* The frame shows in the drawing: its outline in the accent colour,
+   * over an unveiled band, with the rest veiled.
+   */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, 28);
+  cr = cairo_create (surface);
+  dramatis_color_set_source (&theme.background, cr);
+  cairo_paint (cr);
+  dramatis_timeline_draw_overview (timeline, cr, &view, &theme, width, 28);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  get_pixel (surface, 101, 14, inside);
+  get_pixel (surface, 50, 14, outside);
+  g_assert_cmpint (inside[2], >, inside[0] + 40);   /* the accent is blue */
+  g_assert_cmpint (abs (outside[2] - outside[0]), <, 20);
+  cairo_surface_destroy (surface);
+
+  /* A story of hundreds of lanes gets the strip even when fitted. */
+  large_timeline = dramatis_timeline_new (large, DRAMATIS_LANES_BY_ACTOR, &theme);
+  dramatis_timeline_fit (large_timeline, 900, 400, &large_view);
+  g_assert_cmpuint (dramatis_timeline_get_n_lanes (large_timeline), >, 100);
+  g_assert_true (dramatis_timeline_overview_helps (large_timeline, &large_view));
+}
+
 /* A page too short for every lane ends after the last whole one. */
 static void
 test_whole_lanes (void)
@@ -967,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/axis/units", test_axis_units);
   g_test_add_func ("/render/timeline/axis/labels", test_axis_labels);
   g_test_add_func ("/render/timeline/axis/map", test_axis_map);
+  g_test_add_func ("/render/timeline/axis/break-years", test_axis_break_years);
   ADD ("draw/pixels", test_draw_pixels, DRAMATIS_LANES_BY_ACTOR);
   ADD ("draw/themes", test_themes, DRAMATIS_LANES_BY_ACTOR);
   ADD ("labels/builtin", test_labels_builtin, DRAMATIS_LANES_BY_ACTOR);
@@ -982,6 +1232,9 @@ main (int   argc,
   g_test_add_func ("/render/timeline/empty", test_empty);
   g_test_add_func ("/render/timeline/layout-scale", test_layout_scale);
   g_test_add_func ("/render/timeline/whole-lanes", test_whole_lanes);
+  g_test_add_func ("/render/timeline/labels/in-view", test_labels_in_view);
+  g_test_add_func ("/render/timeline/fit/lanes", test_fit_lanes);
+  g_test_add_func ("/render/timeline/overview", test_overview);
 
 #undef ADD
 
