@@ -13,6 +13,7 @@
 #include "dramatis-network-canvas.h"
 #include "dramatis-pane.h"
 #include "dramatis-timeline-canvas.h"
+#include "dramatis-timeline-overview.h"
 #include "dramatis-source-window.h"
 #include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
@@ -1096,6 +1097,136 @@ test_reveal_selection (Fixture       *fixture,
   g_assert_cmpfloat (fabs (y - after.height / 2), <, 1);
 }
 
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean   visible;
+} ChildState;
+
+static gboolean
+child_has_state (gpointer data)
+{
+  ChildState *state = data;
+
+  return gtk_widget_get_child_visible (state->widget) == state->visible &&
+         gtk_widget_get_mapped (state->widget) == state->visible;
+}
+
+/* Whether the scroll bar's adjustment says what the view says. */
+static void
+assert_adjustment_follows (DramatisTimelineCanvas *canvas,
+                           GtkAdjustment          *adjustment)
+{
+  DramatisScene *scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (canvas));
+  DramatisTimelineView view;
+
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, view.scroll_y);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), ==, view.height - DRAMATIS_TIMELINE_AXIS_HEIGHT);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==,
+                     dramatis_timeline_get_content_height (dramatis_scene_get_timeline (scene))
+                     - DRAMATIS_TIMELINE_AXIS_HEIGHT);
+}
+
+/* The lanes have a scroll bar that follows the view and scrolls it; the
+ * overview strip shows when the view is zoomed in on part of the story;
+ * an event selected elsewhere is brought into view both ways; and a fit
+ * fits both axes, back at the top.
+ */
+static void
+test_timeline_navigation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DramatisTimelineCanvas *canvas = DRAMATIS_TIMELINE_CANVAS (get_child (fixture, "timeline_canvas"));
+  DramatisScene *scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (canvas));
+  DramatisTimeline *timeline = dramatis_scene_get_timeline (scene);
+  GtkWidget *scrollbar = find_child_of_type (GTK_WIDGET (canvas), GTK_TYPE_SCROLLBAR);
+  GtkWidget *overview = find_child_of_type (GTK_WIDGET (canvas), DRAMATIS_TYPE_TIMELINE_OVERVIEW);
+  GtkAdjustment *adjustment;
+  DramatisTimelineView view;
+  ChildState state;
+  guint above = DRAMATIS_NO_INDEX, beside = DRAMATIS_NO_INDEX;
+  double gutter, x, y, width, height;
+
+  g_assert_nonnull (scrollbar);
+  g_assert_nonnull (overview);
+  g_assert_true (wait_for (sidebar_has_saved_width, fixture));
+  gutter = dramatis_timeline_get_gutter_width (timeline);
+
+  /* The window's timeline is too short for all its lanes. */
+  state = (ChildState) { scrollbar, TRUE };
+  g_assert_true (wait_for (child_has_state, &state));
+  state = (ChildState) { overview, FALSE };
+  g_assert_true (wait_for (child_has_state, &state));
+  adjustment = gtk_scrollbar_get_adjustment (GTK_SCROLLBAR (scrollbar));
+  assert_adjustment_follows (canvas, adjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+
+  /* Dragging the scroll bar moves its adjustment: the lanes follow. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  g_assert_cmpfloat (view.scroll_y, >, 0);
+  assert_adjustment_follows (canvas, adjustment);
+
+  /* Scrolled to the bottom, an event of the top lane is above the view;
+   * selected in the sidebar, it comes into view below the axis.
+   */
+  for (guint e = 0; e < dramatis_story_get_n_events (fixture->story) && above == DRAMATIS_NO_INDEX; e++)
+    if (dramatis_timeline_get_event_rect (timeline, &view, e, &x, &y, &width, &height) &&
+        y + height < DRAMATIS_TIMELINE_AXIS_HEIGHT)
+      above = e;
+  g_assert_cmpuint (above, !=, DRAMATIS_NO_INDEX);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_EVENT, above });
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  g_assert_true (dramatis_timeline_get_event_rect (timeline, &view, above, &x, &y, &width, &height));
+  g_assert_cmpfloat (y, >=, DRAMATIS_TIMELINE_AXIS_HEIGHT);
+  g_assert_cmpfloat (y + height, <=, view.height);
+  assert_adjustment_follows (canvas, adjustment);
+
+  /* Zoomed in, the overview shows, and an event off to the side comes
+   * into view across.
+   */
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "view.zoom-in", NULL));
+  state = (ChildState) { overview, TRUE };
+  g_assert_true (wait_for (child_has_state, &state));
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  for (guint e = 0; e < dramatis_story_get_n_events (fixture->story) && beside == DRAMATIS_NO_INDEX; e++)
+    if (dramatis_timeline_get_event_rect (timeline, &view, e, &x, &y, &width, &height) &&
+        (x + width < gutter || x > view.width))
+      beside = e;
+  g_assert_cmpuint (beside, !=, DRAMATIS_NO_INDEX);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_EVENT, beside });
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  g_assert_true (dramatis_timeline_get_event_rect (timeline, &view, beside, &x, &y, &width, &height));
+  g_assert_cmpfloat (x, >=, gutter);
+  g_assert_cmpfloat (x + MIN (width, view.width - gutter), <=, view.width);
+  g_assert_cmpfloat (y, >=, DRAMATIS_TIMELINE_AXIS_HEIGHT);
+  g_assert_cmpfloat (y + height, <=, view.height);
+
+  /* Ctrl+0 fits both axes: the whole story's time, from the top lane,
+   * and the overview goes.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "view.zoom-fit", NULL));
+  state = (ChildState) { overview, FALSE };
+  g_assert_true (wait_for (child_has_state, &state));
+  dramatis_timeline_canvas_get_view (canvas, &view);
+  g_assert_cmpfloat (view.scroll_y, ==, 0);
+  g_assert_false (dramatis_timeline_overview_helps (timeline, &view));
+  assert_adjustment_follows (canvas, adjustment);
+}
+
 /* The legend is a setting: the menu's Show Legend turns it on in both
  * diagrams, and it is remembered.
  */
@@ -1948,6 +2079,8 @@ main (int    argc,
               fixture_set_up, test_refit_on_resize, fixture_tear_down);
   g_test_add ("/window/reveal-selection", Fixture, NULL,
               fixture_set_up, test_reveal_selection, fixture_tear_down);
+  g_test_add ("/window/timeline-navigation", Fixture, NULL,
+              fixture_set_up, test_timeline_navigation, fixture_tear_down);
   g_test_add ("/window/legend", Fixture, NULL,
               fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,
