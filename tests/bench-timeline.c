@@ -25,6 +25,7 @@
 #define FRAMES        40
 #define NAIVE_FRAMES  3
 #define TARGET_MS     16.0
+#define OVERVIEW_HEIGHT 28
 
 #define DAY  86400.0
 #define YEAR (365.2425 * DAY)
@@ -121,10 +122,18 @@ run (DramatisTimeline    *timeline,
   dramatis_timeline_fit (timeline, WIDTH, HEIGHT, &fitted);
   area = WIDTH - dramatis_timeline_get_gutter_width (timeline);
 
+  {
+    double start = now_ms (), first;
+
+    dramatis_timeline_draw_overview (timeline, cr, &fitted, theme, area, OVERVIEW_HEIGHT);
+    first = now_ms () - start;
+    printf ("%-8s overview strip: first frame %.2f ms (counts its columns)\n", mode, first);
+  }
+
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
       DramatisTimelineView view = fitted;
-      double times[FRAMES], naive[NAIVE_FRAMES];
+      double times[FRAMES], naive[NAIVE_FRAMES], strip[FRAMES];
       double ours, theirs;
 
       if (zooms[z].seconds_in_view > 0)
@@ -158,11 +167,25 @@ run (DramatisTimeline    *timeline,
           naive[f] = now_ms () - start;
         }
 
+      /* The overview strip the window adds under the lanes, drawn on
+       * every frame of a pan.
+       */
+      for (guint f = 0; f < FRAMES; f++)
+        {
+          double start = now_ms ();
+
+          dramatis_timeline_pan (timeline, &view, 7, 0);
+          dramatis_timeline_draw_overview (timeline, cr, &view, theme, area, OVERVIEW_HEIGHT);
+          cairo_surface_flush (surface);
+          strip[f] = now_ms () - start;
+        }
+
       ours = median (times, FRAMES);
       theirs = median (naive, NAIVE_FRAMES);
-      printf ("%-8s %-14s %8.2f ms/frame (max %6.2f)  target %4.0f ms  %s   naive %9.1f ms/frame\n",
+      printf ("%-8s %-14s %8.2f ms/frame (max %6.2f)  target %4.0f ms  %s   naive %9.1f ms/frame"
+              "   overview %.2f ms/frame\n",
               mode, zooms[z].name, ours, times[FRAMES - 1], TARGET_MS,
-              ours <= TARGET_MS ? "ok  " : "SLOW", theirs);
+              ours <= TARGET_MS ? "ok  " : "SLOW", theirs, median (strip, FRAMES));
     }
 
   cairo_destroy (cr);
@@ -208,6 +231,10 @@ main (int   argc,
       printf ("%-8s layout %.0f ms, fit and repack %.0f ms, %u lanes, %.0f px of lanes\n",
               names[m], made - start, fitted - made, dramatis_timeline_get_n_lanes (timeline),
               dramatis_timeline_get_content_height (timeline));
+      start = now_ms ();
+      dramatis_timeline_fit_lanes (timeline, &view);
+      printf ("%-8s fit of the lanes to %d px: %.0f ms, %u rows a lane\n", names[m], HEIGHT,
+              now_ms () - start, dramatis_timeline_get_max_rows (timeline));
 
       run (timeline, &theme, names[m]);
     }
