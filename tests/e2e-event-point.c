@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -21,9 +22,11 @@
  * the event's label, as the timeline names the event selected to
  * assistive technologies, on the next.  STORY is a story file; without
  * it, the built-in story.  It computes the points with the code the window
- * runs: zooming to fit sets the view to dramatis_timeline_fit() of the
- * canvas's size, and a drag by DX, DY pans it with dramatis_timeline_pan()
- * by -DX, -DY.  Both depend on nothing but the story, the fonts and the
+ * runs: zooming to fit sets the view to dramatis_timeline_fit() and
+ * dramatis_timeline_fit_lanes() of the canvas's size, less the lanes'
+ * scroll bar when they are taller than the view (measured as the canvas
+ * measures it, so it needs the display), and a drag by DX, DY pans it
+ * with dramatis_timeline_pan() by -DX, -DY.  Both depend on nothing but the story, the fonts and the
  * size, so the points are the ones on screen.  The drag is the first of
  * right, left, up and down, then the diagonals, after which a click at
  * X + DX, Y + DY selects the event, where before it did not (the event's
@@ -96,8 +99,24 @@ main (int    argc,
   scene = dramatis_scene_new (story, &theme);
   timeline = dramatis_scene_get_timeline (scene);
 
-  /* As the canvas does: fit, then take the widget's size. */
+  /* As the canvas does: fit both axes, then keep room for the scroll bar
+   * if the lanes are taller than the view and fit again in the rest.
+   */
   dramatis_timeline_fit (timeline, width, height, &view);
+  dramatis_timeline_fit_lanes (timeline, &view);
+  if (dramatis_timeline_get_content_height (timeline) > height + 0.5)
+    {
+      GtkWidget *scrollbar;
+      int scrollbar_width;
+
+      adw_init ();
+      scrollbar = g_object_ref_sink (gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, NULL));
+      gtk_widget_measure (scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar_width, NULL, NULL);
+      g_object_unref (scrollbar);
+      width -= scrollbar_width;
+      dramatis_timeline_fit (timeline, width, height, &view);
+      dramatis_timeline_fit_lanes (timeline, &view);
+    }
   view.width = width;
   view.height = height;
 
