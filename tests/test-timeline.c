@@ -1036,8 +1036,8 @@ test_labels_in_view (void)
 }
 
 /* A fit of the lanes shows every lane, with as many rows each as leave
- * room for all; when even a row each is too tall, the lanes keep all
- * their rows and the view starts at the top.
+ * room for all; when even a row each is too tall, each gets one, so that
+ * the most lanes show, from the top.
  */
 static void
 test_fit_lanes (void)
@@ -1046,7 +1046,7 @@ test_fit_lanes (void)
   g_auto(DramatisTheme) theme = { 0 };
   g_autoptr(DramatisTimeline) timeline = NULL;
   DramatisTimelineView view;
-  guint n_lanes, rows;
+  guint n_lanes, rows, whole;
   double full_height;
 
   dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
@@ -1073,13 +1073,19 @@ test_fit_lanes (void)
   dramatis_timeline_set_max_rows (timeline, rows + 1);
   g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), >, view.height);
 
-  /* Too short for a row each: all rows, from the top. */
+  /* Too short for a row each: one row each, from the top, which shows
+   * more lanes than any other number of rows.
+   */
   dramatis_timeline_fit (timeline, 900, 300, &view);
   view.scroll_y = 80;
   dramatis_timeline_fit_lanes (timeline, &view);
-  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, DRAMATIS_TIMELINE_MAX_ROWS);
-  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), ==, full_height);
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, 1);
+  g_assert_cmpfloat (dramatis_timeline_get_content_height (timeline), >, view.height);
   g_assert_cmpfloat (view.scroll_y, ==, 0);
+  whole = dramatis_timeline_count_whole_lanes (timeline, view.height, NULL);
+  g_assert_cmpuint (whole, <, n_lanes);
+  dramatis_timeline_set_max_rows (timeline, 2);
+  g_assert_cmpuint (dramatis_timeline_count_whole_lanes (timeline, view.height, NULL), <, whole);
 }
 
 /* The overview strip maps the story's whole time into its width, frames

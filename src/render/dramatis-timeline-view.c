@@ -225,10 +225,12 @@ height_with_rows (DramatisTimeline *self,
  * Fits the lanes to the view's height, as dramatis_timeline_fit() fits
  * time to its width: every lane shows, each with as many rows of labels as
  * leaves room for all (see dramatis_timeline_set_max_rows()).  When even a
- * row each is too tall for every lane, the lanes keep every row and the
- * view shows the first of them: a lane squeezed to one row loses most of
- * its labels, and a screenful of lanes without labels reads worse than
- * fewer lanes that say what happened.  Scrolls to the top either way.
+ * row each is too tall for every lane, each gets one row, so that the view
+ * shows as many lanes as it can from the top.  A view holds only so many
+ * lines of labels, whichever lanes they belong to: in a pane of 610 by 335
+ * pixels the built-in story shows 9 labels in 8 lanes at one row a lane,
+ * and 10 in 2 lanes at six: fewer rows cost almost no labels and show four
+ * times the lanes.  Scrolls to the top.
  */
 void
 dramatis_timeline_fit_lanes (DramatisTimeline     *self,
@@ -243,8 +245,6 @@ dramatis_timeline_fit_lanes (DramatisTimeline     *self,
   for (rows = DRAMATIS_TIMELINE_MAX_ROWS; rows > 1; rows--)
     if (height_with_rows (self, rows) <= view->height)
       break;
-  if (height_with_rows (self, rows) > view->height)
-    rows = DRAMATIS_TIMELINE_MAX_ROWS;
 
   dramatis_timeline_set_max_rows (self, rows);
   view->scroll_y = 0;
