@@ -11,10 +11,6 @@
  * an event's mark and label go in a row, and whether the label fits.
  */
 
-/* More rows make a lane of a huge story taller without making it clearer;
- * what does not fit shares a row and loses its label.
- */
-
 /* Where a placement's mark and label go at the scale of @map, in pixels
  * from the start of the time area.
  */
