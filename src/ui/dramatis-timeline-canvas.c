@@ -69,9 +69,7 @@ sync_adjustment (DramatisTimelineCanvas *self)
   page = MAX (self->view.height - DRAMATIS_TIMELINE_AXIS_HEIGHT, 1);
   upper = MAX (dramatis_timeline_get_content_height (timeline) - DRAMATIS_TIMELINE_AXIS_HEIGHT, page);
   self->syncing = TRUE;
-  gtk_adjustment_configure (self->vadjustment, self->view.scroll_y, 0, upper,
-                            dramatis_timeline_get_content_height (timeline) > 0 ? 40 : 1,
-                            page * 0.9, page);
+  gtk_adjustment_configure (self->vadjustment, self->view.scroll_y, 0, upper, 40, page * 0.9, page);
   self->syncing = FALSE;
 }
 
