@@ -5,7 +5,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <time.h>
-#include <dlfcn.h>
 
 #include "dramatis-application.h"
 #include "dramatis-details.h"
@@ -214,10 +213,8 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   wait_for (window_is_ready, window);
 
-  { void (*en) (int) = dlsym (RTLD_DEFAULT, "exp_count_enable"); if (en) en (1); }
   actor_ms = time_clicks (window, GTK_LIST_VIEW (get_child (window, "actor_list")), &actor_cpu);
 
-  { void (*en) (int) = dlsym (RTLD_DEFAULT, "exp_count_enable"); if (en) en (0); }
   /* A search that finds actors, events and quotes alike. */
   search = get_child (window, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search), "security");
