@@ -72,6 +72,20 @@ dramatis_pane_measure (GtkWidget      *widget,
   DramatisPane *self = DRAMATIS_PANE (widget);
   int child_minimum = 0, child_natural = 0;
 
+  /* A fixed pane is as wide as it says, whatever its child would like:
+   * the natural width of a page of wrapping text is that of its longest
+   * paragraph on one line, which takes a layout of all of it to find, and
+   * AdwFlap asks for it at every allocation.  Its height is the child's at
+   * that width, the one it gets, so the child lays its text out once.
+   */
+  if (self->fixed && orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = self->width;
+      return;
+    }
+  if (self->fixed && for_size < 0)
+    for_size = self->width;
+
   if (self->child != NULL && gtk_widget_should_layout (self->child))
     gtk_widget_measure (self->child, orientation, for_size, &child_minimum, &child_natural, NULL, NULL);
 
@@ -82,7 +96,7 @@ dramatis_pane_measure (GtkWidget      *widget,
       return;
     }
 
-  *minimum = self->fixed ? MAX (child_minimum, self->width) : child_minimum;
+  *minimum = child_minimum;
   *natural = MAX (*minimum, self->width);
 }
 
