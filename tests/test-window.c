@@ -1499,7 +1499,8 @@ test_item_list_find (Fixture       *fixture,
 
 /* A page of many rows shows its first ones with the page and the rest in
  * the frames after it, so that a click on a large story is answered at
- * once; in the end every row is there.
+ * once; a long section shows its first rows, and a row that shows the
+ * rest.
  */
 
 typedef struct
@@ -1542,6 +1543,46 @@ all_rows_shown (gpointer data)
   return count.n_rows > 0 && count.n_shown == count.n_rows;
 }
 
+/* The row under @widget whose label reads @text. */
+static GtkWidget *
+find_row_with_label (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+      return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 ? widget : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row_with_label (child, text);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  guint      n_rows;
+} RowsWait;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+  RowCount count = { 0, 0 };
+
+  count_rows (wait->widget, &count);
+  return count.n_rows == wait->n_rows;
+}
+
 static void
 test_details_rows_follow (Fixture       *fixture,
                           gconstpointer  data)
@@ -1555,6 +1596,8 @@ test_details_rows_follow (Fixture       *fixture,
   GtkWidget *details = get_child (fixture, "details");
   DramatisStory *story;
   RowCount count = { 0, 0 };
+  g_autofree char *more_text = NULL;
+  GtkWidget *more;
   guint n_events;
 
   g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
@@ -1568,14 +1611,26 @@ test_details_rows_follow (Fixture       *fixture,
 
   dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, 0 });
 
-  /* The page is built whole, but shows only its first rows... */
+  /* The page shows only its first rows... */
   count_rows (details, &count);
-  g_assert_cmpuint (count.n_rows, >=, n_events);
+  g_assert_cmpuint (count.n_rows, >, 10);
   g_assert_cmpuint (count.n_shown, >, 0);
   g_assert_cmpuint (count.n_shown, <=, 10);
 
-  /* ...and the others after it. */
+  /* ...and the others after it.  Of its many events, the first ten have
+   * rows, and one more row shows the rest.
+   */
   g_assert_true (wait_for (all_rows_shown, details));
+  more_text = g_strdup_printf ("Show %u More", n_events - 10);
+  more = find_row_with_label (details, more_text);
+  g_assert_nonnull (more);
+  count = (RowCount) { 0, 0 };
+  count_rows (details, &count);
+  g_assert_cmpuint (count.n_rows, <, n_events);
+
+  g_signal_emit_by_name (more, "activate");
+  g_assert_true (wait_for (has_rows, &(RowsWait) { details, count.n_rows - 1 + n_events - 10 }));
+  g_assert_null (find_row_with_label (details, more_text));
 
   dramatis_test_remove_temp_dir (dir);
 }

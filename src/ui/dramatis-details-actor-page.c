@@ -12,6 +12,26 @@
  * belongs to them, what they said, their relations and their events.
  */
 
+static void
+add_event_rows (DramatisDetails *self,
+                GtkWidget       *list,
+                const guint     *items,
+                guint            n_items)
+{
+  for (guint i = 0; i < n_items; i++)
+    {
+      const DramatisEvent *event = dramatis_story_get_event (self->story, items[i]);
+      g_autofree char *when = NULL;
+
+      if (dramatis_span_is_set (&event->when))
+        when = dramatis_span_format (&event->when);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           dramatis_details_create_item_row (dramatis_event_get_label (event), when,
+                                                             DRAMATIS_ITEM_EVENT, items[i]));
+    }
+}
+
 void
 dramatis_details_build_actor_page (DramatisDetails *self,
                                    guint            index)
@@ -154,17 +174,8 @@ dramatis_details_build_actor_page (DramatisDetails *self,
 
   items = dramatis_story_get_actor_events (self->story, index, &n_items);
   if (n_items > 0)
-    list = dramatis_details_add_section_list (self, _("Events"));
-  for (guint i = 0; i < n_items; i++)
     {
-      const DramatisEvent *event = dramatis_story_get_event (self->story, items[i]);
-      g_autofree char *when = NULL;
-
-      if (dramatis_span_is_set (&event->when))
-        when = dramatis_span_format (&event->when);
-
-      gtk_list_box_append (GTK_LIST_BOX (list),
-                           dramatis_details_create_item_row (dramatis_event_get_label (event), when,
-                                                             DRAMATIS_ITEM_EVENT, items[i]));
+      list = dramatis_details_add_section_list (self, _("Events"));
+      dramatis_details_add_section_rows (self, list, items, n_items, add_event_rows);
     }
 }

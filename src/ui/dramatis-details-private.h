@@ -45,6 +45,8 @@ struct _DramatisDetails
 
   DramatisItem       activated;
   guint              activated_idle_id;
+  GtkWidget         *more_row;            /* a "Show More" row activated, to expand */
+  guint              more_idle_id;
 
   /* Colours the avatars as the diagrams colour each kind of actor. */
   GtkCssProvider    *kind_colors;
@@ -61,8 +63,22 @@ typedef struct
   const char *passive;
 } RelationPhrase;
 
+/* Appends the rows of @items to @list. */
+typedef void (*DramatisDetailsAddRows) (DramatisDetails *self,
+                                        GtkWidget       *list,
+                                        const guint     *items,
+                                        guint            n_items);
+
+/* A long section shows this many rows, and a row that shows the rest. */
+#define SECTION_ROWS 10
+
 /* dramatis-details.c */
 GtkWidget            *dramatis_details_create_list           (DramatisDetails        *self);
+void                  dramatis_details_add_section_rows      (DramatisDetails        *self,
+                                                              GtkWidget              *list,
+                                                              const guint            *items,
+                                                              guint                   n_items,
+                                                              DramatisDetailsAddRows  add_rows);
 
 /* dramatis-details-format.c */
 const RelationPhrase *dramatis_details_find_relation_phrase  (const char             *type);

@@ -87,6 +87,99 @@ emit_item_selected_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Long sections */
+
+#define MORE_KEY "dramatis-more-rows"
+
+typedef struct
+{
+  DramatisDetailsAddRows  add_rows;
+  guint                  *items;
+  guint                   n_items;
+} MoreRows;
+
+static void
+more_rows_free (gpointer data)
+{
+  MoreRows *more = data;
+
+  g_free (more->items);
+  g_free (more);
+}
+
+/**
+ * dramatis_details_add_section_rows:
+ * @self: the details pane
+ * @list: the section's list
+ * @items: the items of the section
+ * @n_items: how many
+ * @add_rows: appends the rows of some of @items to @list
+ *
+ * Appends the rows of a section that can be long, such as the dozens of
+ * events of a major actor: its first rows, and one that shows the rest
+ * when it is activated.  The page then comes up at once, however many
+ * items there are, and a screen reader does not have to walk them all.
+ */
+void
+dramatis_details_add_section_rows (DramatisDetails        *self,
+                                   GtkWidget              *list,
+                                   const guint            *items,
+                                   guint                   n_items,
+                                   DramatisDetailsAddRows  add_rows)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *row, *label;
+  MoreRows *more;
+
+  /* Two more rows cost less than a row that shows them. */
+  if (n_items <= SECTION_ROWS + 2)
+    {
+      add_rows (self, list, items, n_items);
+      return;
+    }
+
+  add_rows (self, list, items, SECTION_ROWS);
+
+  more = g_new0 (MoreRows, 1);
+  more->add_rows = add_rows;
+  more->n_items = n_items - SECTION_ROWS;
+  more->items = g_memdup2 (items + SECTION_ROWS, more->n_items * sizeof (guint));
+
+  text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", more->n_items), more->n_items);
+  label = gtk_label_new (text);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), MORE_KEY, more, more_rows_free);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+static gboolean
+show_more_cb (gpointer user_data)
+{
+  DramatisDetails *self = DRAMATIS_DETAILS (user_data);
+  g_autoptr(GtkWidget) row = g_steal_pointer (&self->more_row);
+  GtkWidget *list = gtk_widget_get_parent (row);
+  MoreRows *more = g_object_get_data (G_OBJECT (row), MORE_KEY);
+  GtkWidget *first;
+
+  self->more_idle_id = 0;
+
+  /* The page may have changed since. */
+  if (list == NULL || !gtk_widget_is_ancestor (list, GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  more->add_rows (self, list, more->items, more->n_items);
+  /* The keyboard focus goes to the first row shown, where the other was. */
+  first = gtk_widget_get_next_sibling (row);
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_row_activated (DramatisDetails *self,
                   GtkListBoxRow   *row,
@@ -95,6 +188,17 @@ on_row_activated (DramatisDetails *self,
   DramatisItemKind kind;
 
   g_assert (DRAMATIS_IS_DETAILS (self));
+
+  /* Like a row that leads elsewhere, the row goes once the list is done
+   * with the click on it.
+   */
+  if (g_object_get_data (G_OBJECT (row), MORE_KEY) != NULL)
+    {
+      g_set_object (&self->more_row, GTK_WIDGET (row));
+      if (self->more_idle_id == 0)
+        self->more_idle_id = g_idle_add (show_more_cb, self);
+      return;
+    }
 
   kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ITEM_KIND_KEY));
   if (kind == DRAMATIS_ITEM_NONE)
@@ -472,6 +576,8 @@ dramatis_details_dispose (GObject *object)
   if (self->staged != NULL)
     g_ptr_array_set_size (self->staged, 0);
   g_clear_handle_id (&self->activated_idle_id, g_source_remove);
+  g_clear_handle_id (&self->more_idle_id, g_source_remove);
+  g_clear_object (&self->more_row);
   self->highlighted = NULL;
   self->content = NULL;
   self->first_list = NULL;
