@@ -390,6 +390,39 @@ event_centre (Fixture    *fixture,
   *y = ry + rh / 2;
 }
 
+/* In a view as narrow as a phone's, the lane names give up their width to
+ * time, and take it back when the view is wide again; what is drawn and
+ * hit follows.
+ */
+static void
+test_narrow_gutter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  double natural = dramatis_timeline_get_gutter_width (fixture->timeline);
+  DramatisTimelineView view;
+  double x, y, w, h;
+
+  /* The built-in story's longest lane name asks for much of a phone. */
+  g_assert_cmpfloat (natural, >, 0.3 * 355);
+  g_assert_false (dramatis_timeline_fit_gutter (fixture->timeline, 1280));
+  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), ==, natural);
+
+  g_assert_true (dramatis_timeline_fit_gutter (fixture->timeline, 355));
+  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), <=, 0.3 * 355);
+  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), >=, 64);
+
+  /* The time area starts where the names end. */
+  dramatis_timeline_fit (fixture->timeline, 355, HEIGHT, &view);
+  g_assert_true (dramatis_timeline_get_event_rect (fixture->timeline, &view,
+                                                   event_index (fixture->story, "invasion-of-ukraine"),
+                                                   &x, &y, &w, &h));
+  g_assert_cmpfloat (x, >=, dramatis_timeline_get_gutter_width (fixture->timeline) - 1);
+  g_assert_cmpfloat (x, <, natural);
+
+  g_assert_true (dramatis_timeline_fit_gutter (fixture->timeline, 1280));
+  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), ==, natural);
+}
+
 static void
 test_draw_pixels (Fixture       *fixture,
                   gconstpointer  data)
@@ -1224,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/axis/map", test_axis_map);
   g_test_add_func ("/render/timeline/axis/break-years", test_axis_break_years);
   ADD ("draw/pixels", test_draw_pixels, DRAMATIS_LANES_BY_ACTOR);
+  ADD ("narrow-gutter", test_narrow_gutter, DRAMATIS_LANES_BY_ACTOR);
   ADD ("draw/themes", test_themes, DRAMATIS_LANES_BY_ACTOR);
   ADD ("labels/builtin", test_labels_builtin, DRAMATIS_LANES_BY_ACTOR);
   g_test_add_func ("/render/timeline/labels/synthetic", test_labels_synthetic);

@@ -30,6 +30,11 @@ G_BEGIN_DECLS
 #define GUTTER_DOT       8.0
 #define MIN_GUTTER       90.0
 #define MAX_GUTTER       220.0
+/* In a narrow view, the lane names take at most this share of the width,
+ * and never less than NARROW_GUTTER.
+ */
+#define GUTTER_SHARE     0.3
+#define NARROW_GUTTER    64.0
 #define FIT_MARGIN_LEFT  24.0
 #define FIT_MARGIN_RIGHT 16.0
 
@@ -172,6 +177,7 @@ struct _DramatisTimeline
   guint                 *event_offsets;
   guint                 *event_placements;
   double                 gutter_width;
+  double                 natural_gutter_width;  /* as wide as the lane names ask */
   double                 content_height;
 
   /* Which events the selection lights; everything else is dimmed. */

@@ -236,7 +236,8 @@ dramatis_timeline_new (DramatisStory       *story,
   for (guint l = 0; l < self->lanes->len; l++)
     gutter = MAX (gutter,
                   dramatis_timeline_measure_text (&lanes, g_array_index (self->lanes, Lane, l).title));
-  self->gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
+  self->natural_gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
+  self->gutter_width = self->natural_gutter_width;
 
   dramatis_timeline_measurer_clear (&labels);
   dramatis_timeline_measurer_clear (&inferred);
@@ -401,6 +402,33 @@ dramatis_timeline_get_gutter_width (DramatisTimeline *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->gutter_width;
+}
+
+/**
+ * dramatis_timeline_fit_gutter:
+ * @self: a timeline
+ * @view_width: the width of the view the timeline is drawn in
+ *
+ * Gives the lane names the width they ask for, unless it would take more
+ * than 30% of @view_width: in a view as narrow as a phone's, they are
+ * shortened to leave the time most of the room.
+ *
+ * Returns: whether the width of the lane names changed
+ */
+gboolean
+dramatis_timeline_fit_gutter (DramatisTimeline *self,
+                              double            view_width)
+{
+  double width;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  width = MIN (self->natural_gutter_width, MAX (NARROW_GUTTER, floor (view_width * GUTTER_SHARE)));
+  if (width == self->gutter_width)
+    return FALSE;
+
+  self->gutter_width = width;
+  return TRUE;
 }
 
 guint

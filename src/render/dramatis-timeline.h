@@ -97,6 +97,8 @@ guint             dramatis_timeline_get_max_rows       (DramatisTimeline        
 void              dramatis_timeline_set_max_rows       (DramatisTimeline           *self,
                                                         guint                       max_rows);
 double            dramatis_timeline_get_gutter_width   (DramatisTimeline           *self);
+gboolean          dramatis_timeline_fit_gutter         (DramatisTimeline           *self,
+                                                        double                      view_width);
 guint             dramatis_timeline_get_n_lanes        (DramatisTimeline           *self);
 guint             dramatis_timeline_count_whole_lanes  (DramatisTimeline           *self,
                                                         double                      height,

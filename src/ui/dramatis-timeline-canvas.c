@@ -199,6 +199,10 @@ dramatis_timeline_canvas_set_view_size (DramatisCanvas *canvas,
 {
   DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
 
+  /* A narrow view keeps most of its width for time. */
+  if (get_timeline (self) != NULL && dramatis_timeline_fit_gutter (get_timeline (self), width) && !self->allocating)
+    update_chrome (self);
+
   /* A fit fits both axes: the story's time to the width, its lanes to
    * the height.
    */
