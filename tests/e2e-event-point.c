@@ -99,9 +99,11 @@ main (int    argc,
   scene = dramatis_scene_new (story, &theme);
   timeline = dramatis_scene_get_timeline (scene);
 
-  /* As the canvas does: fit both axes, then keep room for the scroll bar
-   * if the lanes are taller than the view and fit again in the rest.
+  /* As the canvas does: fit the lane names and both axes, then keep room
+   * for the scroll bar if the lanes are taller than the view and fit again
+   * in the rest.
    */
+  dramatis_timeline_fit_gutter (timeline, width);
   dramatis_timeline_fit (timeline, width, height, &view);
   dramatis_timeline_fit_lanes (timeline, &view);
   if (dramatis_timeline_get_content_height (timeline) > height + 0.5)
@@ -114,6 +116,7 @@ main (int    argc,
       gtk_widget_measure (scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar_width, NULL, NULL);
       g_object_unref (scrollbar);
       width -= scrollbar_width;
+      dramatis_timeline_fit_gutter (timeline, width);
       dramatis_timeline_fit (timeline, width, height, &view);
       dramatis_timeline_fit_lanes (timeline, &view);
     }

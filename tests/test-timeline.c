@@ -403,12 +403,12 @@ test_narrow_gutter (Fixture       *fixture,
   double x, y, w, h;
 
   /* The built-in story's longest lane name asks for much of a phone. */
-  g_assert_cmpfloat (natural, >, 0.3 * 355);
+  g_assert_cmpfloat (natural, >, 0.35 * 355);
   g_assert_false (dramatis_timeline_fit_gutter (fixture->timeline, 1280));
   g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), ==, natural);
 
   g_assert_true (dramatis_timeline_fit_gutter (fixture->timeline, 355));
-  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), <=, 0.3 * 355);
+  g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), <=, 0.35 * 355);
   g_assert_cmpfloat (dramatis_timeline_get_gutter_width (fixture->timeline), >=, 64);
 
   /* The time area starts where the names end. */

@@ -33,7 +33,7 @@ G_BEGIN_DECLS
 /* In a narrow view, the lane names take at most this share of the width,
  * and never less than NARROW_GUTTER.
  */
-#define GUTTER_SHARE     0.3
+#define GUTTER_SHARE     0.35
 #define NARROW_GUTTER    64.0
 #define FIT_MARGIN_LEFT  24.0
 #define FIT_MARGIN_RIGHT 16.0

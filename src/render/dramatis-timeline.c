@@ -410,7 +410,7 @@ dramatis_timeline_get_gutter_width (DramatisTimeline *self)
  * @view_width: the width of the view the timeline is drawn in
  *
  * Gives the lane names the width they ask for, unless it would take more
- * than 30% of @view_width: in a view as narrow as a phone's, they are
+ * than 35% of @view_width: in a view as narrow as a phone's, they are
  * shortened to leave the time most of the room.
  *
  * Returns: whether the width of the lane names changed
