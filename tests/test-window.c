@@ -1228,7 +1228,7 @@ test_timeline_navigation (Fixture       *fixture,
 }
 
 /* The legend is a setting: the menu's Show Legend turns it on in both
- * diagrams, and it is remembered.
+ * diagrams, and it is remembered.  A fitted network fits above it.
  */
 static void
 test_legend (Fixture       *fixture,
@@ -1241,10 +1241,15 @@ test_legend (Fixture       *fixture,
   g_autoptr(Capture) plain = NULL;
   g_autoptr(Capture) with_legend = NULL;
   guint changed_low_left = 0, changed_top_right = 0;
+  double legend_top, lowest = 0;
 
   g_assert_false (before);
   g_assert_false (dramatis_canvas_get_show_legend (timeline));
   g_assert_false (dramatis_canvas_get_show_legend (network));
+  /* Placed by the user, the network stays where it is when the legend
+   * comes.
+   */
+  dramatis_canvas_set_placed (network);
   plain = capture_widget (GTK_WIDGET (network));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.show-legend", NULL));
@@ -1272,6 +1277,22 @@ test_legend (Fixture       *fixture,
       }
   g_assert_cmpuint (changed_low_left, >, 1000);
   g_assert_cmpuint (changed_top_right, ==, 0);
+
+  /* Fitted, the network fits above the legend. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "view.zoom-fit", NULL));
+  legend_top = gtk_widget_get_height (GTK_WIDGET (network)) -
+               dramatis_canvas_get_legend_height (network, gtk_widget_get_width (GTK_WIDGET (network)),
+                                                  gtk_widget_get_height (GTK_WIDGET (network)));
+  g_assert_cmpfloat (legend_top, <, gtk_widget_get_height (GTK_WIDGET (network)) - 40);
+  for (guint a = 0; a < dramatis_story_get_n_actors (fixture->story); a++)
+    {
+      double x, y;
+
+      g_assert_true (dramatis_network_canvas_get_actor_point (DRAMATIS_NETWORK_CANVAS (network), a, &x, &y));
+      lowest = MAX (lowest, y);
+    }
+  g_assert_cmpfloat (lowest, <, legend_top);
+  g_assert_cmpfloat (lowest, >, legend_top - 80);
 
   g_settings_set_boolean (settings, "show-legend", before);
   g_assert_cmpint (dramatis_canvas_get_show_legend (network), ==, before);

@@ -413,6 +413,69 @@ zoom_fit_action (GtkWidget  *widget,
  * left corner.  It is drawn once to measure it, into a recording, then
  * replayed over the panel.
  */
+static cairo_surface_t *
+record_legend (DramatisCanvas *self,
+               int             width,
+               int             height,
+               double         *x,
+               double         *y,
+               double         *panel_width,
+               double         *panel_height)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  cairo_surface_t *recording;
+  cairo_t *rc;
+  double max_width = width - 2 * (LEGEND_MARGIN + LEGEND_PADDING);
+  double ink_width, ink_height;
+
+  if (max_width < 40 || priv->theme == NULL || priv->scene == NULL)
+    return NULL;
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  rc = cairo_create (recording);
+  DRAMATIS_CANVAS_GET_CLASS (self)->draw_legend (self, rc, priv->theme, 0, 0, max_width);
+  cairo_destroy (rc);
+  cairo_recording_surface_ink_extents (recording, x, y, &ink_width, &ink_height);
+
+  *panel_width = ink_width + 2 * LEGEND_PADDING;
+  *panel_height = ink_height + 2 * LEGEND_PADDING;
+  if (ink_width <= 0 || ink_height <= 0 || *panel_height > height - 2 * LEGEND_MARGIN)
+    g_clear_pointer (&recording, cairo_surface_destroy);
+
+  return recording;
+}
+
+/**
+ * dramatis_canvas_get_legend_height:
+ * @self: a canvas
+ * @width: the width of the view
+ * @height: the height of the view
+ *
+ * Returns: how much of the bottom of a view of @width × @height the legend
+ *   covers, its margin included: nothing when it is hidden or does not fit
+ */
+double
+dramatis_canvas_get_legend_height (DramatisCanvas *self,
+                                   int             width,
+                                   int             height)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  cairo_surface_t *recording;
+  double x, y, panel_width, panel_height;
+
+  g_return_val_if_fail (DRAMATIS_IS_CANVAS (self), 0);
+
+  if (!priv->show_legend)
+    return 0;
+
+  recording = record_legend (self, width, height, &x, &y, &panel_width, &panel_height);
+  if (recording == NULL)
+    return 0;
+
+  cairo_surface_destroy (recording);
+  return panel_height + 2 * LEGEND_MARGIN;
+}
+
 static void
 draw_legend (DramatisCanvas *self,
              cairo_t        *cr,
@@ -422,27 +485,12 @@ draw_legend (DramatisCanvas *self,
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
   const DramatisTheme *theme = priv->theme;
   cairo_surface_t *recording;
-  cairo_t *rc;
-  double max_width = width - 2 * (LEGEND_MARGIN + LEGEND_PADDING);
-  double x, y, ink_width, ink_height, panel_width, panel_height;
+  double x, y, panel_width, panel_height;
 
   priv->legend_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-  if (max_width < 40)
+  recording = record_legend (self, width, height, &x, &y, &panel_width, &panel_height);
+  if (recording == NULL)
     return;
-
-  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  rc = cairo_create (recording);
-  DRAMATIS_CANVAS_GET_CLASS (self)->draw_legend (self, rc, theme, 0, 0, max_width);
-  cairo_destroy (rc);
-  cairo_recording_surface_ink_extents (recording, &x, &y, &ink_width, &ink_height);
-
-  panel_width = ink_width + 2 * LEGEND_PADDING;
-  panel_height = ink_height + 2 * LEGEND_PADDING;
-  if (ink_width <= 0 || ink_height <= 0 || panel_height > height - 2 * LEGEND_MARGIN)
-    {
-      cairo_surface_destroy (recording);
-      return;
-    }
 
   priv->legend_rect = GRAPHENE_RECT_INIT (LEGEND_MARGIN, height - LEGEND_MARGIN - panel_height,
                                           panel_width, panel_height);
@@ -815,6 +863,9 @@ dramatis_canvas_set_show_legend (DramatisCanvas *self,
 
   priv->show_legend = show_legend;
   priv->legend_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  /* A diagram fitted to its view fits again around the legend. */
+  if (!priv->placed)
+    priv->fitted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -101,6 +101,9 @@ void           dramatis_canvas_zoom_to_fit     (DramatisCanvas          *self);
 void           dramatis_canvas_set_show_legend (DramatisCanvas          *self,
                                                 gboolean                 show_legend);
 gboolean       dramatis_canvas_get_show_legend (DramatisCanvas          *self);
+double         dramatis_canvas_get_legend_height (DramatisCanvas        *self,
+                                                  int                    width,
+                                                  int                    height);
 void           dramatis_canvas_set_chrome      (DramatisCanvas          *self,
                                                 int                      right,
                                                 int                      bottom);

@@ -143,8 +143,19 @@ dramatis_network_canvas_set_view_size (DramatisCanvas *canvas,
 {
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
 
+  /* The network fits above the legend, which would hide its bottom. */
   if (fit)
-    dramatis_network_fit (get_network (self), width, height, &self->view);
+    {
+      double legend = dramatis_canvas_get_legend_height (canvas, width, height);
+
+      if (legend > 0 && height - legend >= height / 2.0)
+        {
+          dramatis_network_fit (get_network (self), width, height - legend, &self->view);
+          self->view.center_y += legend / 2 / self->view.zoom;
+        }
+      else
+        dramatis_network_fit (get_network (self), width, height, &self->view);
+    }
 
   self->view.width = width;
   self->view.height = height;
