@@ -958,6 +958,12 @@ test_narrow_layout (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (details));
   g_assert_true (network_has_window_width (fixture));
 
+  /* F9 opens the sidebar over the diagrams and closes it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+
   /* The sidebar opens over the diagrams, and closes on what is picked in it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   g_assert_true (adw_flap_get_reveal_flap (sidebar));

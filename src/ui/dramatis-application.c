@@ -104,6 +104,7 @@ dramatis_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
