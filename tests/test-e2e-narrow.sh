@@ -6,7 +6,8 @@
 #
 # 1. Start dramatis on the built-in story, wide.  Drag the line between the
 #    sidebar and the diagrams 100 pixels to the right: the diagrams start
-#    100 pixels further right.
+#    100 pixels further right.  Drag it 400 more: the sidebar widens only
+#    as far as the diagrams and the details leave it room, and stays.
 # 2. Make the window 360 pixels wide: the sidebar and the details fold
 #    away, and the diagrams take the whole width.
 # 3. Click Robert Wood in the network: his quotes show, over the diagrams.
@@ -56,6 +57,23 @@ EOF2
 done
 [ -n "$moved" ] || fail "the diagrams start at $now_x after the drag, not $(( timeline_x + distance ))"
 say "the diagrams moved from $timeline_x to $now_x"
+
+handle_x=$(( handle_x + distance ))
+xdotool mousemove $(( X + handle_x )) $(( Y + handle_y )) mousedown 1
+for step in 1 2 3 4 5 6 7 8 9 10; do
+  xdotool mousemove $(( X + handle_x + step * 40 )) $(( Y + handle_y ))
+  app_alive
+done
+xdotool mouseup 1
+for _ in $(seq 100); do
+  read -r wide_x _ <<EOF2
+$(a11y timeline "$app")
+EOF2
+  [ "$wide_x" -gt "$now_x" ] && break
+  sleep 0.1
+done
+[ "$wide_x" -gt "$now_x" ] || fail "the sidebar folded away when dragged wider (the diagrams start at $wide_x)"
+say "dragged 400 pixels further, the sidebar stops at $wide_x and stays beside the diagrams"
 
 # 2. As narrow as a phone.
 xdotool windowsize "$window" 360 720

@@ -355,6 +355,8 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_y,
                 Handle         *handle)
 {
+  GtkWidget *content;
+  int content_width = 0, separator_width = 0, width;
   gboolean grows_rightwards;
 
   if (handle->pane == NULL || handle->flap == NULL)
@@ -365,7 +367,21 @@ drag_update_cb (GtkGestureDrag *gesture,
    */
   grows_rightwards = (adw_flap_get_flap_position (handle->flap) == GTK_PACK_START) ==
                      (gtk_widget_get_direction (GTK_WIDGET (handle->flap)) != GTK_TEXT_DIR_RTL);
-  dramatis_pane_set_width (handle->pane, handle->start_width + (int) (grows_rightwards ? offset_x : -offset_x));
+  width = handle->start_width + (int) (grows_rightwards ? offset_x : -offset_x);
+
+  /* The flap folds when its pane and its content no longer fit side by
+   * side: dragged that far, the pane would vanish under the pointer.
+   */
+  content = adw_flap_get_content (handle->flap);
+  if (content != NULL)
+    {
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &content_width, NULL, NULL);
+      if (handle->separator != NULL)
+        gtk_widget_measure (handle->separator, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &separator_width, NULL, NULL);
+      width = MIN (width, gtk_widget_get_width (GTK_WIDGET (handle->flap)) - content_width - separator_width);
+    }
+
+  dramatis_pane_set_width (handle->pane, width);
 }
 
 /**

@@ -18,6 +18,13 @@ G_BEGIN_DECLS
  * the window's own files only.
  */
 
+typedef enum
+{
+  INPUT_NONE,
+  INPUT_POINTER,
+  INPUT_KEYBOARD,
+} DramatisInput;
+
 struct _DramatisWindow
 {
   AdwApplicationWindow    parent_instance;
@@ -75,6 +82,7 @@ struct _DramatisWindow
   GFile                  *open_after_save;
   guint                   n_saves;      /* saves running: the story must not change */
   gboolean                details_folded;
+  DramatisInput           last_input;   /* what the user touched last */
   guint                   switcher_tick_id;
 };
 

@@ -103,21 +103,99 @@ dramatis_window_set_modified (DramatisWindow *self,
  * no room for them.
  */
 
-/* The selection opens the details wherever they are, as reading them is
- * what selecting is for; a sheet over the diagrams closes with the
- * selection, and the sidebar's overlay closes to show what was picked.
+/* Shows the details of what was picked: over the diagrams if they are
+ * folded, the sidebar's overlay closing to make way, and with the keyboard
+ * focus on them, so that a keyboard user reads what they opened.
+ */
+static void
+open_details (DramatisWindow *self)
+{
+  gboolean folded = adw_flap_get_folded (self->details_flap);
+
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+  if (folded || g_settings_get_boolean (self->settings, "show-details"))
+    adw_flap_set_reveal_flap (self->details_flap, TRUE);
+  if (folded && self->last_input == INPUT_KEYBOARD)
+    gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
+}
+
+/* A click opens the details of what it selects, as reading them is what
+ * clicking is for.  Walking a list or a diagram with the arrow keys only
+ * moves the selection: a sheet that opened at each step would hide what
+ * is walked, and the sidebar's overlay would close under the keys.  Return
+ * opens the details then (see item_activated_cb).  A sheet over the
+ * diagrams closes with the selection; the side pane stays as the user
+ * left it.
  */
 static void
 show_details_for_selection (DramatisWindow *self,
                             DramatisItem    item)
 {
-  if (adw_flap_get_folded (self->sidebar_flap))
-    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+  if (item.kind == DRAMATIS_ITEM_NONE)
+    {
+      if (adw_flap_get_folded (self->details_flap))
+        adw_flap_set_reveal_flap (self->details_flap, FALSE);
+      return;
+    }
 
-  if (item.kind != DRAMATIS_ITEM_NONE)
-    adw_flap_set_reveal_flap (self->details_flap, TRUE);
-  else if (adw_flap_get_folded (self->details_flap))
-    adw_flap_set_reveal_flap (self->details_flap, FALSE);
+  if (self->last_input != INPUT_KEYBOARD)
+    open_details (self);
+}
+
+static void
+item_activated_cb (DramatisWindow *self)
+{
+  if (self->selection.selected.kind != DRAMATIS_ITEM_NONE)
+    open_details (self);
+}
+
+/* What the user touched last, the keyboard or a pointer. */
+static gboolean
+key_pressed_cb (DramatisWindow        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  self->last_input = INPUT_KEYBOARD;
+  return FALSE;
+}
+
+static void
+pointer_pressed_cb (DramatisWindow  *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  self->last_input = INPUT_POINTER;
+}
+
+/* The sidebar's overlay, opened, takes the keyboard focus, and gives it
+ * back to the diagrams when it closes.
+ */
+static void
+sidebar_revealed_cb (DramatisWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar);
+
+  if (!adw_flap_get_folded (self->sidebar_flap))
+    return;
+
+  /* The overlay takes the focus once it is all in, as it can only have it
+   * once it shows.
+   */
+  if (adw_flap_get_reveal_flap (self->sidebar_flap) && !in_sidebar)
+    {
+      if (G_APPROX_VALUE (adw_flap_get_reveal_progress (self->sidebar_flap), 1.0, 1e-6))
+        gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+    }
+  else if (!adw_flap_get_reveal_flap (self->sidebar_flap) && in_sidebar)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_visible (GTK_WIDGET (self->network_canvas))
+                                       ? (GtkWidget *) self->network_canvas
+                                       : (GtkWidget *) self->timeline_canvas));
 }
 
 /* The view switch moves to a bar at the bottom when the header has no room
@@ -776,6 +854,34 @@ dramatis_window_init (DramatisWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_squeezer, "notify::visible-child", G_CALLBACK (switcher_squeezed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_flap, "notify::reveal-progress", G_CALLBACK (sidebar_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_canvas, "item-activated", G_CALLBACK (item_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->network_canvas, "item-activated", G_CALLBACK (item_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (GtkListView **list = (GtkListView *[]) { self->actor_list, self->event_list, self->result_list, NULL };
+       *list != NULL; list++)
+    g_signal_connect_object (*list, "activate", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+
+  /* Which of the keyboard and the pointer picked the selection: the window
+   * sees both before any widget in it.
+   */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (pointer_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   g_object_bind_property (self->window_title, "title", self->narrow_title, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->window_title, "subtitle", self->narrow_title, "subtitle", G_BINDING_SYNC_CREATE);
 
