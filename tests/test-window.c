@@ -980,8 +980,16 @@ test_narrow_layout (Fixture       *fixture,
   g_assert_true (wait_for (widget_is_mapped, switcher));
   g_assert_true (wait_for (widget_is_unmapped, bottom_switcher));
 
-  /* Side by side, deselecting leaves the details pane where it is. */
+  /* Side by side, deselecting leaves the details pane where it is, and
+   * hidden with its button, selecting does not bring it back.
+   */
   dramatis_window_select (fixture->window, DRAMATIS_ITEM_INIT_NONE);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_child (fixture, "details_button")), FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "russia") });
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_child (fixture, "details_button")), TRUE);
   g_assert_true (adw_flap_get_reveal_flap (details));
 }
 
@@ -1654,6 +1662,16 @@ test_details_rows_follow (Fixture       *fixture,
   count = (RowCount) { 0, 0 };
   count_rows (details, &count);
   g_assert_cmpuint (count.n_rows, <, n_events);
+
+  /* It shows fifty more at a time. */
+  g_assert_cmpuint (n_events, >, 10 + 50 + 2);
+  g_signal_emit_by_name (more, "activate");
+  g_assert_true (wait_for (has_rows, &(RowsWait) { details, count.n_rows + 50 }));
+  g_assert_null (find_row_with_label (details, more_text));
+  g_free (more_text);
+  more_text = g_strdup_printf ("Show %u More", n_events - 60);
+  more = find_row_with_label (details, more_text);
+  g_assert_nonnull (more);
 
   g_signal_emit_by_name (more, "activate");
   g_assert_true (wait_for (has_rows, &(RowsWait) { details, count.n_rows - 1 + n_events - 10 }));

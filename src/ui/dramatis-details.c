@@ -91,6 +91,9 @@ emit_item_selected_cb (gpointer user_data)
 
 #define MORE_KEY "dramatis-more-rows"
 
+/* The rows a "Show More" row adds, at most. */
+#define MORE_ROWS 50
+
 typedef struct
 {
   DramatisDetailsAddRows  add_rows;
@@ -116,34 +119,35 @@ more_rows_free (gpointer data)
  * @add_rows: appends the rows of some of @items to @list
  *
  * Appends the rows of a section that can be long, such as the dozens of
- * events of a major actor: its first rows, and one that shows the rest
- * when it is activated.  The page then comes up at once, however many
+ * events of a major actor: its first rows, and one that shows more of
+ * them, fifty at a time, when it is activated.  The page then comes up at once, however many
  * items there are, and a screen reader does not have to walk them all.
  */
-void
-dramatis_details_add_section_rows (DramatisDetails        *self,
-                                   GtkWidget              *list,
-                                   const guint            *items,
-                                   guint                   n_items,
-                                   DramatisDetailsAddRows  add_rows)
+static void
+add_rows_up_to (DramatisDetails        *self,
+                GtkWidget              *list,
+                const guint            *items,
+                guint                   n_items,
+                DramatisDetailsAddRows  add_rows,
+                guint                   n_shown)
 {
   g_autofree char *text = NULL;
   GtkWidget *row, *label;
   MoreRows *more;
 
   /* Two more rows cost less than a row that shows them. */
-  if (n_items <= SECTION_ROWS + 2)
+  if (n_items <= n_shown + 2)
     {
       add_rows (self, list, items, n_items);
       return;
     }
 
-  add_rows (self, list, items, SECTION_ROWS);
+  add_rows (self, list, items, n_shown);
 
   more = g_new0 (MoreRows, 1);
   more->add_rows = add_rows;
-  more->n_items = n_items - SECTION_ROWS;
-  more->items = g_memdup2 (items + SECTION_ROWS, more->n_items * sizeof (guint));
+  more->n_items = n_items - n_shown;
+  more->items = g_memdup2 (items + n_shown, more->n_items * sizeof (guint));
 
   text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", more->n_items), more->n_items);
   label = gtk_label_new (text);
@@ -153,6 +157,16 @@ dramatis_details_add_section_rows (DramatisDetails        *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data_full (G_OBJECT (row), MORE_KEY, more, more_rows_free);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+void
+dramatis_details_add_section_rows (DramatisDetails        *self,
+                                   GtkWidget              *list,
+                                   const guint            *items,
+                                   guint                   n_items,
+                                   DramatisDetailsAddRows  add_rows)
+{
+  add_rows_up_to (self, list, items, n_items, add_rows, SECTION_ROWS);
 }
 
 static gboolean
@@ -170,7 +184,8 @@ show_more_cb (gpointer user_data)
   if (list == NULL || !gtk_widget_is_ancestor (list, GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
 
-  more->add_rows (self, list, more->items, more->n_items);
+  /* Hundreds at once would hold the window up: a page at a time. */
+  add_rows_up_to (self, list, more->items, more->n_items, more->add_rows, MORE_ROWS);
   /* The keyboard focus goes to the first row shown, where the other was. */
   first = gtk_widget_get_next_sibling (row);
   gtk_list_box_remove (GTK_LIST_BOX (list), row);
