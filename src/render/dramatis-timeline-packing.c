@@ -50,15 +50,15 @@ dramatis_timeline_next_start (const DramatisTimeMap *map,
   return dramatis_time_map_to_x (map, next->first) - MARKER_RADIUS;
 }
 
-/* Whether the label of a placement shows, where, and how wide.  It shows
- * when it ends before the next item of its row begins, @limit: a rule of
- * the scale alone, so panning never changes it.  It stays inside the time
+/* Whether the label of a placement shows, where, and how wide.  It can
+ * show when it ends before the next item of its row begins, @limit: a
+ * rule of the scale alone.  It stays inside the time
  * area: a label whose start is scrolled away sticks to the area's left
  * edge, a bar's sliding along its bar, and is shortened to end where it
  * would have ended (or where its bar does); one that runs past the right
  * edge is shortened to end there.  Drawing ellipsizes a shortened label,
- * and leaves out one with too little room left to read.  Drawing and
- * hit-testing share it.
+ * and leaves out one with too little room left to read, so a pan can hide
+ * a label the scale allows.  Drawing and hit-testing share it.
  */
 gboolean
 dramatis_timeline_label_fits (const Geometry *g,

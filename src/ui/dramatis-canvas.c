@@ -886,8 +886,9 @@ dramatis_canvas_get_show_legend (DramatisCanvas *self)
  * @bottom: pixels kept at the bottom likewise
  *
  * For a subclass that places widgets of its own beside the diagram, from
- * its size_allocate before it chains up: the diagram's view, drawing and
- * pointer handling keep to the rest of the widget.
+ * its size_allocate, before it calls dramatis_canvas_update_view(): the
+ * diagram's view, drawing and pointer handling keep to the rest of the
+ * widget.
  */
 void
 dramatis_canvas_set_chrome (DramatisCanvas *self,

@@ -148,12 +148,13 @@ export_job_run (ExportJob  *job,
   scene = dramatis_scene_new (job->story, &theme);
   dramatis_network_set_positions (dramatis_scene_get_network (scene), job->positions, job->n_positions);
   /* The rows of labels as the window packed them, for its zoom and its
-   * height.
+   * height, and the lane names as wide as its width let them be.
    */
   if (job->as_on_screen)
     {
       dramatis_timeline_set_layout_scale (dramatis_scene_get_timeline (scene), job->timeline_layout_scale);
       dramatis_timeline_set_max_rows (dramatis_scene_get_timeline (scene), job->timeline_max_rows);
+      dramatis_timeline_fit_gutter (dramatis_scene_get_timeline (scene), job->timeline_view.width);
     }
   page.theme = &theme;
 

@@ -210,9 +210,14 @@ update_switcher_tick (GtkWidget     *widget,
   DramatisWindow *self = DRAMATIS_WINDOW (widget);
   GtkWidget *shown = adw_squeezer_get_visible_child (self->switcher_squeezer);
 
+  gboolean story_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "story") == 0;
+
   self->switcher_tick_id = 0;
+  /* Without a story, there is nothing to switch between or to detail. */
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar),
-                          shown == NULL || !gtk_widget_is_ancestor (GTK_WIDGET (self->window_title), shown));
+                          story_shown &&
+                          (shown == NULL || !gtk_widget_is_ancestor (GTK_WIDGET (self->window_title), shown)));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), story_shown);
 
   return G_SOURCE_REMOVE;
 }
@@ -853,6 +858,8 @@ dramatis_window_init (DramatisWindow *self)
   g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (details_revealed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_squeezer, "notify::visible-child", G_CALLBACK (switcher_squeezed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (switcher_squeezed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self,
                            G_CONNECT_SWAPPED);
