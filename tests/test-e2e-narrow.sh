@@ -8,6 +8,7 @@
 #    sidebar and the diagrams 100 pixels to the right: the diagrams start
 #    100 pixels further right.  Drag it 400 more: the sidebar widens only
 #    as far as the diagrams and the details leave it room, and stays.
+#    Home and Right, with the handle focused, make it 216 pixels wide.
 # 2. Make the window 360 pixels wide: the sidebar and the details fold
 #    away, and the diagrams take the whole width.
 # 3. Click Robert Wood in the network: his quotes show, over the diagrams.
@@ -74,6 +75,31 @@ EOF2
 done
 [ "$wide_x" -gt "$now_x" ] || fail "the sidebar folded away when dragged wider (the diagrams start at $wide_x)"
 say "dragged 400 pixels further, the sidebar stops at $wide_x and stays beside the diagrams"
+
+# The handle also moves with the keyboard: it comes before the timeline in
+# the focus chain, which comes before the network, focused by a click on
+# an empty corner of it; Home narrows the sidebar to its least, 200
+# pixels, and Right widens it by 16.
+read -r canvas_x canvas_y canvas_width canvas_height _ <<EOF2
+$(a11y canvas "$app")
+EOF2
+xdotool mousemove --window "$window" $(( margin_x + canvas_x + canvas_width - 20 )) \
+  $(( margin_y + canvas_y + canvas_height - 20 )) click 1
+a11y focused "$app" image "Actor network"
+xdotool key --clearmodifiers shift+Tab shift+Tab
+a11y focused "$app" separator "Sidebar Width"
+xdotool key --clearmodifiers Home
+xdotool key --clearmodifiers Right
+for _ in $(seq 100); do
+  read -r keyed_x _ <<EOF2
+$(a11y timeline "$app")
+EOF2
+  [ "$keyed_x" -lt "$wide_x" ] && break
+  sleep 0.1
+done
+[ "$keyed_x" -eq $(( timeline_x - 280 + 216 )) ] ||
+  fail "after Home and Right on the handle, the diagrams start at $keyed_x, not $(( timeline_x - 280 + 216 ))"
+say "Home and Right on the handle leave the sidebar 216 pixels wide"
 
 # 2. As narrow as a phone.
 xdotool windowsize "$window" 360 720

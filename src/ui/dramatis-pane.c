@@ -22,11 +22,15 @@
  * width when there is room.
  *
  * The handle is the line between a pane and its neighbour, with a few
- * pixels either side to grab it by, as GtkPaned's.
+ * pixels either side to grab it by, and the arrow keys move it when it
+ * has the focus, as GtkPaned's.
  */
 
 #define MIN_WIDTH 200
 #define MAX_WIDTH 800
+
+/* How far an arrow key moves a handle; with Ctrl, a pixel. */
+#define KEY_STEP 16
 
 /* The handle is drawn as a separator, which reaches 6 pixels into the
  * content to show the pointer it can be dragged: GtkPaned's way.
@@ -349,39 +353,96 @@ drag_begin_cb (GtkGestureDrag *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* Whether moving the handle to the right widens the pane: it does for a
+ * pane at the start, unless the text runs from right to left.
+ */
+static gboolean
+grows_rightwards (Handle *handle)
+{
+  return (adw_flap_get_flap_position (handle->flap) == GTK_PACK_START) ==
+         (gtk_widget_get_direction (GTK_WIDGET (handle->flap)) != GTK_TEXT_DIR_RTL);
+}
+
+/* The widest the pane can be: the flap folds when its pane and its content
+ * no longer fit side by side, and a pane dragged that far would vanish
+ * under the pointer.
+ */
+static int
+get_max_width (Handle *handle)
+{
+  GtkWidget *content = adw_flap_get_content (handle->flap);
+  int content_width = 0, separator_width = 0;
+
+  if (content == NULL)
+    return MAX_WIDTH;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &content_width, NULL, NULL);
+  if (handle->separator != NULL)
+    gtk_widget_measure (handle->separator, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &separator_width, NULL, NULL);
+
+  return gtk_widget_get_width (GTK_WIDGET (handle->flap)) - content_width - separator_width;
+}
+
+static void
+resize (Handle *handle,
+        int     width)
+{
+  dramatis_pane_set_width (handle->pane, MIN (width, get_max_width (handle)));
+  if (handle->separator != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (handle->separator),
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
+                                    (double) dramatis_pane_get_width (handle->pane), -1);
+}
+
 static void
 drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_x,
                 double          offset_y,
                 Handle         *handle)
 {
-  GtkWidget *content;
-  int content_width = 0, separator_width = 0, width;
-  gboolean grows_rightwards;
-
   if (handle->pane == NULL || handle->flap == NULL)
     return;
 
-  /* A pane at the start widens as its handle moves away from the start,
-   * which is the right unless the text runs from right to left.
-   */
-  grows_rightwards = (adw_flap_get_flap_position (handle->flap) == GTK_PACK_START) ==
-                     (gtk_widget_get_direction (GTK_WIDGET (handle->flap)) != GTK_TEXT_DIR_RTL);
-  width = handle->start_width + (int) (grows_rightwards ? offset_x : -offset_x);
+  resize (handle, handle->start_width + (int) (grows_rightwards (handle) ? offset_x : -offset_x));
+}
 
-  /* The flap folds when its pane and its content no longer fit side by
-   * side: dragged that far, the pane would vanish under the pointer.
-   */
-  content = adw_flap_get_content (handle->flap);
-  if (content != NULL)
+/* From the keyboard, as GtkPaned's handle: the arrow keys move it, Home
+ * and End to either end.
+ */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                Handle                *handle)
+{
+  int width, step = (state & GDK_CONTROL_MASK) ? 1 : KEY_STEP;
+
+  if (handle->pane == NULL || handle->flap == NULL || adw_flap_get_folded (handle->flap))
+    return FALSE;
+
+  width = dramatis_pane_get_width (handle->pane);
+  switch (keyval)
     {
-      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &content_width, NULL, NULL);
-      if (handle->separator != NULL)
-        gtk_widget_measure (handle->separator, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &separator_width, NULL, NULL);
-      width = MIN (width, gtk_widget_get_width (GTK_WIDGET (handle->flap)) - content_width - separator_width);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      resize (handle, width + (grows_rightwards (handle) ? -step : step));
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      resize (handle, width + (grows_rightwards (handle) ? step : -step));
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      resize (handle, MIN_WIDTH);
+      return TRUE;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      resize (handle, MAX_WIDTH);
+      return TRUE;
+    default:
+      return FALSE;
     }
-
-  dramatis_pane_set_width (handle->pane, width);
 }
 
 /**
@@ -389,23 +450,36 @@ drag_update_cb (GtkGestureDrag *gesture,
  * @pane: the pane the handle resizes, the flap of @flap
  * @flap: the flap that holds @pane
  *
- * Gives @flap a separator that the user drags to change the width of
- * @pane while the flap shows it beside its content.
+ * @name: what the handle sizes, for assistive technologies
+ *
+ * Gives @flap a separator that the user drags, or moves with the arrow
+ * keys, to change the width of @pane while the flap shows it beside its
+ * content.
  */
 void
 dramatis_pane_add_handle (DramatisPane *pane,
-                          AdwFlap      *flap)
+                          AdwFlap      *flap,
+                          const char   *name)
 {
   GtkWidget *separator;
   GtkGesture *drag;
+  GtkEventController *keys;
   Handle *handle;
 
   g_return_if_fail (DRAMATIS_IS_PANE (pane));
   g_return_if_fail (ADW_IS_FLAP (flap));
+  g_return_if_fail (name != NULL);
 
   separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (separator, "pane-handle");
   gtk_widget_set_cursor_from_name (separator, "col-resize");
+  gtk_widget_set_focusable (separator, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (separator),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, (double) MIN_WIDTH,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) MAX_WIDTH,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) dramatis_pane_get_width (pane),
+                                  -1);
   adw_flap_set_separator (flap, separator);
 
   handle = g_new0 (Handle, 1);
@@ -419,4 +493,8 @@ dramatis_pane_add_handle (DramatisPane *pane,
                          (GClosureNotify) (void (*) (void)) handle_free, 0);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), handle);
   gtk_widget_add_controller (GTK_WIDGET (flap), GTK_EVENT_CONTROLLER (drag));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), handle);
+  gtk_widget_add_controller (separator, keys);
 }

@@ -21,6 +21,7 @@ gboolean   dramatis_pane_get_fixed         (DramatisPane *self);
 void       dramatis_pane_set_fixed         (DramatisPane *self,
                                             gboolean      fixed);
 void       dramatis_pane_add_handle        (DramatisPane *pane,
-                                            AdwFlap      *flap);
+                                            AdwFlap      *flap,
+                                            const char   *name);
 
 G_END_DECLS

@@ -843,8 +843,8 @@ dramatis_window_init (DramatisWindow *self)
   /* The panes, as wide as the user left them, and their handles. */
   dramatis_pane_set_width (self->sidebar_pane, g_settings_get_int (self->settings, "sidebar-width"));
   dramatis_pane_set_width (self->details_pane, g_settings_get_int (self->settings, "details-width"));
-  dramatis_pane_add_handle (self->sidebar_pane, self->sidebar_flap);
-  dramatis_pane_add_handle (self->details_pane, self->details_flap);
+  dramatis_pane_add_handle (self->sidebar_pane, self->sidebar_flap, _("Sidebar Width"));
+  dramatis_pane_add_handle (self->details_pane, self->details_flap, _("Details Width"));
   adw_flap_set_reveal_flap (self->details_flap, g_settings_get_boolean (self->settings, "show-details"));
 
   g_object_bind_property (self->sidebar_flap, "reveal-flap", self->sidebar_button, "active",
