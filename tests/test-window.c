@@ -1241,6 +1241,24 @@ test_timeline_navigation (Fixture       *fixture,
   assert_adjustment_follows (canvas, adjustment);
 }
 
+/* A fit packs the built-in story's lanes into fewer rows of labels, to
+ * show more lanes; zooming in gives them all their rows back, and a fit
+ * packs them again.
+ */
+static void
+test_zoom_unpacks_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *canvas = get_child (fixture, "timeline_canvas");
+  DramatisTimeline *timeline = dramatis_scene_get_timeline (dramatis_canvas_get_scene (DRAMATIS_CANVAS (canvas)));
+
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), <, DRAMATIS_TIMELINE_MAX_ROWS);
+  g_assert_true (gtk_widget_activate_action (canvas, "view.zoom-in", NULL));
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), ==, DRAMATIS_TIMELINE_MAX_ROWS);
+  g_assert_true (gtk_widget_activate_action (canvas, "view.zoom-fit", NULL));
+  g_assert_cmpuint (dramatis_timeline_get_max_rows (timeline), <, DRAMATIS_TIMELINE_MAX_ROWS);
+}
+
 /* The legend is a setting: the menu's Show Legend turns it on in both
  * diagrams, and it is remembered.  A fitted network fits above it.
  */
@@ -2181,6 +2199,8 @@ main (int    argc,
               fixture_set_up, test_reveal_selection, fixture_tear_down);
   g_test_add ("/window/timeline-navigation", Fixture, NULL,
               fixture_set_up, test_timeline_navigation, fixture_tear_down);
+  g_test_add ("/window/zoom-unpacks-rows", Fixture, NULL,
+              fixture_set_up, test_zoom_unpacks_rows, fixture_tear_down);
   g_test_add ("/window/legend", Fixture, NULL,
               fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/window/icons", Fixture, NULL,

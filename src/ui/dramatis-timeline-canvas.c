@@ -289,7 +289,11 @@ dramatis_timeline_canvas_get_zoom (DramatisCanvas *canvas)
   return 1 / DRAMATIS_TIMELINE_CANVAS (canvas)->view.seconds_per_pixel;
 }
 
-/* Time zooms; the lanes keep their height, so only @x counts. */
+/* Time zooms around @x.  A fit may have packed the lanes into fewer rows
+ * of labels, to show more of them; zooming in, the user wants to read
+ * more, so the lanes take all their rows again, the lane under the pointer
+ * staying about where it was.
+ */
 static void
 dramatis_timeline_canvas_zoom_view (DramatisCanvas *canvas,
                                     double          factor,
@@ -297,8 +301,22 @@ dramatis_timeline_canvas_zoom_view (DramatisCanvas *canvas,
                                     double          y)
 {
   DramatisTimelineCanvas *self = DRAMATIS_TIMELINE_CANVAS (canvas);
+  DramatisTimeline *timeline = get_timeline (self);
 
-  dramatis_timeline_zoom (get_timeline (self), &self->view, factor, x);
+  if (factor > 1 && dramatis_timeline_get_max_rows (timeline) < DRAMATIS_TIMELINE_MAX_ROWS)
+    {
+      double below_axis = MAX (y - DRAMATIS_TIMELINE_AXIS_HEIGHT, 0);
+      double height = dramatis_timeline_get_content_height (timeline);
+      double share = height > 0 ? (self->view.scroll_y + below_axis) / height : 0;
+      double max_scroll;
+
+      dramatis_timeline_set_max_rows (timeline, DRAMATIS_TIMELINE_MAX_ROWS);
+      height = dramatis_timeline_get_content_height (timeline);
+      max_scroll = MAX (height - self->view.height, 0);
+      self->view.scroll_y = CLAMP (share * height - below_axis, 0, max_scroll);
+    }
+
+  dramatis_timeline_zoom (timeline, &self->view, factor, x);
   update_chrome (self);
 }
 
