@@ -173,22 +173,25 @@ dramatis_network_hash_grid_insert (HashGrid    *grid,
       }
 }
 
-/* Whether any label in @labels that @grid holds overlaps the rectangle.
- * Cells that share a bucket are checked too, which costs a little time
- * and never a wrong answer.
+/* Visits the labels in @labels that @grid holds and that overlap the
+ * rectangle: marks each in @marks, by its id, or, without @marks, stops at
+ * the first.  Cells that share a bucket are checked too, which costs a
+ * little time and never a wrong answer.  Returns whether any overlaps.
  */
-gboolean
-dramatis_network_hash_grid_overlaps (const HashGrid *grid,
-                                     const GArray   *labels,
-                                     double          x,
-                                     double          y,
-                                     double          width,
-                                     double          height)
+static gboolean
+visit_overlaps (const HashGrid *grid,
+                const GArray   *labels,
+                double          x,
+                double          y,
+                double          width,
+                double          height,
+                guint8         *marks)
 {
   gint64 c0 = (gint64) floor (x / grid->cell);
   gint64 c1 = (gint64) floor ((x + width) / grid->cell);
   gint64 r0 = (gint64) floor (y / grid->cell);
   gint64 r1 = (gint64) floor ((y + height) / grid->cell);
+  gboolean any = FALSE;
 
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++)
@@ -198,11 +201,27 @@ dramatis_network_hash_grid_overlaps (const HashGrid *grid,
         {
           const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
 
-          if (dramatis_network_rects_overlap (x, y, width, height, l->x, l->y, l->width, l->height))
+          if (!dramatis_network_rects_overlap (x, y, width, height, l->x, l->y, l->width, l->height))
+            continue;
+          if (marks == NULL)
             return TRUE;
+          marks[l->id] = 1;
+          any = TRUE;
         }
 
-  return FALSE;
+  return any;
+}
+
+/* Whether any label in @labels that @grid holds overlaps the rectangle. */
+gboolean
+dramatis_network_hash_grid_overlaps (const HashGrid *grid,
+                                     const GArray   *labels,
+                                     double          x,
+                                     double          y,
+                                     double          width,
+                                     double          height)
+{
+  return visit_overlaps (grid, labels, x, y, width, height, NULL);
 }
 
 /* Marks in @marks, by their ids, the labels of @labels in @grid that
@@ -217,22 +236,9 @@ dramatis_network_hash_grid_mark (const HashGrid *grid,
                                  double          height,
                                  guint8         *marks)
 {
-  gint64 c0 = (gint64) floor (x / grid->cell);
-  gint64 c1 = (gint64) floor ((x + width) / grid->cell);
-  gint64 r0 = (gint64) floor (y / grid->cell);
-  gint64 r1 = (gint64) floor ((y + height) / grid->cell);
+  g_return_if_fail (marks != NULL);
 
-  for (gint64 r = r0; r <= r1; r++)
-    for (gint64 c = c0; c <= c1; c++)
-      for (gint e = grid->heads[dramatis_network_hash_cell (c, r)];
-           e >= 0;
-           e = g_array_index (grid->next, gint, e))
-        {
-          const Label *l = &g_array_index (labels, Label, g_array_index (grid->items, guint, e));
-
-          if (dramatis_network_rects_overlap (x, y, width, height, l->x, l->y, l->width, l->height))
-            marks[l->id] = 1;
-        }
+  visit_overlaps (grid, labels, x, y, width, height, marks);
 }
 
 /* Cells of the arc grid */
