@@ -157,3 +157,22 @@ dramatis_network_highlight_is_empty (DramatisNetwork *self)
 {
   return self->highlight.actor_list->len == 0 && self->highlight.relations->len == 0;
 }
+
+/* How many items the highlight lights: its actors, then its relations. */
+guint
+dramatis_network_highlight_get_n_lit (DramatisNetwork *self)
+{
+  return self->highlight.actor_list->len + self->highlight.relations->len;
+}
+
+/* The id of the label of the @i-th lit item (see label_of). */
+guint
+dramatis_network_highlight_get_lit (DramatisNetwork *self,
+                                    guint            i)
+{
+  Highlight *h = &self->highlight;
+
+  if (i < h->actor_list->len)
+    return g_array_index (h->actor_list, guint, i);
+  return self->n_actors + g_array_index (h->relations, guint, i - h->actor_list->len);
+}

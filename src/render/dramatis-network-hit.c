@@ -259,6 +259,18 @@ dramatis_network_collect_actors_in_rect (DramatisNetwork           *self,
     }
 }
 
+/* Where @label is in the view. */
+static void
+label_to_view (const Label               *label,
+               const DramatisNetworkView *view,
+               DramatisNetworkRect       *rect)
+{
+  rect->x = label->x - view->center_x * view->zoom + view->width / 2;
+  rect->y = label->y - view->center_y * view->zoom + view->height / 2;
+  rect->width = label->width;
+  rect->height = label->height;
+}
+
 /**
  * dramatis_network_get_label_rect:
  * @self: a network
@@ -300,10 +312,7 @@ dramatis_network_get_label_rect (DramatisNetwork           *self,
     return FALSE;
 
   label = &g_array_index (self->placement.labels, Label, index);
-  rect->x = label->x - view->center_x * view->zoom + view->width / 2;
-  rect->y = label->y - view->center_y * view->zoom + view->height / 2;
-  rect->width = label->width;
-  rect->height = label->height;
+  label_to_view (label, view, rect);
 
   return TRUE;
 }
@@ -358,10 +367,7 @@ dramatis_network_get_shown_label_rect (DramatisNetwork           *self,
 
       if (label->id == id)
         {
-          rect->x = label->x - view->center_x * view->zoom + view->width / 2;
-          rect->y = label->y - view->center_y * view->zoom + view->height / 2;
-          rect->width = label->width;
-          rect->height = label->height;
+          label_to_view (label, view, rect);
           return TRUE;
         }
     }

@@ -476,11 +476,9 @@ dramatis_network_ensure_extra_labels (DramatisNetwork *self,
       g_array_append_val (placed, g_array_index (h->extra, Label, i));
       dramatis_network_hash_grid_insert (&grid, &g_array_index (h->extra, Label, i), placed->len - 1);
     }
-  for (guint i = 0; i < h->actor_list->len + h->relations->len; i++)
+  for (guint i = 0; i < dramatis_network_highlight_get_n_lit (self); i++)
     {
-      guint id = i < h->actor_list->len
-                 ? g_array_index (h->actor_list, guint, i)
-                 : self->n_actors + g_array_index (h->relations, guint, i - h->actor_list->len);
+      guint id = dramatis_network_highlight_get_lit (self, i);
       int index = p->label_of[id];
 
       if (index >= 0 && !h->hidden[id])

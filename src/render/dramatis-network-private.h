@@ -506,6 +506,9 @@ void     dramatis_network_ensure_extra_labels  (DramatisNetwork *self,
 void     dramatis_network_ensure_highlight   (DramatisNetwork    *self,
                                               const DramatisItem *item);
 gboolean dramatis_network_highlight_is_empty (DramatisNetwork    *self);
+guint    dramatis_network_highlight_get_n_lit (DramatisNetwork   *self);
+guint    dramatis_network_highlight_get_lit   (DramatisNetwork   *self,
+                                               guint              i);
 
 /* The rasterizer: dramatis-network-raster.c */
 guint32 dramatis_network_pack_color      (const DramatisColor *color,
