@@ -17,6 +17,7 @@
 #include "dramatis-source-window.h"
 #include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
+#include "dramatis-width-bin.h"
 #include "dramatis-window.h"
 
 /* The window, in process, on the built-in story: what a user sees after
@@ -2148,6 +2149,42 @@ test_source_windows_close_with_story (Fixture       *fixture,
   g_assert_true (wait_for (has_n_source_windows, (gpointer[]) { fixture, GUINT_TO_POINTER (0) }));
 }
 
+/* The page of wrapping text takes the width it is given, and is asked for
+ * its height at that width only.
+ */
+static void
+test_width_bin (void)
+{
+  GtkWidget *label = gtk_label_new ("A line long enough to wrap more than once in a narrow column");
+  GtkWidget *bin;
+  int minimum, natural, label_minimum, label_natural;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  bin = g_object_ref_sink (dramatis_width_bin_new (label, 120));
+  g_assert_true (dramatis_width_bin_get_child (DRAMATIS_WIDTH_BIN (bin)) == label);
+
+  /* Its own width, whatever the child's, which is wider here. */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &label_minimum, NULL, NULL, NULL);
+  g_assert_cmpint (label_minimum, >, 120);
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 120);
+  g_assert_cmpint (natural, ==, 120);
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, 500, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 120);
+
+  /* No height for no width; the child's at a width. */
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 0);
+  g_assert_cmpint (natural, ==, 0);
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 400, &label_minimum, &label_natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, label_minimum);
+  g_assert_cmpint (natural, ==, label_natural);
+
+  g_object_unref (bin);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2173,6 +2210,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
+  g_test_add_func ("/window/width-bin", test_width_bin);
   g_test_add ("/window/select-actor-details", Fixture, NULL,
               fixture_set_up, test_select_actor_details, fixture_tear_down);
   g_test_add ("/window/linked-highlight", Fixture, NULL,

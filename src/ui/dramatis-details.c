@@ -10,6 +10,7 @@
 
 #include "dramatis-details.h"
 #include "dramatis-details-private.h"
+#include "dramatis-width-bin.h"
 
 /* The pane beside the views that tells everything the story holds about
  * one item: who an actor is and what they said, when and where an event
@@ -60,6 +61,9 @@ static guint signals[N_SIGNALS];
  * grow too long to read comfortably.
  */
 #define MAX_CONTENT_WIDTH 600
+
+/* The narrowest the pane gets; a page is never laid out narrower. */
+#define MIN_CONTENT_WIDTH 200
 
 /* The pane's own look: the one statement the user picked stands out from
  * the others on its speaker's page.
@@ -660,7 +664,7 @@ dramatis_details_class_init (DramatisDetailsClass *klass)
 static void
 dramatis_details_init (DramatisDetails *self)
 {
-  GtkWidget *empty;
+  GtkWidget *empty, *page;
 
   self->item = DRAMATIS_ITEM_INIT_NONE;
   self->page = DRAMATIS_ITEM_INIT_NONE;
@@ -679,9 +683,15 @@ dramatis_details_init (DramatisDetails *self)
   adw_clamp_set_maximum_size (self->clamp, MAX_CONTENT_WIDTH);
   adw_clamp_set_tightening_threshold (self->clamp, MAX_CONTENT_WIDTH);
 
+  /* The page takes the pane's width: finding out how narrow its text could
+   * go, each time the window is measured, would cost more than laying it
+   * out.
+   */
+  page = dramatis_width_bin_new (GTK_WIDGET (self->clamp), MIN_CONTENT_WIDTH);
+
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->clamp));
+  gtk_scrolled_window_set_child (self->scroller, page);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, empty, "empty");
