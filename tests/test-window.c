@@ -2185,6 +2185,46 @@ test_width_bin (void)
   g_object_unref (bin);
 }
 
+static void
+check_label_widths (GtkWidget *widget,
+                    guint     *n_wrapping)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      g_test_message ("label: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (widget)), >, 0);
+      (*n_wrapping)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_label_widths (child, n_wrapping);
+}
+
+/* Every wrapping label of a page, its own and those of its rows, has a
+ * minimum width in characters, so that GTK does not lay its text out a
+ * character a line to find one.
+ */
+static void
+test_details_label_widths (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  DramatisDetails *details = DRAMATIS_DETAILS (get_child (fixture, "details"));
+  guint wood = find_actor (fixture, "robert-wood");
+  guint n_wrapping = 0;
+  GtkWidget *stack;
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, wood });
+  g_assert_true (wait_for (details_show_statements, &(DetailsWait) { details, 3 }));
+  drain_main_context ();
+
+  /* The page, not the one shown when nothing is selected. */
+  stack = gtk_widget_get_first_child (GTK_WIDGET (details));
+  g_assert_true (GTK_IS_STACK (stack));
+  check_label_widths (gtk_stack_get_visible_child (GTK_STACK (stack)), &n_wrapping);
+  g_assert_cmpuint (n_wrapping, >, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2211,6 +2251,8 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/width-bin", test_width_bin);
+  g_test_add ("/window/details-label-widths", Fixture, NULL,
+              fixture_set_up, test_details_label_widths, fixture_tear_down);
   g_test_add ("/window/select-actor-details", Fixture, NULL,
               fixture_set_up, test_select_actor_details, fixture_tear_down);
   g_test_add ("/window/linked-highlight", Fixture, NULL,

@@ -69,6 +69,13 @@ typedef void (*DramatisDetailsAddRows) (DramatisDetails *self,
                                         const guint     *items,
                                         guint            n_items);
 
+/* The narrowest a wrapping label of the page gets, in characters.  GTK
+ * finds a wrapping label's minimum width by laying its text out at this
+ * width, which without one is a line per character: for a quote of a few
+ * hundred characters, the most costly part of showing a page.
+ */
+#define LABEL_MIN_CHARS 6
+
 /* A long section shows this many rows, and a row that shows the rest. */
 #define SECTION_ROWS 10
 
@@ -95,6 +102,7 @@ char                 *dramatis_details_dup_excerpt           (const char        
 GtkWidget            *dramatis_details_create_label          (const char             *text,
                                                               const char             *css_class,
                                                               gboolean                selectable);
+void                  dramatis_details_narrow_labels         (GtkWidget              *widget);
 GtkWidget            *dramatis_details_create_item_row       (const char             *title,
                                                               const char             *subtitle,
                                                               DramatisItemKind        kind,

@@ -39,12 +39,29 @@ dramatis_details_create_label (const char *text,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), LABEL_MIN_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_selectable (GTK_LABEL (label), selectable);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
   return label;
+}
+
+/* Gives the wrapping labels in @widget, such as the title and subtitle an
+ * AdwActionRow makes for itself, a minimum width in characters: the row
+ * offers no other way to reach them.
+ */
+void
+dramatis_details_narrow_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
+    gtk_label_set_width_chars (GTK_LABEL (widget), LABEL_MIN_CHARS);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dramatis_details_narrow_labels (child);
 }
 
 static GtkWidget *
@@ -94,6 +111,7 @@ dramatis_details_create_item_row (const char       *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL && subtitle[0] != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  dramatis_details_narrow_labels (row);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), resolved);
   if (resolved)
