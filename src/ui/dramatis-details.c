@@ -114,6 +114,65 @@ more_rows_free (gpointer data)
   g_free (more);
 }
 
+#define PENDING_KEY "dramatis-pending-rows"
+
+/* Appends to @list the first @n_shown rows of @more's items, and a row
+ * that shows more of them when there are more than a few.
+ */
+static void
+add_first_rows (DramatisDetails *self,
+                GtkWidget       *list,
+                MoreRows        *more,
+                guint            n_shown)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *row, *label;
+
+  /* Two more rows cost less than a row that shows them. */
+  if (more->n_items <= n_shown + 2)
+    {
+      more->add_rows (self, list, more->items, more->n_items);
+      return;
+    }
+
+  more->add_rows (self, list, more->items, n_shown);
+
+  more = g_memdup2 (more, sizeof (MoreRows));
+  more->n_items -= n_shown;
+  more->items = g_memdup2 (more->items + n_shown, more->n_items * sizeof (guint));
+
+  text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", more->n_items), more->n_items);
+  label = gtk_label_new (text);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), MORE_KEY, more, more_rows_free);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+/* Builds the rows of the sections in @widget that wait to be shown. */
+static void
+add_pending_rows (DramatisDetails *self,
+                  GtkWidget       *widget)
+{
+  MoreRows *pending = g_object_steal_data (G_OBJECT (widget), PENDING_KEY);
+
+  if (pending != NULL)
+    {
+      add_first_rows (self, widget, pending, SECTION_ROWS);
+      more_rows_free (pending);
+      return;
+    }
+
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_pending_rows (self, child);
+}
+
 /**
  * dramatis_details_add_section_rows:
  * @self: the details pane
@@ -126,43 +185,11 @@ more_rows_free (gpointer data)
  * events of a major actor: its first rows, and one that shows more of
  * them, fifty at a time, when it is activated.  The page then comes up at once, however many
  * items there are, and a screen reader does not have to walk them all.
+ *
+ * The rows are built when the page is staged, if the section is among its
+ * first rows, or else when the section is shown: a section below the first
+ * screenful of a page costs nothing until then.
  */
-static void
-add_rows_up_to (DramatisDetails        *self,
-                GtkWidget              *list,
-                const guint            *items,
-                guint                   n_items,
-                DramatisDetailsAddRows  add_rows,
-                guint                   n_shown)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *row, *label;
-  MoreRows *more;
-
-  /* Two more rows cost less than a row that shows them. */
-  if (n_items <= n_shown + 2)
-    {
-      add_rows (self, list, items, n_items);
-      return;
-    }
-
-  add_rows (self, list, items, n_shown);
-
-  more = g_new0 (MoreRows, 1);
-  more->add_rows = add_rows;
-  more->n_items = n_items - n_shown;
-  more->items = g_memdup2 (items + n_shown, more->n_items * sizeof (guint));
-
-  text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", more->n_items), more->n_items);
-  label = gtk_label_new (text);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), MORE_KEY, more, more_rows_free);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-}
-
 void
 dramatis_details_add_section_rows (DramatisDetails        *self,
                                    GtkWidget              *list,
@@ -170,7 +197,12 @@ dramatis_details_add_section_rows (DramatisDetails        *self,
                                    guint                   n_items,
                                    DramatisDetailsAddRows  add_rows)
 {
-  add_rows_up_to (self, list, items, n_items, add_rows, SECTION_ROWS);
+  MoreRows *pending = g_new0 (MoreRows, 1);
+
+  pending->add_rows = add_rows;
+  pending->n_items = n_items;
+  pending->items = g_memdup2 (items, n_items * sizeof (guint));
+  g_object_set_data_full (G_OBJECT (list), PENDING_KEY, pending, more_rows_free);
 }
 
 static gboolean
@@ -189,7 +221,7 @@ show_more_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   /* Hundreds at once would hold the window up: a page at a time. */
-  add_rows_up_to (self, list, more->items, more->n_items, more->add_rows, MORE_ROWS);
+  add_first_rows (self, list, more, MORE_ROWS);
   /* The keyboard focus goes to the first row shown, where the other was. */
   first = gtk_widget_get_next_sibling (row);
   gtk_list_box_remove (GTK_LIST_BOX (list), row);
@@ -312,7 +344,12 @@ reveal_until (DramatisDetails *self,
               guint            end)
 {
   for (; self->n_revealed < MIN (end, self->staged->len); self->n_revealed++)
-    gtk_widget_set_visible (g_ptr_array_index (self->staged, self->n_revealed), TRUE);
+    {
+      GtkWidget *widget = g_ptr_array_index (self->staged, self->n_revealed);
+
+      add_pending_rows (self, widget);
+      gtk_widget_set_visible (widget, TRUE);
+    }
 
   return self->n_revealed < self->staged->len;
 }
@@ -380,6 +417,9 @@ stage_page (DramatisDetails *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      /* A section past the budget gets its rows built when it is shown. */
+      if (budget > 0)
+        add_pending_rows (self, child);
       g_ptr_array_set_size (rows, 0);
       collect_rows (child, rows);
 
