@@ -789,6 +789,27 @@ test_arrowheads (void)
   cairo_surface_destroy (surface);
 }
 
+/* How many bytes of two images of the same size differ by more than
+ * @tolerance.
+ */
+static guint
+count_different_bytes (cairo_surface_t *a,
+                       cairo_surface_t *b,
+                       int              tolerance)
+{
+  const guint8 *x = cairo_image_surface_get_data (a);
+  const guint8 *y = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n_different = 0;
+
+  for (int row = 0; row < cairo_image_surface_get_height (a); row++)
+    for (int i = 0; i < cairo_image_surface_get_width (a) * 4; i++)
+      if (abs (x[row * stride + i] - y[row * stride + i]) > tolerance)
+        n_different++;
+
+  return n_different;
+}
+
 /* Drawing a view panned from the last one scrolls the kept scene and
  * draws the strips that came into view: it must match a drawing made from
  * scratch.
@@ -814,9 +835,6 @@ test_pan_matches_redraw (void)
   for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
     {
       cairo_surface_t *panned, *redrawn;
-      const guint8 *a, *b;
-      int stride;
-      guint n_different = 0;
 
       view.center_x += pans[i][0] / view.zoom;
       view.center_y += pans[i][1] / view.zoom;
@@ -826,17 +844,50 @@ test_pan_matches_redraw (void)
       dramatis_network_free (g_steal_pointer (&fresh));
       fresh = builtin_network (story, &theme);
 
-      a = cairo_image_surface_get_data (panned);
-      b = cairo_image_surface_get_data (redrawn);
-      stride = cairo_image_surface_get_stride (panned);
-      for (int y = 0; y < 600; y++)
-        for (int x = 0; x < 900 * 4; x++)
-          if (abs (a[y * stride + x] - b[y * stride + x]) > 2)
-            n_different++;
-      g_assert_cmpuint (n_different, ==, 0);
+      g_assert_cmpuint (count_different_bytes (panned, redrawn, 2), ==, 0);
 
       cairo_surface_destroy (panned);
       cairo_surface_destroy (redrawn);
+    }
+}
+
+/* A new selection in the same view is put over the scene without one:
+ * for every actor, after another was selected, it must match a drawing
+ * made from scratch, with the labels the selection hides left out.
+ */
+static void
+test_selection_matches_redraw (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_auto(DramatisTheme) theme;
+  g_autoptr(DramatisNetwork) network = NULL;
+  guint n = dramatis_story_get_n_actors (story);
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  network = builtin_network (story, &theme);
+
+  for (double width = 600; width >= 150; width -= 50)
+    {
+      DramatisNetworkView view = { 0, };
+
+      dramatis_network_fit (network, width, width * 0.65, &view);
+      for (guint s = 0; s <= n; s++)
+        {
+          DramatisSelection selection = { { DRAMATIS_ITEM_ACTOR, s }, DRAMATIS_ITEM_INIT_NONE };
+          g_autoptr(DramatisNetwork) fresh = builtin_network (story, &theme);
+          cairo_surface_t *over, *redrawn;
+
+          /* The last one selects nothing again. */
+          if (s == n)
+            selection.selected = DRAMATIS_ITEM_INIT_NONE;
+          over = render (network, &view, &theme, &selection);
+          redrawn = render (fresh, &view, &theme, &selection);
+
+          g_assert_cmpuint (count_different_bytes (over, redrawn, 0), ==, 0);
+
+          cairo_surface_destroy (over);
+          cairo_surface_destroy (redrawn);
+        }
     }
 }
 
@@ -1842,6 +1893,7 @@ main (int   argc,
   g_test_add_func ("/render/network/parallel-arcs", test_parallel_arcs);
   g_test_add_func ("/render/network/arrowheads", test_arrowheads);
   g_test_add_func ("/render/network/pan-matches-redraw", test_pan_matches_redraw);
+  g_test_add_func ("/render/network/selection-matches-redraw", test_selection_matches_redraw);
   g_test_add_func ("/render/network/vector", test_vector);
   g_test_add_func ("/render/network/legend", test_legend);
   g_test_add_func ("/render/network/collect-actors", test_collect_actors);

@@ -139,6 +139,12 @@ typedef struct
   guint            serial;
   gboolean         valid;
   gboolean         hairline;
+
+  /* The same scene with nothing selected: a new selection in the same
+   * view is drawn over a copy of it rather than from nothing.
+   */
+  cairo_surface_t *base;
+  gboolean         base_valid;
 } SceneCache;
 
 struct _DramatisNetwork
@@ -237,6 +243,16 @@ typedef struct
   int      y1;
 } Raster;
 
+/* What a drawing of the scene draws: all of it, the scene as with nothing
+ * selected, or only what a selection puts over that.
+ */
+typedef enum
+{
+  SCENE_LAYERS_ALL,
+  SCENE_LAYERS_BASE,
+  SCENE_LAYERS_SELECTION,
+} SceneLayers;
+
 /* One drawing of the scene: into a Raster for raster targets, or with
  * cairo for vector ones.  Units are device pixels for a raster, logical
  * pixels for cairo; world point (x, y) is at ((x - cx) * k + ox, ...).
@@ -262,6 +278,7 @@ typedef struct
    */
   gboolean            *hairline;
   gboolean             decide_hairline;
+  SceneLayers          layers;
   Raster              *raster;
   cairo_t             *cr;
 } Scene;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dramatis-network-private.h"
 
@@ -20,7 +21,8 @@ scene_cache_render (DramatisNetwork     *self,
                     int                  y0,
                     int                  x1,
                     int                  y1,
-                    gboolean             whole)
+                    gboolean             whole,
+                    SceneLayers          layers)
 {
   SceneCache *c = &self->scene;
   Raster raster;
@@ -53,6 +55,7 @@ scene_cache_render (DramatisNetwork     *self,
   sc.arc_alpha = dramatis_network_arc_alpha_at (self, theme, c->zoom);
   sc.hairline = &c->hairline;
   sc.decide_hairline = whole;
+  sc.layers = layers;
   sc.raster = &raster;
   sc.cr = NULL;
 
@@ -74,9 +77,56 @@ new_cache_surface (int    width,
   return surface;
 }
 
+static void
+copy_surface (cairo_surface_t *to,
+              cairo_surface_t *from)
+{
+  cairo_surface_flush (from);
+  cairo_surface_flush (to);
+  memcpy (cairo_image_surface_get_data (to), cairo_image_surface_get_data (from),
+          (gsize) cairo_image_surface_get_stride (from) * cairo_image_surface_get_height (from));
+  cairo_surface_mark_dirty (to);
+}
+
+/* Puts the selection over the scene with nothing selected, which the
+ * cache holds: the veil and what it lights up, then again, whole, the
+ * places of the labels it hides, which the scene without it still has.
+ */
+static void
+scene_cache_render_selection (DramatisNetwork     *self,
+                              const DramatisTheme *theme)
+{
+  SceneCache *c = &self->scene;
+  LabelPlacement *p = &self->placement;
+
+  if (dramatis_network_highlight_is_empty (self))
+    return;
+
+  scene_cache_render (self, theme, 0, 0, c->pw, c->ph, FALSE, SCENE_LAYERS_SELECTION);
+
+  for (guint i = 0; i < p->labels->len; i++)
+    {
+      const Label *label = &g_array_index (p->labels, Label, i);
+      double x, y;
+
+      if (!self->highlight.hidden[label->id])
+        continue;
+
+      /* As scene_label() places it, and a pixel around for rounding. */
+      x = (label->x - c->center_x * c->zoom) * c->scale + c->width * c->scale / 2;
+      y = (label->y - c->center_y * c->zoom) * c->scale + c->height * c->scale / 2;
+      scene_cache_render (self, theme,
+                          (int) floor (x) - 2, (int) floor (y) - 2,
+                          (int) ceil (x + label->width * c->scale) + 2,
+                          (int) ceil (y + label->height * c->scale) + 2,
+                          FALSE, SCENE_LAYERS_ALL);
+    }
+}
+
 /* Brings the cached scene up to date with the view: a pan of whole
- * pixels scrolls it and draws the strips that come into view; anything
- * else draws it again.
+ * pixels scrolls it and draws the strips that come into view; a new
+ * selection in the same view is put over the scene without one, kept from
+ * the last drawing; anything else draws it again.
  */
 void
 dramatis_network_ensure_scene (DramatisNetwork           *self,
@@ -127,24 +177,40 @@ dramatis_network_ensure_scene (DramatisNetwork           *self,
           c->spare = swap;
           c->center_x -= kx / k;
           c->center_y -= ky / k;
+          c->base_valid = FALSE;
 
           if (kx > 0)
-            scene_cache_render (self, theme, 0, 0, kx, ph, FALSE);
+            scene_cache_render (self, theme, 0, 0, kx, ph, FALSE, SCENE_LAYERS_ALL);
           else if (kx < 0)
-            scene_cache_render (self, theme, pw + kx, 0, pw, ph, FALSE);
+            scene_cache_render (self, theme, pw + kx, 0, pw, ph, FALSE, SCENE_LAYERS_ALL);
           if (ky > 0)
-            scene_cache_render (self, theme, 0, 0, pw, ky, FALSE);
+            scene_cache_render (self, theme, 0, 0, pw, ky, FALSE, SCENE_LAYERS_ALL);
           else if (ky < 0)
-            scene_cache_render (self, theme, 0, ph + ky, pw, ph, FALSE);
+            scene_cache_render (self, theme, 0, ph + ky, pw, ph, FALSE, SCENE_LAYERS_ALL);
           return;
         }
+    }
+
+  /* Only the selection changed: over the scene without it. */
+  if (c->valid && c->base_valid && c->pw == pw && c->ph == ph && c->scale == scale &&
+      c->device_scale == device_scale &&
+      c->width == view->width && c->height == view->height && c->zoom == view->zoom &&
+      c->center_x == view->center_x && c->center_y == view->center_y &&
+      c->edge_labels == view->show_edge_labels && c->serial == self->serial)
+    {
+      copy_surface (c->surface, c->base);
+      c->selected = self->highlight.item;
+      scene_cache_render_selection (self, theme);
+      return;
     }
 
   if (c->surface == NULL || c->pw != pw || c->ph != ph || c->device_scale != device_scale)
     {
       g_clear_pointer (&c->surface, cairo_surface_destroy);
       g_clear_pointer (&c->spare, cairo_surface_destroy);
+      g_clear_pointer (&c->base, cairo_surface_destroy);
       c->surface = new_cache_surface (pw, ph, device_scale);
+      c->base = new_cache_surface (pw, ph, device_scale);
     }
 
   c->valid = TRUE;
@@ -161,7 +227,11 @@ dramatis_network_ensure_scene (DramatisNetwork           *self,
   c->selected = self->highlight.item;
   c->serial = self->serial;
 
-  scene_cache_render (self, theme, 0, 0, pw, ph, TRUE);
+  /* The scene without the selection is kept for the next one. */
+  scene_cache_render (self, theme, 0, 0, pw, ph, TRUE, SCENE_LAYERS_BASE);
+  copy_surface (c->base, c->surface);
+  c->base_valid = TRUE;
+  scene_cache_render_selection (self, theme);
 }
 
 /* Whether @cr draws into pixels at a plain scale, and how many device

@@ -545,9 +545,10 @@ dramatis_network_scene_init (Scene                     *sc,
 
 /* Draws everything within the clip: arcs, glyphs and labels; then, when
  * something is selected, a veil of background over them all and what the
- * selection lights up again on top.  Order is fixed (arcs by index,
- * glyphs from least to most important, labels in placement order), so that
- * a strip drawn alone matches the same strip of a whole drawing.
+ * selection lights up again on top.  sc->layers may ask for the first part
+ * only, with every label, or for the second only.  Order is fixed (arcs by
+ * index, glyphs from least to most important, labels in placement order),
+ * so that a strip drawn alone matches the same strip of a whole drawing.
  */
 void
 dramatis_network_scene_draw (Scene *sc)
@@ -562,38 +563,43 @@ dramatis_network_scene_draw (Scene *sc)
   double reach = ((dramatis_network_radius_at (self->max_radius, sc->zoom) * GLYPH_EXTENT_MAX +
                    SELECTION_RING_GAP + SELECTION_RING_WIDTH + 2) * sc->scale + 2) / sc->k;
   double arc_reach = (16 * sc->theme->line_width * sc->scale + 2) / sc->k;
+  gboolean base = sc->layers != SCENE_LAYERS_SELECTION;
   guint relation_mark, actor_mark;
 
-  scene_fill (sc, &sc->theme->background, 1);
+  if (base)
+    scene_fill (sc, &sc->theme->background, 1);
   if (self->n_actors == 0)
     return;
 
   relation_mark = dramatis_network_mark_relations_in (self, wx0 - arc_reach, wy0 - arc_reach,
                                                       wx1 + arc_reach, wy1 + arc_reach);
-  if (sc->raster != NULL)
+  if (base && sc->raster != NULL)
     scene_edges_tiled (sc, relation_mark);
-  else
+  else if (base)
     for (guint r = 0; r < self->n_relations; r++)
       if (self->relation_mark[r] == relation_mark)
         scene_edge (sc, r, FALSE);
 
   actor_mark = dramatis_network_mark_actors_in (self, wx0, wy0, wx1, wy1, reach);
-  for (guint i = self->n_actors; i-- > 0;)
-    if (self->actor_mark[self->order[i]] == actor_mark)
-      scene_node (sc, self->order[i], FALSE);
-
-  /* Labels that a label of the selection covers are left out, under the
-   * veil too, so that it reads.
-   */
-  for (guint i = 0; i < p->labels->len; i++)
+  if (base)
     {
-      const Label *label = &g_array_index (p->labels, Label, i);
+      for (guint i = self->n_actors; i-- > 0;)
+        if (self->actor_mark[self->order[i]] == actor_mark)
+          scene_node (sc, self->order[i], FALSE);
 
-      if (!h->hidden[label->id])
-        scene_label (sc, label);
+      /* Labels that a label of the selection covers are left out, under
+       * the veil too, so that it reads.
+       */
+      for (guint i = 0; i < p->labels->len; i++)
+        {
+          const Label *label = &g_array_index (p->labels, Label, i);
+
+          if (sc->layers == SCENE_LAYERS_BASE || !h->hidden[label->id])
+            scene_label (sc, label);
+        }
     }
 
-  if (dramatis_network_highlight_is_empty (self))
+  if (sc->layers == SCENE_LAYERS_BASE || dramatis_network_highlight_is_empty (self))
     return;
 
   scene_fill (sc, &sc->theme->background, 1 - CLAMP (sc->theme->dim_alpha, 0, 1));

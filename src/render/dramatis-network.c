@@ -399,6 +399,7 @@ dramatis_network_free (DramatisNetwork *self)
   g_free (self->highlight.hidden);
   g_clear_pointer (&self->scene.surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene.spare, cairo_surface_destroy);
+  g_clear_pointer (&self->scene.base, cairo_surface_destroy);
   g_array_unref (self->scratch_shapes);
   g_array_unref (self->scratch_points);
   g_free (self);
