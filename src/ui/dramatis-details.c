@@ -29,7 +29,8 @@
  * costs a millisecond or more, and the page of an actor in a large story
  * has dozens of rows.  The first rows are there in the frame after the
  * click, and the rest, out of sight below them, follow over the next
- * frames, so that a click is answered at once.
+ * frames, so that a click is answered at once; the rows of a long section
+ * down there are only built then.
  *
  * This file holds the widget: which page is up, the rows' activation, the
  * rows still to be shown, and the highlighted statement it scrolls to.  The
@@ -127,6 +128,7 @@ add_first_rows (DramatisDetails *self,
 {
   g_autofree char *text = NULL;
   GtkWidget *row, *label;
+  MoreRows *rest;
 
   /* Two more rows cost less than a row that shows them. */
   if (more->n_items <= n_shown + 2)
@@ -137,17 +139,18 @@ add_first_rows (DramatisDetails *self,
 
   more->add_rows (self, list, more->items, n_shown);
 
-  more = g_memdup2 (more, sizeof (MoreRows));
-  more->n_items -= n_shown;
-  more->items = g_memdup2 (more->items + n_shown, more->n_items * sizeof (guint));
+  rest = g_new0 (MoreRows, 1);
+  rest->add_rows = more->add_rows;
+  rest->n_items = more->n_items - n_shown;
+  rest->items = g_memdup2 (more->items + n_shown, rest->n_items * sizeof (guint));
 
-  text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", more->n_items), more->n_items);
+  text = g_strdup_printf (g_dngettext (NULL, "Show %u More", "Show %u More", rest->n_items), rest->n_items);
   label = gtk_label_new (text);
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), MORE_KEY, more, more_rows_free);
+  g_object_set_data_full (G_OBJECT (row), MORE_KEY, rest, more_rows_free);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
