@@ -225,3 +225,55 @@ selection_unchanged () {
   fi
   say "$1 selected nothing"
 }
+
+# drag_actor: drags the actor locate_actor found 60 pixels across and 40
+# down, towards the middle of the network, in steps as a hand moves.  The
+# moves are in screen coordinates, so that they do not need the window: a
+# crash is then told by app_alive, not by xdotool.  Sets drop_x and drop_y,
+# where it was released in the window.
+drag_actor () {
+  step_x=6
+  step_y=4
+  [ "$canvas_point_x" -lt $(( canvas_width / 2 )) ] || step_x=-6
+  [ "$canvas_point_y" -lt $(( canvas_height / 2 )) ] || step_y=-4
+  drop_x=$point_x
+  drop_y=$point_y
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  say "pressing at $point_x,$point_y"
+  xdotool mousemove $(( X + point_x )) $(( Y + point_y )) mousedown 1
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    drop_x=$(( drop_x + step_x ))
+    drop_y=$(( drop_y + step_y ))
+    xdotool mousemove $(( X + drop_x )) $(( Y + drop_y ))
+    sleep 0.05
+    app_alive
+  done
+  xdotool mouseup 1
+  say "released at $drop_x,$drop_y"
+  app_alive
+}
+
+# moved_by_drag X Y: succeeds if X, Y (in the story's units) is where
+# drag_actor put the actor down: its place before, moved by what the
+# pointer moved.
+moved_by_drag () {
+  "$PYTHON" - "$world_x" "$world_y" "$zoom" $(( drop_x - point_x )) $(( drop_y - point_y )) "$1" "$2" <<'PY'
+import sys
+
+x, y, zoom, dx, dy, saved_x, saved_y = map(float, sys.argv[1:])
+expected_x, expected_y = x + dx / zoom, y + dy / zoom
+tolerance = 1.5 / zoom
+if abs(saved_x - expected_x) > tolerance or abs(saved_y - expected_y) > tolerance:
+    sys.exit(f"expected about {expected_x:.2f}, {expected_y:.2f}, not {saved_x:.2f}, {saved_y:.2f}")
+PY
+}
+
+# click_shows_quotes X Y WHERE: a click at X, Y in the window must show the
+# 3 quotes of $actor, Robert Wood, in the details pane.
+click_shows_quotes () {
+  xdotool mousemove --window "$window" "$1" "$2" click 1
+  app_alive
+  a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
+  [ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click $3 does not show his 3 quotes"
+  say "a click $3 shows his quotes"
+}

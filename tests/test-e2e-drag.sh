@@ -49,16 +49,6 @@ for a in placed:
 PY
 }
 
-# click_shows_quotes X Y WHERE: a click at X, Y in the window must show his
-# 3 quotes in the details pane.
-click_shows_quotes () {
-  xdotool mousemove --window "$window" "$1" "$2" click 1
-  app_alive
-  a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
-  [ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click $3 does not show his 3 quotes"
-  say "a click $3 shows his quotes"
-}
-
 # 1. The app on the story, and Robert Wood in its network.
 start_app "$story"
 locate_actor "$actor" "$story"
@@ -67,27 +57,7 @@ remember_selection
 
 # 2. Drag him 60 pixels across and 40 down, towards the middle of the
 # network, in steps as a hand moves.
-step_x=6
-step_y=4
-[ "$canvas_point_x" -lt $(( canvas_width / 2 )) ] || step_x=-6
-[ "$canvas_point_y" -lt $(( canvas_height / 2 )) ] || step_y=-4
-drop_x=$point_x
-drop_y=$point_y
-# The moves are in screen coordinates, so that they do not need the window:
-# a crash is then told by app_alive, not by xdotool.
-eval "$(xdotool getwindowgeometry --shell "$window")"
-say "pressing on $actor at $point_x,$point_y"
-xdotool mousemove $(( X + point_x )) $(( Y + point_y )) mousedown 1
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  drop_x=$(( drop_x + step_x ))
-  drop_y=$(( drop_y + step_y ))
-  xdotool mousemove $(( X + drop_x )) $(( Y + drop_y ))
-  sleep 0.05
-  app_alive
-done
-xdotool mouseup 1
-say "released at $drop_x,$drop_y"
-app_alive
+drag_actor
 
 # 3. Save, and read his place back from the file.
 xdotool windowfocus --sync "$window"
@@ -112,16 +82,7 @@ selection_unchanged "the drag"
 click_shows_quotes "$drop_x" "$drop_y" "where he was put down"
 
 # The place moved by what the pointer moved, in the story's units.
-"$PYTHON" - "$world_x" "$world_y" "$zoom" $(( drop_x - point_x )) $(( drop_y - point_y )) "$saved_x" "$saved_y" <<'PY' ||
-import sys
-
-x, y, zoom, dx, dy, saved_x, saved_y = map(float, sys.argv[1:])
-expected_x, expected_y = x + dx / zoom, y + dy / zoom
-tolerance = 1.5 / zoom
-if abs(saved_x - expected_x) > tolerance or abs(saved_y - expected_y) > tolerance:
-    sys.exit(f"expected about {expected_x:.2f}, {expected_y:.2f}")
-PY
-  fail "the place in the file is not where he was put down"
+moved_by_drag "$saved_x" "$saved_y" || fail "the place in the file is not where he was put down"
 
 # 4. Quit, reopen the saved story: he is drawn at his saved place.
 quit_app
