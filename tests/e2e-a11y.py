@@ -35,6 +35,10 @@ with 1, telling what it saw, if it never does.
         until none of them does
     e2e-a11y.py export-dialog PID
         waits for the export dialog and presses its Export… button
+    e2e-a11y.py respond PID HEADING TEXT RESPONSE
+        waits for a message dialog with the heading HEADING whose body has
+        TEXT in it, and presses its button RESPONSE (its label, without the
+        mnemonic's underline)
     e2e-a11y.py save-as PID PATH
         waits for the file chooser, names the file PATH and presses Export
 """
@@ -304,6 +308,25 @@ def export_dialog(pid):
         fail("the Export… button did not take the click")
 
 
+def respond(pid, heading, text, response):
+    def probe(app):
+        for window in walk_windows(app):
+            if find(window, "label", heading, showing) is None:
+                continue
+            body = find(window, "label", predicate=lambda l: text in l.name and showing(l))
+            # GTK 4.8 names a button by its label twice, with and without
+            # the underline: "_Restore Restore".
+            button = find(window, "push button",
+                          predicate=lambda b: response in b.name.replace("_", "").split() and showing(b))
+            if body is not None and button is not None:
+                return button
+        return None
+
+    button = wait(pid, f"a dialog “{heading}” saying “{text}” with a button {response}", probe)
+    if not button.queryAction().doAction(0):
+        fail(f"the {response} button did not take the click")
+
+
 def save_as(pid, path):
     def probe(app):
         for window in walk_windows(app):
@@ -347,6 +370,8 @@ def main(argv):
         quotes(pid, *argv[3:])
     elif command == "export-dialog" and len(argv) == 3:
         export_dialog(pid)
+    elif command == "respond" and len(argv) == 6:
+        respond(pid, *argv[3:])
     elif command == "save-as" and len(argv) == 4:
         save_as(pid, argv[3])
     else:

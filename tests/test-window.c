@@ -15,6 +15,7 @@
 #include "dramatis-timeline-canvas.h"
 #include "dramatis-timeline-overview.h"
 #include "dramatis-source-window.h"
+#include "dramatis-story-io.h"
 #include "dramatis-synthetic.h"
 #include "dramatis-test-utils.h"
 #include "dramatis-width-bin.h"
@@ -2245,11 +2246,378 @@ test_details_label_widths (Fixture       *fixture,
   g_assert_cmpuint (n_wrapping, >, 10);
 }
 
+/* Recovery copies: written a while after the last change, removed when
+ * the changes are saved or discarded, and offered again at the next start
+ * if the app ended without either.  The tests run with a data folder of
+ * their own (see main()).
+ */
+
+#define TEST_RECOVERY_DELAY_MS 1000
+
+static void
+clear_recovery_dir (void)
+{
+  g_autofree char *dir = dramatis_window_get_recovery_dir ();
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+static guint
+count_recovery_files (void)
+{
+  g_autofree char *dir = dramatis_window_get_recovery_dir ();
+
+  return dramatis_test_count_files (dir);
+}
+
+/* ID.origin, beside ID.dramatis.json */
+static char *
+origin_path_for (const char *path)
+{
+  g_autofree char *stem = NULL;
+
+  g_assert_true (g_str_has_suffix (path, ".dramatis.json"));
+  stem = g_strndup (path, strlen (path) - strlen (".dramatis.json"));
+  return g_strconcat (stem, ".origin", NULL);
+}
+
+static gboolean
+recovery_written (gpointer data)
+{
+  g_autoptr(GFile) file = dramatis_window_get_recovery_file (data);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *origin = path != NULL ? origin_path_for (path) : NULL;
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) && g_file_test (origin, G_FILE_TEST_EXISTS);
+}
+
+/* Runs the main loop for about @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+/* Opens a copy of tests/data/example.dramatis.json, whose harbour-board is
+ * pinned, in @window; returns the copy's path.
+ */
+static char *
+open_example_copy (DramatisWindow *window,
+                   const char     *dir)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "example.dramatis.json", NULL);
+  char *path = g_build_filename (dir, "story.dramatis.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gpointer wait[2];
+
+  g_assert_true (g_file_get_contents (example, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+
+  wait[0] = window;
+  wait[1] = dramatis_window_get_story (window);
+  dramatis_window_open_file (window, file);
+  g_assert_true (wait_for (story_is_not, wait));
+
+  return path;
+}
+
+static gboolean
+is_pinned (DramatisStory *story,
+           const char    *actor_id)
+{
+  guint actor = dramatis_story_find_actor (story, actor_id);
+
+  g_assert_cmpuint (actor, !=, DRAMATIS_NO_INDEX);
+  return dramatis_story_get_actor (story, actor)->has_position;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  DramatisWindow *window = data;
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), DRAMATIS_TYPE_WINDOW,
+                                                                          "window_title"));
+
+  return !dramatis_window_is_saving (window) && !g_str_has_prefix (adw_window_title_get_subtitle (title), "•");
+}
+
+static void
+test_recovery_written (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autofree char *recovery_path = NULL;
+  g_autofree char *origin_path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *origin_uri = NULL;
+  g_autoptr(GKeyFile) origin = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DramatisStory) copy = NULL;
+  GtkWidget *network = get_child (fixture, "network_canvas");
+
+  clear_recovery_dir ();
+  path = open_example_copy (fixture->window, dir);
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+
+  /* Unchanged, the story has no copy. */
+  run_for (TEST_RECOVERY_DELAY_MS * 3 / 2);
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  /* A change, and another before the delay is up: no copy until the
+   * delay has passed after the last one.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_false (is_pinned (dramatis_window_get_story (fixture->window), "harbour-board"));
+  run_for (TEST_RECOVERY_DELAY_MS * 6 / 10);
+  g_signal_emit_by_name (network, "positions-changed");
+  run_for (TEST_RECOVERY_DELAY_MS * 6 / 10);
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  g_assert_true (wait_for (recovery_written, fixture->window));
+
+  /* The copy has the change, and says which file the story came from. */
+  recovery = dramatis_window_get_recovery_file (fixture->window);
+  recovery_path = g_file_get_path (recovery);
+  g_assert_true (g_str_has_suffix (recovery_path, ".dramatis.json"));
+  copy = dramatis_story_load_file (recovery, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (is_pinned (copy, "harbour-board"));
+
+  origin_path = origin_path_for (recovery_path);
+  g_assert_true (g_key_file_load_from_file (origin, origin_path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  origin_uri = g_key_file_get_string (origin, "Recovery", "File", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (origin_uri, ==, uri);
+
+  /* Saving removes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_for (is_saved, fixture->window));
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  /* And no copy is written once saved. */
+  run_for (TEST_RECOVERY_DELAY_MS * 3 / 2);
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
+static gboolean
+is_closed (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == data)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Answers the question a dialog asks, as its button does.  The dialog
+ * lets go of its window first: the answer may close the window, and the
+ * test still holds the dialog.
+ */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_recovery_discarded (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *other_path = g_test_build_filename (G_TEST_DIST, "data", "example.dramatis.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  gpointer wait[2];
+
+  clear_recovery_dir ();
+  path = open_example_copy (fixture->window, dir);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_true (wait_for (recovery_written, fixture->window));
+
+  /* Opening another story asks; Discard removes the copy. */
+  dramatis_window_open_file (fixture->window, other);
+  g_assert_true (wait_for (has_message_dialog, fixture));
+  dialogs = get_dialogs (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialogs->pdata[0]), ==, "Save Changes?");
+  wait[0] = fixture->window;
+  wait[1] = dramatis_window_get_story (fixture->window);
+  respond (dialogs->pdata[0], "discard");
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+  g_assert_true (wait_for (story_is_not, wait));
+
+  /* The same when the window closes. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_true (wait_for (recovery_written, fixture->window));
+  g_clear_pointer (&dialogs, g_ptr_array_unref);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_for (has_message_dialog, fixture));
+  dialogs = get_dialogs (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialogs->pdata[0], "discard");
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+  g_assert_true (wait_for (is_closed, fixture->window));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
+static gboolean
+window_shows_file (gpointer data)
+{
+  gpointer *wait = data;
+  GFile *file = dramatis_window_get_file (wait[0]);
+
+  return file != NULL && g_file_equal (file, wait[1]);
+}
+
+static void
+test_recovery_restored (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(DramatisStory) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) restored_recovery = NULL;
+  AdwMessageDialog *dialog;
+  gpointer wait[2];
+
+  clear_recovery_dir ();
+  path = open_example_copy (fixture->window, dir);
+  file = g_file_new_for_path (path);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
+  g_assert_true (wait_for (recovery_written, fixture->window));
+  recovery = dramatis_window_get_recovery_file (fixture->window);
+
+  /* The window goes as in a crash, without a question: the copy stays. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_for (no_toplevels, NULL));
+  g_assert_cmpuint (count_recovery_files (), ==, 2);
+
+  /* The next start offers it, naming the file. */
+  fixture->window = dramatis_window_new (app);
+  dramatis_window_open_builtin (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dramatis_window_offer_recovery (fixture->window), ==, 1);
+  g_assert_true (wait_for (has_message_dialog, fixture));
+  dialogs = get_dialogs (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = dialogs->pdata[0];
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“story.dramatis.json”"));
+
+  /* Restored, the story has the change, unsaved, and belongs to its file. */
+  respond (dialog, "restore");
+  wait[0] = fixture->window;
+  wait[1] = file;
+  g_assert_true (wait_for (window_shows_file, wait));
+  g_assert_false (is_pinned (dramatis_window_get_story (fixture->window), "harbour-board"));
+  g_assert_false (is_saved (fixture->window));
+
+  /* The window keeps the copy until the story is saved. */
+  restored_recovery = dramatis_window_get_recovery_file (fixture->window);
+  g_assert_true (g_file_equal (restored_recovery, recovery));
+  g_assert_true (g_file_query_exists (recovery, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_for (is_saved, fixture->window));
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+  saved = dramatis_story_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (is_pinned (saved, "harbour-board"));
+
+  /* Nothing is offered again. */
+  g_assert_cmpuint (dramatis_window_offer_recovery (fixture->window), ==, 0);
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
+static void
+test_recovery_bad (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_window_get_recovery_dir ();
+  g_autofree char *path = g_build_filename (dir, "broken.dramatis.json", NULL);
+  g_autofree char *bad_path = g_strconcat (path, ".bad", NULL);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  DramatisStory *story = dramatis_window_get_story (fixture->window);
+
+  clear_recovery_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{ \"title\": ", -1, &error));
+  g_assert_no_error (error);
+
+  /* It is kept, under a name that says so and is not offered again. */
+  g_assert_cmpuint (dramatis_window_offer_recovery (fixture->window), ==, 1);
+  g_assert_true (wait_for (has_message_dialog, fixture));
+  dialogs = get_dialogs (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = dialogs->pdata[0];
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore Unsaved Changes");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad_path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_assert_true (dramatis_window_get_story (fixture->window) == story);
+
+  g_assert_cmpuint (dramatis_window_offer_recovery (fixture->window), ==, 0);
+
+  clear_recovery_dir ();
+}
+
+static void
+remove_data_home (const char *data_home)
+{
+  g_autofree char *recovery_dir = dramatis_window_get_recovery_dir ();
+  g_autofree char *app_dir = g_path_get_dirname (recovery_dir);
+
+  dramatis_test_remove_temp_dir (recovery_dir);
+  g_rmdir (app_dir);
+  dramatis_test_remove_temp_dir (data_home);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int status;
 
   /* The window's labels and the dialogs' texts are compared in English. */
@@ -2257,6 +2625,13 @@ main (int    argc,
   setlocale (LC_ALL, "");
 
   g_test_init (&argc, &argv, NULL);
+
+  /* Recovery copies, and recent files, go to a data folder of the tests'
+   * own.
+   */
+  data_home = dramatis_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  dramatis_window_set_recovery_delay (TEST_RECOVERY_DELAY_MS);
 
   if (!gtk_init_check ())
     {
@@ -2328,8 +2703,18 @@ main (int    argc,
   g_test_add ("/window/right-to-left", Fixture, NULL,
               rtl_set_up, test_right_to_left, rtl_tear_down);
 
+  g_test_add ("/window/recovery-written", Fixture, NULL,
+              fixture_set_up, test_recovery_written, fixture_tear_down);
+  g_test_add ("/window/recovery-discarded", Fixture, NULL,
+              fixture_set_up, test_recovery_discarded, fixture_tear_down);
+  g_test_add ("/window/recovery-restored", Fixture, NULL,
+              fixture_set_up, test_recovery_restored, fixture_tear_down);
+  g_test_add ("/window/recovery-bad", Fixture, NULL,
+              fixture_set_up, test_recovery_bad, fixture_tear_down);
+
   status = g_test_run ();
 
   g_clear_object (&app);
+  remove_data_home (data_home);
   return status;
 }

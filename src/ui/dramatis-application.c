@@ -12,9 +12,25 @@
 struct _DramatisApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisApplication, dramatis_application, ADW_TYPE_APPLICATION)
+
+/* Once per run, in the first window: what the windows of a run that ended
+ * without saving or discarding their changes left to restore.
+ */
+static void
+offer_recovery (DramatisApplication *self,
+                GtkWindow           *window)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  dramatis_window_offer_recovery (DRAMATIS_WINDOW (window));
+}
 
 static void
 dramatis_application_activate (GApplication *app)
@@ -28,6 +44,7 @@ dramatis_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  offer_recovery (DRAMATIS_APPLICATION (app), window);
 }
 
 /* Each file opens in a window of its own; a window with no story yet, or
@@ -48,6 +65,7 @@ dramatis_application_open (GApplication  *app,
 
       dramatis_window_open_file (DRAMATIS_WINDOW (window), files[i]);
       gtk_window_present (window);
+      offer_recovery (DRAMATIS_APPLICATION (app), window);
     }
 }
 

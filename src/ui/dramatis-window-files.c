@@ -214,9 +214,9 @@ save_data_free (SaveData *data)
 }
 
 /* A story is saved in a worker thread, and must not change meanwhile. */
-static void
-set_saving (DramatisWindow *self,
-            gboolean        saving)
+void
+dramatis_window_set_saving (DramatisWindow *self,
+                            gboolean        saving)
 {
   if (saving)
     self->n_saves++;
@@ -236,7 +236,7 @@ save_finished_cb (GObject      *object,
   DramatisWindow *self = data->self;
   g_autoptr(GError) error = NULL;
 
-  set_saving (self, FALSE);
+  dramatis_window_set_saving (self, FALSE);
 
   if (!dramatis_story_save_file_finish (DRAMATIS_STORY (object), result, &error))
     {
@@ -290,7 +290,7 @@ save_to (DramatisWindow *self,
   data->file = g_object_ref (file);
   data->close_after = close_after;
 
-  set_saving (self, TRUE);
+  dramatis_window_set_saving (self, TRUE);
   dramatis_story_save_file_async (self->story, file, NULL, save_finished_cb, data);
 }
 

@@ -84,6 +84,9 @@ struct _DramatisWindow
   gboolean                details_folded;
   DramatisInput           last_input;   /* what the user touched last */
   guint                   switcher_tick_id;
+
+  char                   *recovery_id;  /* names the window's recovery copy */
+  guint                   recovery_timeout_id;
 };
 
 /* dramatis-window.c */
@@ -132,5 +135,11 @@ void     dramatis_window_save_action         (GtkWidget          *widget,
 void     dramatis_window_save_as_action      (GtkWidget          *widget,
                                               const char         *action_name,
                                               GVariant           *parameter);
+void     dramatis_window_set_saving          (DramatisWindow     *self,
+                                              gboolean            saving);
+
+/* dramatis-window-recovery.c */
+void     dramatis_window_schedule_recovery   (DramatisWindow     *self);
+void     dramatis_window_remove_recovery     (DramatisWindow     *self);
 
 G_END_DECLS

@@ -84,6 +84,14 @@ void
 dramatis_window_set_modified (DramatisWindow *self,
                               gboolean        modified)
 {
+  /* Every change puts the recovery copy off; saving or discarding the
+   * changes removes it.
+   */
+  if (modified)
+    dramatis_window_schedule_recovery (self);
+  else
+    dramatis_window_remove_recovery (self);
+
   if (self->modified == modified)
     return;
 
@@ -415,6 +423,7 @@ dramatis_window_set_story (DramatisWindow *self,
 
   self->story = story;
   self->file = file ? g_object_ref (file) : NULL;
+  dramatis_window_remove_recovery (self);
   self->modified = FALSE;
   self->selection.selected = DRAMATIS_ITEM_INIT_NONE;
   self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
@@ -699,6 +708,7 @@ dramatis_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
+  g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
   if (self->switcher_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->switcher_tick_id);
@@ -730,6 +740,7 @@ dramatis_window_finalize (GObject *object)
   g_clear_object (&self->result_selection);
   g_clear_object (&self->search_filter);
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->recovery_id, g_free);
   dramatis_theme_clear (&self->theme);
 
   G_OBJECT_CLASS (dramatis_window_parent_class)->finalize (object);
