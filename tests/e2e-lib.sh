@@ -37,6 +37,9 @@ export GTK_USE_PORTAL=0
 export GDK_BACKEND=x11
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/dramatis-e2e.XXXXXX")
+# The app's data folder, where it keeps recent files and recovery copies,
+# is the test's own: nothing the test does touches the user's.
+export XDG_DATA_HOME="$workdir/data"
 app=
 window=
 

@@ -1,8 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# End to end: unsaved changes survive a kill.  The app runs with a data
-# folder of the test's own, where it writes its recovery copies.
+# End to end: unsaved changes survive a kill.
 #
 # 1. Open a copy of the built-in story's file, find Robert Wood and drag
 #    him, as test-e2e-drag.sh does.
@@ -25,7 +24,7 @@ name=test-e2e-recovery
 actor=robert-wood
 story="$workdir/story.dramatis.json"
 cp "$STORY" "$story"
-export XDG_DATA_HOME="$workdir/data"
+# e2e-lib.sh gives the app a data folder of the test's own.
 recovery_dir="$XDG_DATA_HOME/dramatis/recovery"
 
 # position FILE: prints "X Y PINNED" for the actor in the story FILE, or
