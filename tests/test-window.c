@@ -2601,6 +2601,85 @@ test_recovery_bad (Fixture       *fixture,
   clear_recovery_dir ();
 }
 
+/* New Story shows an empty story, with a page that says so and offers
+ * what can be done; in a window of its own if this one has a file.
+ */
+
+static DramatisWindow *
+find_other_window (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DRAMATIS_IS_WINDOW (window) && window != GTK_WINDOW (fixture->window))
+        return DRAMATIS_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+view_switcher_hidden (gpointer data)
+{
+  GtkWidget *title = get_child (data, "window_title");
+
+  return !gtk_widget_get_visible (gtk_widget_get_next_sibling (title));
+}
+
+static void
+test_new_story (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = NULL;
+  GtkStack *main_stack = GTK_STACK (get_child (fixture, "main_stack"));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (get_child (fixture, "window_title"));
+  g_autoptr(GPtrArray) labels = NULL;
+  DramatisStory *story;
+  DramatisWindow *other;
+
+  /* The built-in story, untouched, gives way to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL));
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), ==, 0);
+  g_assert_cmpuint (dramatis_story_get_n_events (story), ==, 0);
+  g_assert_null (dramatis_window_get_file (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty-story");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Untitled Story");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "New story, not saved");
+
+  /* Nothing to switch between. */
+  g_assert_true (wait_for (view_switcher_hidden, fixture));
+
+  labels = get_labels (get_child (fixture, "empty_story_page"), NULL);
+  g_assert_true (labels_contain (labels, "Nothing in This Story Yet"));
+  g_assert_true (labels_contain (labels, "Explore the Built-in Story"));
+
+  g_assert_null (find_other_window (fixture));
+
+  /* Its button opens the built-in story in its place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-builtin", NULL));
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "story");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Built-in story");
+
+  /* A story with a file stays; the new one opens in a new window. */
+  path = open_example_copy (fixture->window, dir);
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL));
+  g_assert_true (dramatis_window_get_story (fixture->window) == story);
+  other = find_other_window (fixture);
+  g_assert_nonnull (other);
+  g_assert_cmpuint (dramatis_story_get_n_actors (dramatis_window_get_story (other)), ==, 0);
+  g_assert_null (dramatis_window_get_file (other));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 static void
 remove_data_home (const char *data_home)
 {
@@ -2711,6 +2790,9 @@ main (int    argc,
               fixture_set_up, test_recovery_restored, fixture_tear_down);
   g_test_add ("/window/recovery-bad", Fixture, NULL,
               fixture_set_up, test_recovery_bad, fixture_tear_down);
+
+  g_test_add ("/window/new-story", Fixture, NULL,
+              fixture_set_up, test_new_story, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -96,7 +96,7 @@ open_finished_cb (GObject      *object,
   if (story == NULL)
     {
       /* Whatever was open stays open. */
-      gtk_stack_set_visible_child_name (self->main_stack, self->scene ? "story" : "empty");
+      dramatis_window_show_story_page (self);
       dramatis_window_show_error (self, _("Could Not Open the Story"), error->message);
       return;
     }
@@ -184,6 +184,26 @@ dramatis_window_open_builtin (DramatisWindow *self)
   g_clear_object (&self->open_cancellable);
 
   dramatis_window_set_story (self, story, NULL);
+}
+
+/**
+ * dramatis_window_new_story:
+ * @self: a window
+ *
+ * Shows a new story, with nothing in it, that has no file yet.
+ */
+void
+dramatis_window_new_story (DramatisWindow *self)
+{
+  g_return_if_fail (DRAMATIS_IS_WINDOW (self));
+
+  /* A file still loading would replace the story asked for last. */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+
+  dramatis_window_set_story (self, dramatis_story_new (), NULL);
+  self->new_story = TRUE;
+  dramatis_window_update_title (self);
 }
 
 gboolean
@@ -501,6 +521,22 @@ dramatis_window_open_builtin_action (GtkWidget  *widget,
   dramatis_window_open_builtin (self);
 }
 
+/* In this window if it can give up its story, else in a new one. */
+void
+dramatis_window_new_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  DramatisWindow *window = self;
+
+  if (self->open_cancellable != NULL || !dramatis_window_can_replace_story (self))
+    window = dramatis_window_new (DRAMATIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  dramatis_window_new_story (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 dramatis_window_cancel_open_action (GtkWidget  *widget,
                                     const char *action_name,
@@ -511,7 +547,7 @@ dramatis_window_cancel_open_action (GtkWidget  *widget,
   /* The story shown before stays; the worker's result is dropped. */
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
-  gtk_stack_set_visible_child_name (self->main_stack, self->scene ? "story" : "empty");
+  dramatis_window_show_story_page (self);
 }
 
 void

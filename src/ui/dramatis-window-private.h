@@ -40,6 +40,7 @@ struct _DramatisWindow
   GtkStack               *main_stack;
   GtkProgressBar         *loading_progress;
   AdwStatusPage          *loading_page;
+  AdwStatusPage          *empty_story_page;
   AdwFlap                *sidebar_flap;
   AdwFlap                *details_flap;
   DramatisPane           *sidebar_pane;
@@ -66,6 +67,7 @@ struct _DramatisWindow
   GFile                  *file;
   guint64                 file_mtime;
   gboolean                modified;
+  gboolean                new_story;    /* made with New Story, never saved */
   GCancellable           *open_cancellable;
 
   DramatisSelection       selection;
@@ -101,6 +103,8 @@ void     dramatis_window_set_modified        (DramatisWindow     *self,
 void     dramatis_window_set_story           (DramatisWindow     *self,
                                               DramatisStory      *story,
                                               GFile              *file);
+void     dramatis_window_show_story_page     (DramatisWindow     *self);
+gboolean dramatis_window_story_is_empty      (DramatisWindow     *self);
 
 /* dramatis-window-sidebar.c */
 void     dramatis_window_sync_list_selection (DramatisWindow     *self,
@@ -117,6 +121,9 @@ void     dramatis_window_set_lists           (DramatisWindow     *self);
 void     dramatis_window_update_recent_menu  (DramatisWindow     *self);
 gboolean dramatis_window_confirm_discard     (DramatisWindow     *self,
                                               GFile              *then_open);
+void     dramatis_window_new_action          (GtkWidget          *widget,
+                                              const char         *action_name,
+                                              GVariant           *parameter);
 void     dramatis_window_open_action         (GtkWidget          *widget,
                                               const char         *action_name,
                                               GVariant           *parameter);

@@ -69,6 +69,8 @@ dramatis_window_update_title (DramatisWindow *self)
 
       subtitle = self->modified ? g_strdup_printf ("• %s", name) : g_steal_pointer (&name);
     }
+  else if (self->new_story)
+    subtitle = g_strdup (_("New story, not saved"));
   else
     subtitle = g_strdup (self->modified ? _("• Built-in story, changed") : _("Built-in story"));
 
@@ -97,6 +99,29 @@ dramatis_window_set_modified (DramatisWindow *self,
 
   self->modified = modified;
   dramatis_window_update_title (self);
+}
+
+/* Shows the page for what the window holds: nothing, a story with
+ * nothing in it yet, or a story.
+ */
+void
+dramatis_window_show_story_page (DramatisWindow *self)
+{
+  const char *page = "empty";
+
+  if (self->story != NULL)
+    page = dramatis_window_story_is_empty (self) ? "empty-story" : "story";
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+}
+
+gboolean
+dramatis_window_story_is_empty (DramatisWindow *self)
+{
+  return self->story != NULL &&
+         dramatis_story_get_n_actors (self->story) == 0 &&
+         dramatis_story_get_n_events (self->story) == 0 &&
+         dramatis_story_get_n_sources (self->story) == 0;
 }
 
 /* Adaptive layout
@@ -226,6 +251,9 @@ update_switcher_tick (GtkWidget     *widget,
                           story_shown &&
                           (shown == NULL || !gtk_widget_is_ancestor (GTK_WIDGET (self->window_title), shown)));
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), story_shown);
+  /* The view switch, beside the title. */
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->window_title)), story_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), story_shown);
 
   return G_SOURCE_REMOVE;
 }
@@ -411,6 +439,7 @@ dramatis_window_set_story (DramatisWindow *self,
                            GFile          *file)
 {
   guint n_problems;
+  gboolean has_content;
 
   /* The source windows show passages of the story that goes. */
   dramatis_source_window_close_all (GTK_WINDOW (self));
@@ -423,6 +452,7 @@ dramatis_window_set_story (DramatisWindow *self,
 
   self->story = story;
   self->file = file ? g_object_ref (file) : NULL;
+  self->new_story = FALSE;
   dramatis_window_remove_recovery (self);
   self->modified = FALSE;
   self->selection.selected = DRAMATIS_ITEM_INIT_NONE;
@@ -441,7 +471,7 @@ dramatis_window_set_story (DramatisWindow *self,
   dramatis_window_set_lists (self);
   dramatis_window_select (self, DRAMATIS_ITEM_INIT_NONE);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "story");
+  dramatis_window_show_story_page (self);
   dramatis_window_update_title (self);
 
   dramatis_story_get_problems (story, &n_problems);
@@ -455,11 +485,13 @@ dramatis_window_set_story (DramatisWindow *self,
       dramatis_window_show_toast (self, text);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all", TRUE);
+  /* A story with nothing in it has nothing to save, export or lay out. */
+  has_content = !dramatis_window_story_is_empty (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all", has_content);
 }
 
 /* Actions */
@@ -769,6 +801,7 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, empty_story_page);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_flap);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, sidebar_pane);
@@ -794,6 +827,7 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, recent_menu);
 
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, dramatis_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dramatis_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", dramatis_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, dramatis_window_open_builtin_action);

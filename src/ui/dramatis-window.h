@@ -17,6 +17,7 @@ DramatisWindow *dramatis_window_new                (DramatisApplication *applica
 void            dramatis_window_open_file          (DramatisWindow      *self,
                                                     GFile               *file);
 void            dramatis_window_open_builtin       (DramatisWindow      *self);
+void            dramatis_window_new_story          (DramatisWindow      *self);
 gboolean        dramatis_window_can_replace_story  (DramatisWindow      *self);
 DramatisStory  *dramatis_window_get_story          (DramatisWindow      *self);
 GFile          *dramatis_window_get_file           (DramatisWindow      *self);
