@@ -327,13 +327,19 @@ set_aside (RecoveryOffer *offer,
   g_autofree char *bad_path = g_strconcat (path, BAD_SUFFIX, NULL);
   g_autofree char *text = NULL;
 
+  /* If it cannot be renamed either, it stays where it is, and is offered
+   * again at the next start.
+   */
   if (g_rename (path, bad_path) != 0)
     {
       int saved_errno = errno;
 
       g_warning ("Could not rename %s: %s", path, g_strerror (saved_errno));
+      g_free (bad_path);
+      bad_path = g_strdup (path);
     }
-  delete_file (origin);
+  else
+    delete_file (origin);
 
   /* Translators: the first %s is a file's path, the second why it could not be read */
   text = g_strdup_printf (_("The recovery copy could not be read, and is kept as %s.\n\n%s"), bad_path, message);
