@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "dramatis-history.h"
 #include "dramatis-story.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,21 @@ struct _DramatisStory
   DramatisIndex actor_relations;
   DramatisIndex actor_events;
   DramatisIndex event_statements;
+
+  /* Editing: what can be undone, and the arrays of items made by edits
+   * (evidence, participants, names), kept until the story is freed so that
+   * undoing and redoing can point to them again.
+   */
+  DramatisHistory *history;
+  GPtrArray       *edit_blocks;
+  /* Inside a group of edits, what waits for its end: the changes to tell
+   * (Change, in dramatis-story-edit.c), and whether references and
+   * indexes are out of date.
+   */
+  guint            edit_depth;
+  GArray          *edit_changes;
+  gboolean         edit_resolve_all;
+  gboolean         edit_reindex;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
@@ -70,5 +86,13 @@ void        dramatis_story_add_problem   (DramatisStory *self,
 /* dramatis-story-index.c */
 void        dramatis_story_build_indexes (DramatisStory *self);
 void        dramatis_story_clear_indexes (DramatisStory *self);
+
+/* dramatis-story.c */
+guint       dramatis_story_lookup_id     (GHashTable    *ids,
+                                          const char    *id);
+void        dramatis_story_emit_items_changed (DramatisStory *self,
+                                               guint          kind,
+                                               guint          change,
+                                               guint          index);
 
 G_END_DECLS

@@ -19,6 +19,14 @@
 
 G_DEFINE_FINAL_TYPE (DramatisStory, dramatis_story, G_TYPE_OBJECT)
 
+enum
+{
+  SIGNAL_ITEMS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 clear_problem (gpointer data)
 {
@@ -29,9 +37,10 @@ clear_problem (gpointer data)
 }
 
 
-static guint
-lookup_id (GHashTable *ids,
-           const char *id)
+/* The index of the item of an id in one of the story's id tables. */
+guint
+dramatis_story_lookup_id (GHashTable *ids,
+                          const char *id)
 {
   gpointer value;
 
@@ -47,6 +56,11 @@ dramatis_story_finalize (GObject *object)
   DramatisStory *self = (DramatisStory *)object;
 
   dramatis_story_clear_indexes (self);
+
+  /* The history's commands point into the story: they go first. */
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->edit_blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->edit_changes, g_array_unref);
 
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->actors, g_array_unref);
@@ -76,6 +90,33 @@ dramatis_story_class_init (DramatisStoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = dramatis_story_finalize;
+
+  /**
+   * DramatisStory::items-changed:
+   * @self: the story
+   * @kind: the #DramatisItemKind of the item
+   * @change: the #DramatisItemChange: added, changed or removed
+   * @index: the index of the item; for a removed item, the index it had
+   *
+   * Emitted after an edit, or its undoing, changed one item, once the
+   * indexes are up to date.  Items after an added or removed one move up
+   * or down by one.  The changes of a group of edits are told when the
+   * group ends, in the order they happened, each index as it was at its
+   * change.
+   */
+  signals[SIGNAL_ITEMS_CHANGED] = g_signal_new ("items-changed", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT,
+                                                G_TYPE_UINT);
+}
+
+void
+dramatis_story_emit_items_changed (DramatisStory *self,
+                                   guint          kind,
+                                   guint          change,
+                                   guint          index)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEMS_CHANGED], 0, kind, change, index);
 }
 
 static void
@@ -101,6 +142,10 @@ dramatis_story_init (DramatisStory *self)
 
   self->problems = g_array_new (FALSE, TRUE, sizeof (DramatisProblem));
   g_array_set_clear_func (self->problems, clear_problem);
+
+  self->history = dramatis_history_new ();
+  self->edit_blocks = g_ptr_array_new_with_free_func (g_free);
+  self->edit_changes = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
 }
 
 /**
@@ -207,7 +252,7 @@ dramatis_story_get_language (DramatisStory *self)
   {                                                                              \
     g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);          \
     g_return_val_if_fail (id != NULL, DRAMATIS_NO_INDEX);                        \
-    return lookup_id (self->name##_ids, id);                                     \
+    return dramatis_story_lookup_id (self->name##_ids, id);                      \
   }
 
 /* Each kind of item has the same three accessors: a count, the item at an

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dramatis-story-edit-private.h"
+
+/* What an edit must satisfy before it is applied: the rules the loader
+ * reads a story by, so that an edited story saves and loads again without
+ * a problem.  A check that fails says why in @error and changes nothing.
+ */
+
+gboolean
+dramatis_story_check_new_id (DramatisStory  *self,
+                             GHashTable     *ids,
+                             const char     *id,
+                             GError        **error)
+{
+  if (id == NULL || *id == '\0')
+    return dramatis_story_edit_refuse (error, "an item needs an id, so that others can refer to it");
+  if (g_hash_table_contains (ids, id))
+    return dramatis_story_edit_refuse (error, "another item has the id “%s” already", id);
+
+  return TRUE;
+}
+
+gboolean
+dramatis_story_check_actor_ref (DramatisStory  *self,
+                                const char     *member,
+                                const char     *id,
+                                GError        **error)
+{
+  if (id != NULL && !g_hash_table_contains (self->actor_ids, id))
+    return dramatis_story_edit_refuse (error, "%s: there is no actor with the id “%s”", member, id);
+
+  return TRUE;
+}
+
+/* A date is valid when it reads back as itself: the month and the day
+ * exist, and the time of day too.
+ */
+gboolean
+dramatis_story_check_date (const DramatisDate  *date,
+                           GError             **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DramatisDate parsed;
+
+  if (!dramatis_date_is_set (date))
+    {
+      if (date->flags & (DRAMATIS_DATE_APPROXIMATE | DRAMATIS_DATE_INFERRED))
+        return dramatis_story_edit_refuse (error, "the date is marked approximate or inferred, "
+                                                  "but there is no date");
+      return TRUE;
+    }
+
+  if (date->precision > DRAMATIS_DATE_PRECISION_SECOND)
+    return dramatis_story_edit_refuse (error, "the date has no valid precision");
+
+  text = dramatis_date_to_iso8601 (date);
+  if (!dramatis_date_parse (text, &parsed, &local_error))
+    return dramatis_story_edit_refuse (error, "%s", local_error->message);
+
+  parsed.flags |= date->flags & (DRAMATIS_DATE_APPROXIMATE | DRAMATIS_DATE_INFERRED);
+  if (!dramatis_date_equal (&parsed, date) || parsed.flags != date->flags ||
+      parsed.offset_minutes != date->offset_minutes)
+    return dramatis_story_edit_refuse (error, "“%s” is not a valid date: a field finer than its "
+                                              "precision is set", text);
+
+  return TRUE;
+}
+
+gboolean
+dramatis_story_check_span (const DramatisSpan  *span,
+                           GError             **error)
+{
+  if (!dramatis_story_check_date (&span->start, error) ||
+      !dramatis_story_check_date (&span->end, error))
+    return FALSE;
+
+  if (dramatis_date_is_set (&span->end))
+    {
+      if (!dramatis_date_is_set (&span->start))
+        return dramatis_story_edit_refuse (error, "a period with an end needs a start");
+      if (dramatis_date_get_end_second (&span->end) < dramatis_date_get_first_second (&span->start) ||
+          dramatis_date_compare (&span->end, &span->start) < 0)
+        return dramatis_story_edit_refuse (error, "the period ends before it starts");
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_passage (DramatisStory           *self,
+               const DramatisEvidence  *evidence,
+               GError                 **error)
+{
+  guint source = DRAMATIS_NO_INDEX;
+  const DramatisSource *s;
+
+  if (evidence->source_id == NULL && evidence->exact == NULL)
+    return dramatis_story_edit_refuse (error, "a passage needs a source or a quote");
+
+  if (evidence->source_id != NULL)
+    {
+      source = dramatis_story_find_source (self, evidence->source_id);
+      if (source == DRAMATIS_NO_INDEX)
+        return dramatis_story_edit_refuse (error, "there is no source with the id “%s”",
+                                           evidence->source_id);
+    }
+
+  if (evidence->start == 0 && evidence->end == 0)
+    return TRUE;
+
+  if (evidence->end <= evidence->start)
+    return dramatis_story_edit_refuse (error, "a passage must end after it starts");
+  if (source == DRAMATIS_NO_INDEX)
+    return dramatis_story_edit_refuse (error, "a passage with a position needs a source");
+
+  s = dramatis_story_get_source (self, source);
+  if (s->text == NULL)
+    return dramatis_story_edit_refuse (error, "the source “%s” has no text to point into", s->id);
+  if (evidence->end > s->text_length)
+    return dramatis_story_edit_refuse (error, "the source “%s” has only %u characters",
+                                       s->id, s->text_length);
+
+  if (evidence->exact != NULL)
+    {
+      const char *begin = dramatis_source_get_text_at (s, evidence->start);
+      const char *end = dramatis_source_get_text_at (s, evidence->end);
+
+      if (strlen (evidence->exact) != (gsize) (end - begin) ||
+          memcmp (evidence->exact, begin, end - begin) != 0)
+        return dramatis_story_edit_refuse (error, "the quoted text is not what the source has "
+                                                  "from character %u to %u",
+                                           evidence->start, evidence->end);
+    }
+
+  return TRUE;
+}
+
+/* Checks the passages of an item and copies them into the story. */
+gboolean
+dramatis_story_keep_evidence (DramatisStory           *self,
+                              const DramatisEvidence  *evidence,
+                              guint                    n_evidence,
+                              const DramatisEvidence **kept,
+                              GError                 **error)
+{
+  DramatisEvidence *copy;
+
+  for (guint i = 0; i < n_evidence; i++)
+    if (!check_passage (self, &evidence[i], error))
+      return FALSE;
+
+  copy = dramatis_story_keep_block (self, evidence, n_evidence * sizeof (DramatisEvidence));
+  for (guint i = 0; i < n_evidence; i++)
+    {
+      copy[i].source_id = dramatis_story_intern (self, copy[i].source_id);
+      copy[i].exact = dramatis_story_insert (self, copy[i].exact);
+    }
+
+  *kept = copy;
+  return TRUE;
+}

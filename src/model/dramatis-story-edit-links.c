@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include "dramatis-story-edit-private.h"
+
+/* Edits of the items that link actors: relations between two of them and
+ * what one of them said.  Nothing refers to either, so removing one
+ * removes it alone.
+ */
+
+static gboolean
+keep_relation (DramatisStory           *self,
+               const DramatisRelation  *relation,
+               DramatisRelation        *kept,
+               GError                 **error)
+{
+  if (relation->type == NULL || *relation->type == '\0')
+    return dramatis_story_edit_refuse (error, "the relation has no type");
+  if (relation->from_id == NULL || relation->to_id == NULL)
+    return dramatis_story_edit_refuse (error, "a relation needs both “from” and “to”");
+  if (!dramatis_story_check_actor_ref (self, "from", relation->from_id, error) ||
+      !dramatis_story_check_actor_ref (self, "to", relation->to_id, error))
+    return FALSE;
+  if ((guint) relation->direction > DRAMATIS_DIRECTION_MUTUAL)
+    return dramatis_story_edit_refuse (error, "the direction is not “directed”, “undirected” or “mutual”");
+  if (!dramatis_story_check_span (&relation->when, error))
+    return FALSE;
+
+  *kept = *relation;
+  if (!dramatis_story_keep_evidence (self, relation->evidence, relation->n_evidence,
+                                     &kept->evidence, error))
+    return FALSE;
+
+  kept->id = dramatis_story_intern (self, relation->id);
+  kept->type = dramatis_story_intern (self, relation->type);
+  kept->label = dramatis_story_insert (self, relation->label);
+  kept->from_id = dramatis_story_intern (self, relation->from_id);
+  kept->to_id = dramatis_story_intern (self, relation->to_id);
+
+  return TRUE;
+}
+
+static gboolean
+keep_statement (DramatisStory            *self,
+                const DramatisStatement  *statement,
+                DramatisStatement        *kept,
+                GError                  **error)
+{
+  g_autofree guint *about = NULL;
+
+  if (statement->speaker_id == NULL)
+    return dramatis_story_edit_refuse (error, "a statement needs a speaker");
+  if (statement->text == NULL)
+    return dramatis_story_edit_refuse (error, "the statement has no text");
+  if (!dramatis_story_check_actor_ref (self, "speaker", statement->speaker_id, error) ||
+      !dramatis_story_check_actor_ref (self, "audience", statement->audience_id, error))
+    return FALSE;
+  for (guint i = 0; i < statement->n_about; i++)
+    if (statement->about_ids[i] == NULL)
+      return dramatis_story_edit_refuse (error, "an actor the statement is about is missing");
+    else if (!dramatis_story_check_actor_ref (self, "about", statement->about_ids[i], error))
+      return FALSE;
+  if (statement->event_id != NULL && dramatis_story_find_event (self, statement->event_id) == DRAMATIS_NO_INDEX)
+    return dramatis_story_edit_refuse (error, "there is no event with the id “%s”", statement->event_id);
+  if (!dramatis_story_check_date (&statement->date, error))
+    return FALSE;
+
+  *kept = *statement;
+  if (!dramatis_story_keep_evidence (self, statement->evidence, statement->n_evidence,
+                                     &kept->evidence, error))
+    return FALSE;
+
+  kept->id = dramatis_story_intern (self, statement->id);
+  kept->speaker_id = dramatis_story_intern (self, statement->speaker_id);
+  kept->text = dramatis_story_insert (self, statement->text);
+  kept->attribution = dramatis_story_insert (self, statement->attribution);
+  kept->event_id = dramatis_story_intern (self, statement->event_id);
+  kept->audience_id = dramatis_story_intern (self, statement->audience_id);
+  kept->about_ids = dramatis_story_keep_strv (self, statement->about_ids, statement->n_about);
+  /* Resolved when the edit is applied. */
+  about = g_new0 (guint, MAX (statement->n_about, 1));
+  kept->about = dramatis_story_keep_block (self, about, statement->n_about * sizeof (guint));
+
+  return TRUE;
+}
+
+static gboolean
+check_same_id (const char  *old_id,
+               const char  *new_id,
+               GError     **error)
+{
+  if (g_strcmp0 (old_id, new_id) != 0)
+    return dramatis_story_edit_refuse (error, "the id of an item does not change");
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_add_relation:
+ * @self: a story
+ * @relation: the new relation; its index fields are ignored
+ * @error: return location for a #GError
+ *
+ * Adds a relation after the others.  Its id must be new and both its
+ * actors must exist.
+ *
+ * Returns: the index of the new relation, or %DRAMATIS_NO_INDEX if the
+ *   edit was refused
+ */
+guint
+dramatis_story_add_relation (DramatisStory           *self,
+                             const DramatisRelation  *relation,
+                             GError                 **error)
+{
+  DramatisItem item;
+  guint index;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
+  g_return_val_if_fail (relation != NULL, DRAMATIS_NO_INDEX);
+
+  if (!dramatis_story_check_new_id (self, self->relation_ids, relation->id, error) ||
+      !keep_relation (self, relation, &item.relation, error))
+    return DRAMATIS_NO_INDEX;
+
+  index = self->relations->len;
+  dramatis_story_apply_edit (self, "Add Relation", DRAMATIS_ITEM_RELATION, index, NULL, &item);
+
+  return index;
+}
+
+/**
+ * dramatis_story_change_relation:
+ * @self: a story
+ * @index: index of a relation
+ * @relation: what the relation is to be, with the same id
+ * @error: return location for a #GError
+ *
+ * Replaces every field of a relation, its evidence included.
+ *
+ * Returns: %FALSE if the edit was refused
+ */
+gboolean
+dramatis_story_change_relation (DramatisStory           *self,
+                                guint                    index,
+                                const DramatisRelation  *relation,
+                                GError                 **error)
+{
+  DramatisItem before, after;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (index < self->relations->len, FALSE);
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  before.relation = g_array_index (self->relations, DramatisRelation, index);
+  if (!check_same_id (before.relation.id, relation->id, error) ||
+      !keep_relation (self, relation, &after.relation, error))
+    return FALSE;
+
+  dramatis_story_apply_edit (self, "Change Relation", DRAMATIS_ITEM_RELATION, index, &before, &after);
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_remove_relation:
+ * @self: a story
+ * @index: index of a relation
+ *
+ * Removes a relation.
+ */
+void
+dramatis_story_remove_relation (DramatisStory *self,
+                                guint          index)
+{
+  DramatisItem before;
+
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (index < self->relations->len);
+
+  before.relation = g_array_index (self->relations, DramatisRelation, index);
+  dramatis_story_apply_edit (self, "Delete Relation", DRAMATIS_ITEM_RELATION, index, &before, NULL);
+}
+
+/**
+ * dramatis_story_add_statement:
+ * @self: a story
+ * @statement: the new statement; its index fields are ignored
+ * @error: return location for a #GError
+ *
+ * Adds a statement after the others.  Its id must be new, and the actors
+ * and the event it names must exist.
+ *
+ * Returns: the index of the new statement, or %DRAMATIS_NO_INDEX if the
+ *   edit was refused
+ */
+guint
+dramatis_story_add_statement (DramatisStory            *self,
+                              const DramatisStatement  *statement,
+                              GError                  **error)
+{
+  DramatisItem item;
+  guint index;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
+  g_return_val_if_fail (statement != NULL, DRAMATIS_NO_INDEX);
+
+  if (!dramatis_story_check_new_id (self, self->statement_ids, statement->id, error) ||
+      !keep_statement (self, statement, &item.statement, error))
+    return DRAMATIS_NO_INDEX;
+
+  index = self->statements->len;
+  dramatis_story_apply_edit (self, "Add Statement", DRAMATIS_ITEM_STATEMENT, index, NULL, &item);
+
+  return index;
+}
+
+/**
+ * dramatis_story_change_statement:
+ * @self: a story
+ * @index: index of a statement
+ * @statement: what the statement is to be, with the same id
+ * @error: return location for a #GError
+ *
+ * Replaces every field of a statement, its evidence included.
+ *
+ * Returns: %FALSE if the edit was refused
+ */
+gboolean
+dramatis_story_change_statement (DramatisStory            *self,
+                                 guint                     index,
+                                 const DramatisStatement  *statement,
+                                 GError                  **error)
+{
+  DramatisItem before, after;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (index < self->statements->len, FALSE);
+  g_return_val_if_fail (statement != NULL, FALSE);
+
+  before.statement = g_array_index (self->statements, DramatisStatement, index);
+  if (!check_same_id (before.statement.id, statement->id, error) ||
+      !keep_statement (self, statement, &after.statement, error))
+    return FALSE;
+
+  dramatis_story_apply_edit (self, "Change Statement", DRAMATIS_ITEM_STATEMENT, index, &before, &after);
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_remove_statement:
+ * @self: a story
+ * @index: index of a statement
+ *
+ * Removes a statement.
+ */
+void
+dramatis_story_remove_statement (DramatisStory *self,
+                                 guint          index)
+{
+  DramatisItem before;
+
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (index < self->statements->len);
+
+  before.statement = g_array_index (self->statements, DramatisStatement, index);
+  dramatis_story_apply_edit (self, "Delete Statement", DRAMATIS_ITEM_STATEMENT, index, &before, NULL);
+}

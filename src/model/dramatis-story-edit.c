@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dramatis-story-edit-private.h"
+
+/* The one path every edit of a story takes.  An edit replaces one item by
+ * another, adds one or removes one; it keeps a copy of the item before and
+ * after, so that undoing and redoing it only swap the two.  After each
+ * change the ids and the references between items are resolved again, the
+ * indexes rebuilt where the change can touch them, and the views told.
+ *
+ * The strings of edited items go to the story's string storage and their
+ * arrays to blocks the story keeps until it is freed: an item's copy in
+ * the history stays valid however often it is undone and redone.
+ */
+
+G_DEFINE_QUARK (dramatis-story-edit-error-quark, dramatis_story_edit_error)
+
+typedef struct
+{
+  DramatisStory    *story;
+  DramatisItemKind  kind;
+  guint             index;
+  gboolean          has_before;
+  gboolean          has_after;
+  DramatisItem      before;
+  DramatisItem      after;
+} ItemEdit;
+
+static GArray *
+items_of (DramatisStory    *self,
+          DramatisItemKind  kind)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_SOURCE:
+      return self->sources;
+    case DRAMATIS_ITEM_ACTOR:
+      return self->actors;
+    case DRAMATIS_ITEM_EVENT:
+      return self->events;
+    case DRAMATIS_ITEM_RELATION:
+      return self->relations;
+    case DRAMATIS_ITEM_STATEMENT:
+    default:
+      return self->statements;
+    }
+}
+
+static GHashTable *
+ids_of (DramatisStory    *self,
+        DramatisItemKind  kind)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_SOURCE:
+      return self->source_ids;
+    case DRAMATIS_ITEM_ACTOR:
+      return self->actor_ids;
+    case DRAMATIS_ITEM_EVENT:
+      return self->event_ids;
+    case DRAMATIS_ITEM_RELATION:
+      return self->relation_ids;
+    case DRAMATIS_ITEM_STATEMENT:
+    default:
+      return self->statement_ids;
+    }
+}
+
+/* Every item struct starts with its id. */
+static void
+rebuild_ids (DramatisStory    *self,
+             DramatisItemKind  kind)
+{
+  GArray *items = items_of (self, kind);
+  GHashTable *ids = ids_of (self, kind);
+  guint size = g_array_get_element_size (items);
+
+  g_hash_table_remove_all (ids);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = *(const char **) (gpointer) (items->data + (gsize) i * size);
+
+      /* As the loader does, references go to the first item of an id. */
+      if (id != NULL && !g_hash_table_contains (ids, id))
+        g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (i));
+    }
+}
+
+static void
+resolve_evidence (DramatisStory          *self,
+                  const DramatisEvidence *evidence,
+                  guint                   n_evidence)
+{
+  DramatisEvidence *e = (DramatisEvidence *) evidence;
+
+  for (guint i = 0; i < n_evidence; i++)
+    e[i].source = dramatis_story_lookup_id (self->source_ids, e[i].source_id);
+}
+
+static void
+resolve_actor (DramatisStory *self,
+               guint          index)
+{
+  DramatisActor *a = &g_array_index (self->actors, DramatisActor, index);
+
+  a->affiliation = dramatis_story_lookup_id (self->actor_ids, a->affiliation_id);
+}
+
+/* The arrays written here are the story's own storage. */
+static void
+resolve_event (DramatisStory *self,
+               guint          index)
+{
+  DramatisEvent *e = &g_array_index (self->events, DramatisEvent, index);
+  DramatisParticipant *p = (DramatisParticipant *) e->participants;
+
+  for (guint j = 0; j < e->n_participants; j++)
+    p[j].actor = dramatis_story_lookup_id (self->actor_ids, p[j].actor_id);
+  resolve_evidence (self, e->evidence, e->n_evidence);
+}
+
+static void
+resolve_relation (DramatisStory *self,
+                  guint          index)
+{
+  DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, index);
+
+  r->from = dramatis_story_lookup_id (self->actor_ids, r->from_id);
+  r->to = dramatis_story_lookup_id (self->actor_ids, r->to_id);
+  resolve_evidence (self, r->evidence, r->n_evidence);
+}
+
+static void
+resolve_statement (DramatisStory *self,
+                   guint          index)
+{
+  DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, index);
+  guint *about = (guint *) s->about;
+
+  s->speaker = dramatis_story_lookup_id (self->actor_ids, s->speaker_id);
+  s->event = dramatis_story_lookup_id (self->event_ids, s->event_id);
+  s->audience = dramatis_story_lookup_id (self->actor_ids, s->audience_id);
+  for (guint j = 0; j < s->n_about; j++)
+    about[j] = dramatis_story_lookup_id (self->actor_ids, s->about_ids[j]);
+  resolve_evidence (self, s->evidence, s->n_evidence);
+}
+
+static void
+resolve_item (DramatisStory    *self,
+              DramatisItemKind  kind,
+              guint             index)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      resolve_actor (self, index);
+      break;
+    case DRAMATIS_ITEM_EVENT:
+      resolve_event (self, index);
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      resolve_relation (self, index);
+      break;
+    case DRAMATIS_ITEM_STATEMENT:
+      resolve_statement (self, index);
+      break;
+    case DRAMATIS_ITEM_SOURCE:
+    default:
+      break;
+    }
+}
+
+/* Resolves the references of every item from their ids, after items that
+ * others refer to moved up or down.
+ */
+static void
+resolve_references (DramatisStory *self)
+{
+  for (guint i = 0; i < self->actors->len; i++)
+    resolve_actor (self, i);
+  for (guint i = 0; i < self->events->len; i++)
+    resolve_event (self, i);
+  for (guint i = 0; i < self->relations->len; i++)
+    resolve_relation (self, i);
+  for (guint i = 0; i < self->statements->len; i++)
+    resolve_statement (self, i);
+}
+
+typedef struct
+{
+  guint kind;
+  guint change;
+  guint index;
+} Change;
+
+/* Brings the references and indexes up to date and tells the views, once
+ * the outermost group of edits is complete.
+ */
+static void
+flush_changes (DramatisStory *self)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  if (self->edit_depth > 0)
+    return;
+
+  if (self->edit_resolve_all)
+    resolve_references (self);
+  if (self->edit_reindex)
+    dramatis_story_build_indexes (self);
+  self->edit_resolve_all = self->edit_reindex = FALSE;
+
+  /* A handler may edit the story again: it finds the list empty. */
+  changes = g_steal_pointer (&self->edit_changes);
+  self->edit_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      dramatis_story_emit_items_changed (self, c->kind, c->change, c->index);
+    }
+}
+
+static void
+set_item (DramatisStory      *self,
+          DramatisItemKind    kind,
+          guint               index,
+          const DramatisItem *from,
+          const DramatisItem *to)
+{
+  GArray *items = items_of (self, kind);
+  Change change = { kind, DRAMATIS_ITEM_CHANGED, index };
+
+  if (from == NULL)
+    {
+      g_array_insert_vals (items, index, to, 1);
+      change.change = DRAMATIS_ITEM_ADDED;
+    }
+  else if (to == NULL)
+    {
+      g_array_remove_index (items, index);
+      change.change = DRAMATIS_ITEM_REMOVED;
+    }
+  else
+    memcpy (items->data + (gsize) index * g_array_get_element_size (items), to,
+            g_array_get_element_size (items));
+
+  /* Ids are needed at once, by the checks of the next edit. */
+  if (change.change != DRAMATIS_ITEM_CHANGED)
+    rebuild_ids (self, kind);
+
+  /* Only actors, events and sources are referred to: when one of them
+   * comes or goes, the references to those after it move.
+   */
+  if (change.change != DRAMATIS_ITEM_CHANGED &&
+      (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT || kind == DRAMATIS_ITEM_SOURCE))
+    self->edit_resolve_all = TRUE;
+  else if (to != NULL)
+    resolve_item (self, kind, index);
+
+  /* An actor's own fields are in no index. */
+  if (change.change != DRAMATIS_ITEM_CHANGED || kind != DRAMATIS_ITEM_ACTOR)
+    self->edit_reindex = TRUE;
+
+  g_array_append_val (self->edit_changes, change);
+  flush_changes (self);
+}
+
+static void
+item_edit_apply (gpointer data,
+                 gboolean reverse)
+{
+  ItemEdit *edit = data;
+  const DramatisItem *before = edit->has_before ? &edit->before : NULL;
+  const DramatisItem *after = edit->has_after ? &edit->after : NULL;
+
+  if (reverse)
+    set_item (edit->story, edit->kind, edit->index, after, before);
+  else
+    set_item (edit->story, edit->kind, edit->index, before, after);
+}
+
+/* Applies an edit of one item and records it in the history: @before is
+ * %NULL to add @after at @index, @after is %NULL to remove the item at
+ * @index.  The edit must have been checked.
+ */
+void
+dramatis_story_apply_edit (DramatisStory      *self,
+                           const char         *name,
+                           DramatisItemKind    kind,
+                           guint               index,
+                           const DramatisItem *before,
+                           const DramatisItem *after)
+{
+  ItemEdit *edit = g_new0 (ItemEdit, 1);
+  gsize size = g_array_get_element_size (items_of (self, kind));
+
+  g_assert (before != NULL || after != NULL);
+
+  edit->story = self;
+  edit->kind = kind;
+  edit->index = index;
+  edit->has_before = before != NULL;
+  edit->has_after = after != NULL;
+  if (before)
+    memcpy (&edit->before, before, size);
+  if (after)
+    memcpy (&edit->after, after, size);
+
+  item_edit_apply (edit, FALSE);
+  dramatis_history_push (self->history, name, item_edit_apply, edit, g_free);
+}
+
+/* Copies an array an edited item points to, for as long as the story lives. */
+gpointer
+dramatis_story_keep_block (DramatisStory *self,
+                           gconstpointer  data,
+                           gsize          size)
+{
+  gpointer block;
+
+  if (size == 0)
+    return NULL;
+
+  block = g_memdup2 (data, size);
+  g_ptr_array_add (self->edit_blocks, block);
+
+  return block;
+}
+
+const char *const *
+dramatis_story_keep_strv (DramatisStory     *self,
+                          const char *const *strv,
+                          guint              n)
+{
+  const char **copy;
+
+  if (n == 0)
+    return NULL;
+
+  copy = dramatis_story_keep_block (self, strv, n * sizeof (char *));
+  for (guint i = 0; i < n; i++)
+    copy[i] = dramatis_story_intern (self, strv[i]);
+
+  return copy;
+}
+
+gboolean
+dramatis_story_edit_refuse (GError     **error,
+                            const char  *format,
+                            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DRAMATIS_STORY_EDIT_ERROR,
+                                                DRAMATIS_STORY_EDIT_ERROR_INVALID, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+/**
+ * dramatis_story_get_history:
+ * @self: a story
+ *
+ * Returns: (transfer none): the edits of @self that can be undone and redone,
+ *   and whether it differs from what was last saved
+ */
+DramatisHistory *
+dramatis_story_get_history (DramatisStory *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * dramatis_story_undo:
+ * @self: a story
+ *
+ * Takes back the last edit, or the last group of edits.  Undoing through
+ * the story rather than its history brings the indexes up to date once
+ * for a whole group.
+ *
+ * Returns: %FALSE if there was nothing to undo
+ */
+gboolean
+dramatis_story_undo (DramatisStory *self)
+{
+  gboolean undone;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+
+  self->edit_depth++;
+  undone = dramatis_history_undo (self->history);
+  self->edit_depth--;
+  flush_changes (self);
+
+  return undone;
+}
+
+/**
+ * dramatis_story_redo:
+ * @self: a story
+ *
+ * Does again the last edit undone.
+ *
+ * Returns: %FALSE if there was nothing to redo
+ */
+gboolean
+dramatis_story_redo (DramatisStory *self)
+{
+  gboolean redone;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+
+  self->edit_depth++;
+  redone = dramatis_history_redo (self->history);
+  self->edit_depth--;
+  flush_changes (self);
+
+  return redone;
+}
+
+/**
+ * dramatis_story_begin_edit:
+ * @self: a story
+ * @name: what the edits do together, as in "Delete Actor"
+ *
+ * Groups the edits until dramatis_story_end_edit() into one step of the
+ * history, undone and redone at once.  Until the group ends, the ids are
+ * up to date but the indexes and the references by index are not, and
+ * #DramatisStory::items-changed waits.
+ */
+void
+dramatis_story_begin_edit (DramatisStory *self,
+                           const char    *name)
+{
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+
+  self->edit_depth++;
+  dramatis_history_begin_step (self->history, name);
+}
+
+/**
+ * dramatis_story_end_edit:
+ * @self: a story
+ *
+ * Ends a group begun with dramatis_story_begin_edit(), and tells the views
+ * what changed in it.
+ */
+void
+dramatis_story_end_edit (DramatisStory *self)
+{
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  dramatis_history_end_step (self->history);
+  self->edit_depth--;
+  flush_changes (self);
+}

@@ -1,0 +1,676 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "dramatis-story-edit.h"
+#include "dramatis-story-io.h"
+#include "dramatis-test-utils.h"
+
+/* Editing a story: every edit applied, undone and redone gives back equal
+ * stories, refused edits change nothing, and the indexes always agree with
+ * those of the story saved and loaded again.
+ */
+
+static DramatisStory *
+load_builtin (void)
+{
+  DramatisStory *story = dramatis_test_load_story ("test-story-edit", NULL);
+
+  g_assert_nonnull (story);
+  return story;
+}
+
+/* The story as a fresh load of what saving it writes. */
+static DramatisStory *
+reload (DramatisStory *story)
+{
+  g_autoptr(GBytes) bytes = dramatis_story_to_bytes (story);
+  g_autoptr(GError) error = NULL;
+  DramatisStory *again = dramatis_story_load_bytes (bytes, "saved", &error);
+  guint n_problems;
+
+  g_assert_no_error (error);
+  dramatis_story_get_problems (again, &n_problems);
+  g_assert_cmpuint (n_problems, ==, 0);
+
+  return again;
+}
+
+static void
+assert_same_list (const guint *a,
+                  guint        n_a,
+                  const guint *b,
+                  guint        n_b)
+{
+  g_assert_cmpmem (a, n_a * sizeof (guint), b, n_b * sizeof (guint));
+}
+
+/* Every query of @story answers as that of a fresh load of it, which is
+ * returned.
+ */
+static DramatisStory *
+check_indexes_fresh (DramatisStory *story)
+{
+  g_autoptr(DramatisStory) fresh = reload (story);
+  const guint *a, *b;
+  guint n_a, n_b, n_events = dramatis_story_get_n_events (story);
+  gint64 first_a = 0, end_a = 0, first_b = 0, end_b = 0;
+
+  g_assert_true (dramatis_story_equal (story, fresh));
+
+  a = dramatis_story_get_events_by_time (story, &n_a);
+  b = dramatis_story_get_events_by_time (fresh, &n_b);
+  assert_same_list (a, n_events, b, n_events);
+  g_assert_cmpuint (n_a, ==, n_b);
+  g_assert_cmpint (dramatis_story_get_time_bounds (story, &first_a, &end_a), ==,
+                   dramatis_story_get_time_bounds (fresh, &first_b, &end_b));
+  g_assert_cmpint (first_a, ==, first_b);
+  g_assert_cmpint (end_a, ==, end_b);
+
+  for (guint i = 0; i < dramatis_story_get_n_actors (story); i++)
+    {
+      g_autoptr(GArray) na = dramatis_story_get_actor_neighbours (story, i);
+      g_autoptr(GArray) nb = dramatis_story_get_actor_neighbours (fresh, i);
+
+      a = dramatis_story_get_actor_statements (story, i, &n_a);
+      b = dramatis_story_get_actor_statements (fresh, i, &n_b);
+      assert_same_list (a, n_a, b, n_b);
+      a = dramatis_story_get_actor_relations (story, i, &n_a);
+      b = dramatis_story_get_actor_relations (fresh, i, &n_b);
+      assert_same_list (a, n_a, b, n_b);
+      a = dramatis_story_get_actor_events (story, i, &n_a);
+      b = dramatis_story_get_actor_events (fresh, i, &n_b);
+      assert_same_list (a, n_a, b, n_b);
+      assert_same_list ((guint *) (gpointer) na->data, na->len, (guint *) (gpointer) nb->data, nb->len);
+      g_assert_cmpuint (dramatis_story_get_actor (story, i)->affiliation, ==,
+                        dramatis_story_get_actor (fresh, i)->affiliation);
+      g_assert_cmpuint (dramatis_story_find_actor (story, dramatis_story_get_actor (story, i)->id), ==, i);
+    }
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const DramatisEvent *ea = dramatis_story_get_event (story, i);
+      const DramatisEvent *eb = dramatis_story_get_event (fresh, i);
+
+      a = dramatis_story_get_event_statements (story, i, &n_a);
+      b = dramatis_story_get_event_statements (fresh, i, &n_b);
+      assert_same_list (a, n_a, b, n_b);
+      for (guint j = 0; j < ea->n_participants; j++)
+        g_assert_cmpuint (ea->participants[j].actor, ==, eb->participants[j].actor);
+    }
+
+  for (guint i = 0; i < dramatis_story_get_n_relations (story); i++)
+    {
+      const DramatisRelation *ra = dramatis_story_get_relation (story, i);
+      const DramatisRelation *rb = dramatis_story_get_relation (fresh, i);
+
+      g_assert_cmpuint (ra->from, ==, rb->from);
+      g_assert_cmpuint (ra->to, ==, rb->to);
+      g_assert_cmpuint (dramatis_story_find_relation (story, ra->id), ==, i);
+    }
+
+  for (guint i = 0; i < dramatis_story_get_n_statements (story); i++)
+    {
+      const DramatisStatement *sa = dramatis_story_get_statement (story, i);
+      const DramatisStatement *sb = dramatis_story_get_statement (fresh, i);
+
+      g_assert_cmpuint (sa->speaker, ==, sb->speaker);
+      g_assert_cmpuint (sa->event, ==, sb->event);
+      g_assert_cmpuint (sa->audience, ==, sb->audience);
+      assert_same_list (sa->about, sa->n_about, sb->about, sb->n_about);
+      for (guint j = 0; j < sa->n_evidence; j++)
+        g_assert_cmpuint (sa->evidence[j].source, ==, sb->evidence[j].source);
+      g_assert_cmpuint (dramatis_story_find_statement (story, sa->id), ==, i);
+    }
+
+  return g_steal_pointer (&fresh);
+}
+
+static void
+assert_indexes_fresh (DramatisStory *story)
+{
+  g_autoptr(DramatisStory) fresh = check_indexes_fresh (story);
+}
+
+/* Each edit, done, undone and redone */
+
+typedef void (*EditFunc) (DramatisStory *story);
+
+static void
+check_do_undo_redo (EditFunc    edit,
+                    const char *name)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisStory) before = reload (story);
+  g_autoptr(DramatisStory) after = NULL;
+  DramatisHistory *history = dramatis_story_get_history (story);
+
+  edit (story);
+  g_assert_cmpstr (dramatis_history_get_undo_name (history), ==, name);
+  g_assert_true (dramatis_history_is_modified (history));
+  after = reload (story);
+  g_assert_false (dramatis_story_equal (before, after));
+  assert_indexes_fresh (story);
+
+  g_assert_true (dramatis_story_undo (story));
+  g_assert_true (dramatis_story_equal (story, before));
+  g_assert_false (dramatis_history_is_modified (history));
+  g_assert_false (dramatis_history_can_undo (history));
+  assert_indexes_fresh (story);
+
+  g_assert_true (dramatis_story_redo (story));
+  g_assert_true (dramatis_story_equal (story, after));
+  assert_indexes_fresh (story);
+}
+
+static void
+edit_move (DramatisStory *story)
+{
+  g_assert_true (dramatis_story_move_actor (story, 3, 12.5, -40.0));
+  g_assert_false (dramatis_story_move_actor (story, 3, 12.5, -40.0));
+}
+
+static void
+edit_pin (DramatisStory *story)
+{
+  dramatis_story_begin_edit (story, "Pin Here");
+  dramatis_story_move_actor (story, 2, 1.0, 2.0);
+  g_assert_true (dramatis_story_pin_actor (story, 2, TRUE));
+  dramatis_story_end_edit (story);
+}
+
+static void
+edit_add_actor (DramatisStory *story)
+{
+  const char *names[] = { "The Other Name" };
+  DramatisActor actor = {
+    .id = "new-actor", .name = "New Actor", .kind = DRAMATIS_ACTOR_KIND_PERSON,
+    .role = "envoy", .summary = "Someone new.", .n_other_names = 1, .other_names = names,
+    .affiliation_id = dramatis_story_get_actor (story, 0)->id,
+  };
+  guint n = dramatis_story_get_n_actors (story);
+
+  g_assert_cmpuint (dramatis_story_add_actor (story, &actor, NULL), ==, n);
+  g_assert_cmpuint (dramatis_story_get_actor (story, n)->affiliation, ==, 0);
+}
+
+static void
+edit_change_actor (DramatisStory *story)
+{
+  DramatisActor actor = *dramatis_story_get_actor (story, 5);
+
+  actor.name = "Renamed";
+  actor.kind = DRAMATIS_ACTOR_KIND_GROUP;
+  g_assert_true (dramatis_story_change_actor (story, 5, &actor, NULL));
+}
+
+static guint
+busiest_actor (DramatisStory *story)
+{
+  guint best = 0, best_count = 0;
+
+  for (guint i = 0; i < dramatis_story_get_n_actors (story); i++)
+    {
+      guint n_statements, n_relations;
+
+      dramatis_story_get_actor_statements (story, i, &n_statements);
+      dramatis_story_get_actor_relations (story, i, &n_relations);
+      if (n_statements > 0 && n_statements + n_relations > best_count)
+        {
+          best = i;
+          best_count = n_statements + n_relations;
+        }
+    }
+
+  return best;
+}
+
+static void
+edit_remove_actor (DramatisStory *story)
+{
+  guint actor = busiest_actor (story);
+  g_autofree char *id = g_strdup (dramatis_story_get_actor (story, actor)->id);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  guint n_statements = dramatis_story_get_n_statements (story);
+
+  dramatis_story_remove_actor (story, actor);
+
+  g_assert_cmpuint (dramatis_story_find_actor (story, id), ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (dramatis_story_get_n_relations (story), <, n_relations);
+  g_assert_cmpuint (dramatis_story_get_n_statements (story), <, n_statements);
+  for (guint i = 0; i < dramatis_story_get_n_relations (story); i++)
+    {
+      const DramatisRelation *r = dramatis_story_get_relation (story, i);
+
+      g_assert_cmpstr (r->from_id, !=, id);
+      g_assert_cmpstr (r->to_id, !=, id);
+    }
+}
+
+static void
+edit_add_relation (DramatisStory *story)
+{
+  const DramatisSource *source = dramatis_story_get_source (story, 0);
+  g_autofree char *exact = g_utf8_substring (source->text, 4, 20);
+  DramatisEvidence evidence = { 0, source->id, 4, 20, exact };
+  DramatisRelation relation = {
+    .id = "new-relation", .type = "ally", .label = "allied",
+    .from_id = dramatis_story_get_actor (story, 1)->id,
+    .to_id = dramatis_story_get_actor (story, 2)->id,
+    .direction = DRAMATIS_DIRECTION_MUTUAL, .n_evidence = 1, .evidence = &evidence,
+  };
+
+  g_assert_true (dramatis_date_parse ("2024-10", &relation.when.start, NULL));
+  g_assert_cmpuint (dramatis_story_add_relation (story, &relation, NULL), !=, DRAMATIS_NO_INDEX);
+}
+
+static void
+edit_change_relation (DramatisStory *story)
+{
+  DramatisRelation relation = *dramatis_story_get_relation (story, 4);
+
+  relation.to_id = dramatis_story_get_actor (story, 0)->id;
+  relation.label = "changed";
+  relation.n_evidence = 0;
+  g_assert_true (dramatis_story_change_relation (story, 4, &relation, NULL));
+}
+
+static void
+edit_remove_relation (DramatisStory *story)
+{
+  dramatis_story_remove_relation (story, 0);
+}
+
+static void
+edit_add_statement (DramatisStory *story)
+{
+  const char *about[] = { dramatis_story_get_actor (story, 4)->id, dramatis_story_get_actor (story, 6)->id };
+  DramatisStatement statement = {
+    .id = "new-statement", .speaker_id = dramatis_story_get_actor (story, 3)->id,
+    .text = "We deny it.", .attribution = "said", .event_id = dramatis_story_get_event (story, 1)->id,
+    .audience_id = dramatis_story_get_actor (story, 2)->id, .n_about = 2, .about_ids = about,
+  };
+
+  g_assert_true (dramatis_date_parse ("2024-10-30", &statement.date, NULL));
+  g_assert_cmpuint (dramatis_story_add_statement (story, &statement, NULL), !=, DRAMATIS_NO_INDEX);
+}
+
+static void
+edit_change_statement (DramatisStory *story)
+{
+  DramatisStatement statement = *dramatis_story_get_statement (story, 2);
+
+  statement.text = "Something else.";
+  statement.speaker_id = dramatis_story_get_actor (story, 7)->id;
+  g_assert_true (dramatis_date_parse ("2023", &statement.date, NULL));
+  g_assert_true (dramatis_story_change_statement (story, 2, &statement, NULL));
+}
+
+static void
+edit_remove_statement (DramatisStory *story)
+{
+  dramatis_story_remove_statement (story, 1);
+}
+
+static void
+test_each_edit (void)
+{
+  check_do_undo_redo (edit_move, "Move Actor");
+  check_do_undo_redo (edit_pin, "Pin Here");
+  check_do_undo_redo (edit_add_actor, "Add Actor");
+  check_do_undo_redo (edit_change_actor, "Change Actor");
+  check_do_undo_redo (edit_remove_actor, "Delete Actor");
+  check_do_undo_redo (edit_add_relation, "Add Relation");
+  check_do_undo_redo (edit_change_relation, "Change Relation");
+  check_do_undo_redo (edit_remove_relation, "Delete Relation");
+  check_do_undo_redo (edit_add_statement, "Add Statement");
+  check_do_undo_redo (edit_change_statement, "Change Statement");
+  check_do_undo_redo (edit_remove_statement, "Delete Statement");
+}
+
+/* Refused edits */
+
+static void
+assert_refused (DramatisStory *story,
+                DramatisStory *unchanged,
+                gboolean       done,
+                GError       **error)
+{
+  /* The error is read here, once the edit was tried. */
+  g_assert_false (done);
+  g_assert_error (*error, DRAMATIS_STORY_EDIT_ERROR, DRAMATIS_STORY_EDIT_ERROR_INVALID);
+  g_assert_nonnull ((*error)->message);
+  g_assert_true (dramatis_story_equal (story, unchanged));
+  g_assert_false (dramatis_history_can_undo (dramatis_story_get_history (story)));
+  g_assert_false (dramatis_history_is_modified (dramatis_story_get_history (story)));
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisStory) unchanged = reload (story);
+  const DramatisSource *source = dramatis_story_get_source (story, 0);
+  const char *a0 = dramatis_story_get_actor (story, 0)->id;
+  const char *a1 = dramatis_story_get_actor (story, 1)->id;
+  DramatisRelation relation = { .id = "r-new", .type = "ally", .from_id = a0, .to_id = "nobody" };
+  DramatisStatement statement = { .id = "s-new", .speaker_id = a0, .text = "Yes." };
+  DramatisEvidence evidence = { 0, source->id, 10, source->text_length + 1, NULL };
+  DramatisActor actor = { .id = a1, .name = "Twice" };
+  GError *error = NULL;
+
+  /* A relation to a missing actor. */
+  assert_refused (story, unchanged, dramatis_story_add_relation (story, &relation, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_assert_nonnull (strstr (error->message, "nobody"));
+  g_clear_error (&error);
+
+  /* Evidence beyond the end of its source. */
+  relation.to_id = a1;
+  relation.n_evidence = 1;
+  relation.evidence = &evidence;
+  assert_refused (story, unchanged, dramatis_story_add_relation (story, &relation, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_clear_error (&error);
+
+  /* A quote that is not what the source says there. */
+  evidence.end = 20;
+  evidence.exact = "not the text";
+  assert_refused (story, unchanged, dramatis_story_add_relation (story, &relation, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_clear_error (&error);
+
+  /* A day that does not exist. */
+  statement.date = (DramatisDate) { .year = 2024, .month = 2, .day = 30,
+                                    .precision = DRAMATIS_DATE_PRECISION_DAY };
+  assert_refused (story, unchanged, dramatis_story_add_statement (story, &statement, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_clear_error (&error);
+
+  /* A period that ends before it starts. */
+  relation.n_evidence = 0;
+  g_assert_true (dramatis_date_parse ("2024-05", &relation.when.start, NULL));
+  g_assert_true (dramatis_date_parse ("2024-04", &relation.when.end, NULL));
+  assert_refused (story, unchanged, dramatis_story_add_relation (story, &relation, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_clear_error (&error);
+
+  /* An id taken already, and an id that would change. */
+  assert_refused (story, unchanged, dramatis_story_add_actor (story, &actor, &error) != DRAMATIS_NO_INDEX, &error);
+  g_clear_error (&error);
+  assert_refused (story, unchanged, dramatis_story_change_actor (story, 0, &actor, &error), &error);
+  g_clear_error (&error);
+
+  /* A statement about an event that is not there. */
+  statement.date = (DramatisDate) { 0 };
+  statement.event_id = "no-event";
+  assert_refused (story, unchanged, dramatis_story_add_statement (story, &statement, &error) != DRAMATIS_NO_INDEX,
+                  &error);
+  g_clear_error (&error);
+}
+
+/* Delete Actor is one step */
+
+static void
+count_changes (DramatisStory *story,
+               guint          kind,
+               guint          change,
+               guint          index,
+               gpointer       user_data)
+{
+  guint *counts = user_data;
+
+  counts[kind * 3 + change]++;
+}
+
+static void
+test_delete_actor_step (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisStory) before = reload (story);
+  guint actor = busiest_actor (story);
+  guint n_statements, n_relations;
+  guint counts[15] = { 0 };
+
+  dramatis_story_get_actor_statements (story, actor, &n_statements);
+  dramatis_story_get_actor_relations (story, actor, &n_relations);
+  g_signal_connect (story, "items-changed", G_CALLBACK (count_changes), counts);
+
+  dramatis_story_remove_actor (story, actor);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_ACTOR * 3 + DRAMATIS_ITEM_REMOVED], ==, 1);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_STATEMENT * 3 + DRAMATIS_ITEM_REMOVED], ==, n_statements);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_RELATION * 3 + DRAMATIS_ITEM_REMOVED], ==, n_relations);
+
+  g_assert_true (dramatis_story_undo (story));
+  g_assert_false (dramatis_history_can_undo (dramatis_story_get_history (story)));
+  g_assert_true (dramatis_story_equal (story, before));
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_ACTOR * 3 + DRAMATIS_ITEM_ADDED], ==, 1);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_STATEMENT * 3 + DRAMATIS_ITEM_ADDED], ==, n_statements);
+  assert_indexes_fresh (story);
+}
+
+static void
+test_move_signal (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  guint counts[15] = { 0 };
+
+  g_signal_connect (story, "items-changed", G_CALLBACK (count_changes), counts);
+  dramatis_story_move_actor (story, 1, 5.0, 6.0);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_ACTOR * 3 + DRAMATIS_ITEM_CHANGED], ==, 1);
+  dramatis_story_undo (story);
+  g_assert_cmpuint (counts[DRAMATIS_ITEM_ACTOR * 3 + DRAMATIS_ITEM_CHANGED], ==, 2);
+  g_assert_false (dramatis_story_get_actor (story, 1)->has_position);
+}
+
+/* A long random sequence */
+
+static const char *
+random_actor_id (DramatisStory *story,
+                 GRand         *rand)
+{
+  guint n = dramatis_story_get_n_actors (story);
+
+  return n > 0 ? dramatis_story_get_actor (story, g_rand_int_range (rand, 0, n))->id : NULL;
+}
+
+static void
+random_date (GRand        *rand,
+             DramatisDate *date)
+{
+  g_autofree char *text = g_strdup_printf ("20%02d-%02d-%02d", g_rand_int_range (rand, 0, 30),
+                                           g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+
+  g_assert_true (dramatis_date_parse (text, date, NULL));
+}
+
+/* One random edit; returns FALSE if it was refused. */
+static gboolean
+random_edit (DramatisStory *story,
+             GRand         *rand,
+             guint          step)
+{
+  g_autofree char *id = g_strdup_printf ("random-%u", step);
+  g_autoptr(GError) error = NULL;
+  guint n_actors = dramatis_story_get_n_actors (story);
+  guint n_relations = dramatis_story_get_n_relations (story);
+  guint n_statements = dramatis_story_get_n_statements (story);
+  gboolean done = TRUE;
+
+  switch (g_rand_int_range (rand, 0, 15))
+    {
+    case 0:
+      if (n_actors > 0)
+        dramatis_story_move_actor (story, g_rand_int_range (rand, 0, n_actors),
+                                   g_rand_double_range (rand, -500, 500), g_rand_double_range (rand, -500, 500));
+      break;
+    case 1:
+      for (guint i = 0; i < n_actors; i++)
+        if (dramatis_story_get_actor (story, i)->has_position)
+          {
+            dramatis_story_pin_actor (story, i, !dramatis_story_get_actor (story, i)->pinned);
+            break;
+          }
+      break;
+    case 2:
+    case 3:
+      {
+        DramatisActor actor = { .id = id, .name = "Random", .kind = g_rand_int_range (rand, 0, 5),
+                                .affiliation_id = g_rand_boolean (rand) ? random_actor_id (story, rand) : NULL };
+
+        done = dramatis_story_add_actor (story, &actor, &error) != DRAMATIS_NO_INDEX;
+      }
+      break;
+    case 4:
+      if (n_actors > 0)
+        {
+          guint i = g_rand_int_range (rand, 0, n_actors);
+          DramatisActor actor = *dramatis_story_get_actor (story, i);
+
+          actor.name = id;
+          actor.affiliation_id = random_actor_id (story, rand);
+          done = dramatis_story_change_actor (story, i, &actor, &error);
+        }
+      break;
+    case 5:
+      if (n_actors > 0)
+        dramatis_story_remove_actor (story, g_rand_int_range (rand, 0, n_actors));
+      break;
+    case 6:
+    case 7:
+      {
+        DramatisRelation relation = { .id = id, .type = "tie", .from_id = random_actor_id (story, rand),
+                                      .to_id = random_actor_id (story, rand),
+                                      .direction = g_rand_int_range (rand, 0, 3) };
+
+        if (g_rand_boolean (rand))
+          random_date (rand, &relation.when.start);
+        done = dramatis_story_add_relation (story, &relation, &error) != DRAMATIS_NO_INDEX;
+      }
+      break;
+    case 8:
+      if (n_relations > 0)
+        {
+          guint i = g_rand_int_range (rand, 0, n_relations);
+          DramatisRelation relation = *dramatis_story_get_relation (story, i);
+
+          relation.from_id = random_actor_id (story, rand);
+          done = dramatis_story_change_relation (story, i, &relation, &error);
+        }
+      else
+        dramatis_story_remove_relation (story, g_rand_int_range (rand, 0, n_relations));
+      break;
+    case 9:
+    case 10:
+      {
+        const char *about[] = { random_actor_id (story, rand) };
+        const DramatisSource *source = dramatis_story_get_source (story, 0);
+        guint start = g_rand_int_range (rand, 0, source->text_length - 10);
+        g_autofree char *exact = g_utf8_substring (source->text, start, start + 10);
+        DramatisEvidence evidence = { 0, source->id, start, start + 10, exact };
+        DramatisStatement statement = { .id = id, .speaker_id = random_actor_id (story, rand), .text = "Said.",
+                                        .n_about = about[0] ? 1 : 0, .about_ids = about,
+                                        .n_evidence = g_rand_int_range (rand, 0, 3) == 0, .evidence = &evidence };
+
+        if (g_rand_boolean (rand) && dramatis_story_get_n_events (story) > 0)
+          statement.event_id = dramatis_story_get_event (story, 0)->id;
+        random_date (rand, &statement.date);
+        done = dramatis_story_add_statement (story, &statement, &error) != DRAMATIS_NO_INDEX;
+      }
+      break;
+    case 11:
+      if (n_statements > 0)
+        {
+          guint i = g_rand_int_range (rand, 0, n_statements);
+          DramatisStatement statement = *dramatis_story_get_statement (story, i);
+
+          random_date (rand, &statement.date);
+          statement.speaker_id = random_actor_id (story, rand);
+          done = dramatis_story_change_statement (story, i, &statement, &error);
+        }
+      break;
+    case 12:
+      if (n_statements > 0)
+        dramatis_story_remove_statement (story, g_rand_int_range (rand, 0, n_statements));
+      break;
+    case 13:
+      {
+        /* Edits that must be refused. */
+        DramatisRelation relation = { .id = id, .type = "tie", .from_id = random_actor_id (story, rand),
+                                      .to_id = "missing" };
+        DramatisStatement statement = { .id = id, .speaker_id = random_actor_id (story, rand), .text = "No.",
+                                        .date = { .year = 2023, .month = 2, .day = 29,
+                                                  .precision = DRAMATIS_DATE_PRECISION_DAY } };
+
+        if (g_rand_boolean (rand))
+          g_assert_cmpuint (dramatis_story_add_relation (story, &relation, &error), ==, DRAMATIS_NO_INDEX);
+        else
+          g_assert_cmpuint (dramatis_story_add_statement (story, &statement, &error), ==, DRAMATIS_NO_INDEX);
+        g_assert_error (error, DRAMATIS_STORY_EDIT_ERROR, DRAMATIS_STORY_EDIT_ERROR_INVALID);
+        return FALSE;
+      }
+    case 14:
+    default:
+      if (g_rand_boolean (rand))
+        dramatis_story_undo (story);
+      else
+        dramatis_story_redo (story);
+      break;
+    }
+
+  /* Only an edit with no actor to name may be refused here. */
+  if (!done)
+    g_assert_cmpuint (n_actors, ==, 0);
+  return done;
+}
+
+static void
+test_random_sequence (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(DramatisStory) before = reload (story);
+  guint n_steps = g_test_slow () ? 20000 : 2000;
+  guint n_refused = 0;
+
+  for (guint step = 0; step < n_steps; step++)
+    {
+      if (!random_edit (story, rand, step))
+        {
+          g_assert_true (dramatis_story_equal (story, before));
+          n_refused++;
+        }
+      g_clear_object (&before);
+      before = check_indexes_fresh (story);
+    }
+  g_assert_cmpuint (n_refused, >, 0);
+
+  /* Undoing everything gives back the story as loaded. */
+  {
+    g_autoptr(DramatisStory) original = load_builtin ();
+
+    while (dramatis_story_undo (story))
+      ;
+    g_assert_true (dramatis_story_equal (story, original));
+    assert_indexes_fresh (story);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/edit/each-edit", test_each_edit);
+  g_test_add_func ("/model/edit/refused", test_refused);
+  g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
+  g_test_add_func ("/model/edit/move-signal", test_move_signal);
+  g_test_add_func ("/model/edit/random-sequence", test_random_sequence);
+
+  return g_test_run ();
+}
