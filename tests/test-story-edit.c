@@ -316,6 +316,78 @@ edit_remove_statement (DramatisStory *story)
 }
 
 static void
+edit_add_event (DramatisStory *story)
+{
+  const DramatisSource *source = dramatis_story_get_source (story, 0);
+  DramatisParticipant participants[] = {
+    { dramatis_story_get_actor (story, 2)->id, 0, "host" },
+    { dramatis_story_get_actor (story, 3)->id, 0, NULL },
+  };
+  DramatisEvidence evidence = { 0, source->id, 0, 12, NULL };
+  DramatisEvent event = {
+    .id = "new-event", .name = "Talks", .description = "They met.", .classification = "meeting",
+    .location = "Geneva", .date_note = "early in the month", .n_participants = 2,
+    .participants = participants, .n_evidence = 1, .evidence = &evidence,
+  };
+  const guint *events;
+  guint index, n_events;
+  gboolean found = FALSE;
+
+  g_assert_true (dramatis_date_parse ("2024-11-02", &event.when.start, NULL));
+  g_assert_true (dramatis_date_parse ("2024-11-05", &event.when.end, NULL));
+  index = dramatis_story_add_event (story, &event, NULL);
+  g_assert_cmpuint (index, !=, DRAMATIS_NO_INDEX);
+
+  /* The new event is in the time index and in its participants' events. */
+  events = dramatis_story_get_actor_events (story, 2, &n_events);
+  for (guint i = 0; i < n_events; i++)
+    found |= events[i] == index;
+  g_assert_true (found);
+}
+
+static void
+edit_change_event (DramatisStory *story)
+{
+  DramatisEvent event = *dramatis_story_get_event (story, 0);
+  guint n_dated;
+
+  event.name = "Renamed event";
+  event.n_participants = 0;
+  g_assert_true (dramatis_date_parse ("1999", &event.when.start, NULL));
+  event.when.end = (DramatisDate) { 0 };
+  g_assert_true (dramatis_story_change_event (story, 0, &event, NULL));
+  /* The earliest event now. */
+  g_assert_cmpuint (dramatis_story_get_events_by_time (story, &n_dated)[0], ==, 0);
+}
+
+static guint
+event_with_statements (DramatisStory *story)
+{
+  for (guint i = 0; i < dramatis_story_get_n_events (story); i++)
+    {
+      guint n;
+
+      dramatis_story_get_event_statements (story, i, &n);
+      if (n > 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+edit_remove_event (DramatisStory *story)
+{
+  guint event = event_with_statements (story);
+  g_autofree char *id = g_strdup (dramatis_story_get_event (story, event)->id);
+
+  dramatis_story_remove_event (story, event);
+  g_assert_cmpuint (dramatis_story_find_event (story, id), ==, DRAMATIS_NO_INDEX);
+  for (guint i = 0; i < dramatis_story_get_n_statements (story); i++)
+    g_assert_cmpstr (dramatis_story_get_statement (story, i)->event_id, !=, id);
+}
+
+static void
 test_each_edit (void)
 {
   check_do_undo_redo (edit_move, "Move Actor");
@@ -323,6 +395,9 @@ test_each_edit (void)
   check_do_undo_redo (edit_add_actor, "Add Actor");
   check_do_undo_redo (edit_change_actor, "Change Actor");
   check_do_undo_redo (edit_remove_actor, "Delete Actor");
+  check_do_undo_redo (edit_add_event, "Add Event");
+  check_do_undo_redo (edit_change_event, "Change Event");
+  check_do_undo_redo (edit_remove_event, "Delete Event");
   check_do_undo_redo (edit_add_relation, "Add Relation");
   check_do_undo_redo (edit_change_relation, "Change Relation");
   check_do_undo_redo (edit_remove_relation, "Delete Relation");
@@ -403,6 +478,16 @@ test_refused (void)
   g_clear_error (&error);
   assert_refused (story, unchanged, dramatis_story_change_actor (story, 0, &actor, &error), &error);
   g_clear_error (&error);
+
+  /* An event with a participant who is not there. */
+  {
+    DramatisParticipant participant = { "nobody", 0, NULL };
+    DramatisEvent event = { .id = "e-new", .name = "Nothing", .n_participants = 1, .participants = &participant };
+
+    assert_refused (story, unchanged, dramatis_story_add_event (story, &event, &error) != DRAMATIS_NO_INDEX,
+                    &error);
+    g_clear_error (&error);
+  }
 
   /* A statement about an event that is not there. */
   statement.date = (DramatisDate) { 0 };
@@ -500,7 +585,7 @@ random_edit (DramatisStory *story,
   guint n_statements = dramatis_story_get_n_statements (story);
   gboolean done = TRUE;
 
-  switch (g_rand_int_range (rand, 0, 15))
+  switch (g_rand_int_range (rand, 0, 18))
     {
     case 0:
       if (n_actors > 0)
@@ -613,6 +698,35 @@ random_edit (DramatisStory *story,
         return FALSE;
       }
     case 14:
+    case 15:
+      {
+        DramatisParticipant participant = { random_actor_id (story, rand), 0, "there" };
+        DramatisEvent event = { .id = id, .name = "Event", .n_participants = participant.actor_id ? 1 : 0,
+                                .participants = &participant };
+
+        if (g_rand_int_range (rand, 0, 4) > 0)
+          random_date (rand, &event.when.start);
+        done = dramatis_story_add_event (story, &event, &error) != DRAMATIS_NO_INDEX;
+      }
+      break;
+    case 16:
+      if (dramatis_story_get_n_events (story) > 0)
+        {
+          guint i = g_rand_int_range (rand, 0, dramatis_story_get_n_events (story));
+
+          if (g_rand_boolean (rand))
+            dramatis_story_remove_event (story, i);
+          else
+            {
+              DramatisEvent event = *dramatis_story_get_event (story, i);
+
+              random_date (rand, &event.when.start);
+              event.when.end = (DramatisDate) { 0 };
+              done = dramatis_story_change_event (story, i, &event, &error);
+            }
+        }
+      break;
+    case 17:
     default:
       if (g_rand_boolean (rand))
         dramatis_story_undo (story);

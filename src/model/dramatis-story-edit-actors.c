@@ -186,9 +186,8 @@ dramatis_story_change_actor (DramatisStory        *self,
   g_return_val_if_fail (index < self->actors->len, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  if (g_strcmp0 (actor->id, g_array_index (self->actors, DramatisActor, index).id) != 0)
-    return dramatis_story_edit_refuse (error, "the id of an item does not change");
-  if (!keep_actor (self, actor, &kept, error))
+  if (!dramatis_story_check_same_id (g_array_index (self->actors, DramatisActor, index).id, actor->id, error) ||
+      !keep_actor (self, actor, &kept, error))
     return FALSE;
 
   replace_actor (self, "Change Actor", index, &kept);

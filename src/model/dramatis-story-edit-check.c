@@ -27,6 +27,18 @@ dramatis_story_check_new_id (DramatisStory  *self,
   return TRUE;
 }
 
+/* Ids stay stable: an edit that changes one is refused. */
+gboolean
+dramatis_story_check_same_id (const char  *old_id,
+                              const char  *new_id,
+                              GError     **error)
+{
+  if (g_strcmp0 (old_id, new_id) != 0)
+    return dramatis_story_edit_refuse (error, "the id of an item does not change");
+
+  return TRUE;
+}
+
 gboolean
 dramatis_story_check_actor_ref (DramatisStory  *self,
                                 const char     *member,

@@ -87,17 +87,6 @@ keep_statement (DramatisStory            *self,
   return TRUE;
 }
 
-static gboolean
-check_same_id (const char  *old_id,
-               const char  *new_id,
-               GError     **error)
-{
-  if (g_strcmp0 (old_id, new_id) != 0)
-    return dramatis_story_edit_refuse (error, "the id of an item does not change");
-
-  return TRUE;
-}
-
 /**
  * dramatis_story_add_relation:
  * @self: a story
@@ -155,7 +144,7 @@ dramatis_story_change_relation (DramatisStory           *self,
   g_return_val_if_fail (relation != NULL, FALSE);
 
   before.relation = g_array_index (self->relations, DramatisRelation, index);
-  if (!check_same_id (before.relation.id, relation->id, error) ||
+  if (!dramatis_story_check_same_id (before.relation.id, relation->id, error) ||
       !keep_relation (self, relation, &after.relation, error))
     return FALSE;
 
@@ -241,7 +230,7 @@ dramatis_story_change_statement (DramatisStory            *self,
   g_return_val_if_fail (statement != NULL, FALSE);
 
   before.statement = g_array_index (self->statements, DramatisStatement, index);
-  if (!check_same_id (before.statement.id, statement->id, error) ||
+  if (!dramatis_story_check_same_id (before.statement.id, statement->id, error) ||
       !keep_statement (self, statement, &after.statement, error))
     return FALSE;
 

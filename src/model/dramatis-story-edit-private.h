@@ -40,6 +40,9 @@ gboolean                dramatis_story_check_new_id    (DramatisStory          *
                                                         GHashTable             *ids,
                                                         const char             *id,
                                                         GError                **error);
+gboolean                dramatis_story_check_same_id   (const char             *old_id,
+                                                        const char             *new_id,
+                                                        GError                **error);
 gboolean                dramatis_story_check_actor_ref (DramatisStory          *self,
                                                         const char             *member,
                                                         const char             *id,

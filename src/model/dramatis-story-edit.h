@@ -73,6 +73,17 @@ gboolean         dramatis_story_change_actor         (DramatisStory            *
 void             dramatis_story_remove_actor         (DramatisStory            *self,
                                                       guint                     index);
 
+/* dramatis-story-edit-events.c */
+guint            dramatis_story_add_event            (DramatisStory            *self,
+                                                      const DramatisEvent      *event,
+                                                      GError                  **error);
+gboolean         dramatis_story_change_event         (DramatisStory            *self,
+                                                      guint                     index,
+                                                      const DramatisEvent      *event,
+                                                      GError                  **error);
+void             dramatis_story_remove_event         (DramatisStory            *self,
+                                                      guint                     index);
+
 /* dramatis-story-edit-links.c */
 guint            dramatis_story_add_relation         (DramatisStory            *self,
                                                       const DramatisRelation   *relation,

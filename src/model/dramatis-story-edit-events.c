@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include "dramatis-story-edit-private.h"
+
+/* Edits of events.  Removing an event leaves it out of the statements
+ * made at it, in one step of the history.
+ */
+
+static gboolean
+keep_event (DramatisStory        *self,
+            const DramatisEvent  *event,
+            DramatisEvent        *kept,
+            GError              **error)
+{
+  DramatisParticipant *participants;
+
+  if (event->name == NULL)
+    return dramatis_story_edit_refuse (error, "the event has no name");
+  for (guint i = 0; i < event->n_participants; i++)
+    if (event->participants[i].actor_id == NULL)
+      return dramatis_story_edit_refuse (error, "a participant needs an actor");
+    else if (!dramatis_story_check_actor_ref (self, "participant", event->participants[i].actor_id, error))
+      return FALSE;
+  if (!dramatis_story_check_span (&event->when, error))
+    return FALSE;
+
+  *kept = *event;
+  if (!dramatis_story_keep_evidence (self, event->evidence, event->n_evidence, &kept->evidence, error))
+    return FALSE;
+
+  kept->id = dramatis_story_intern (self, event->id);
+  kept->name = dramatis_story_insert (self, event->name);
+  kept->description = dramatis_story_insert (self, event->description);
+  kept->classification = dramatis_story_intern (self, event->classification);
+  kept->location = dramatis_story_intern (self, event->location);
+  kept->date_note = dramatis_story_insert (self, event->date_note);
+
+  participants = dramatis_story_keep_block (self, event->participants,
+                                            event->n_participants * sizeof (DramatisParticipant));
+  for (guint i = 0; i < event->n_participants; i++)
+    {
+      participants[i].actor_id = dramatis_story_intern (self, participants[i].actor_id);
+      participants[i].role = dramatis_story_intern (self, participants[i].role);
+    }
+  kept->participants = participants;
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_add_event:
+ * @self: a story
+ * @event: the new event; its index fields are ignored
+ * @error: return location for a #GError
+ *
+ * Adds an event after the others.  Its id must be new and its
+ * participants must exist.
+ *
+ * Returns: the index of the new event, or %DRAMATIS_NO_INDEX if the edit
+ *   was refused
+ */
+guint
+dramatis_story_add_event (DramatisStory        *self,
+                          const DramatisEvent  *event,
+                          GError              **error)
+{
+  DramatisItem item;
+  guint index;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
+  g_return_val_if_fail (event != NULL, DRAMATIS_NO_INDEX);
+
+  if (!dramatis_story_check_new_id (self, self->event_ids, event->id, error) ||
+      !keep_event (self, event, &item.event, error))
+    return DRAMATIS_NO_INDEX;
+
+  index = self->events->len;
+  dramatis_story_apply_edit (self, "Add Event", DRAMATIS_ITEM_EVENT, index, NULL, &item);
+
+  return index;
+}
+
+/**
+ * dramatis_story_change_event:
+ * @self: a story
+ * @index: index of an event
+ * @event: what the event is to be, with the same id
+ * @error: return location for a #GError
+ *
+ * Replaces every field of an event, its participants and evidence
+ * included.
+ *
+ * Returns: %FALSE if the edit was refused
+ */
+gboolean
+dramatis_story_change_event (DramatisStory        *self,
+                             guint                 index,
+                             const DramatisEvent  *event,
+                             GError              **error)
+{
+  DramatisItem before, after;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (index < self->events->len, FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  before.event = g_array_index (self->events, DramatisEvent, index);
+  if (!dramatis_story_check_same_id (before.event.id, event->id, error) ||
+      !keep_event (self, event, &after.event, error))
+    return FALSE;
+
+  dramatis_story_apply_edit (self, "Change Event", DRAMATIS_ITEM_EVENT, index, &before, &after);
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_remove_event:
+ * @self: a story
+ * @index: index of an event
+ *
+ * Removes an event, and leaves it out of the statements made at it: one
+ * step of the history.
+ */
+void
+dramatis_story_remove_event (DramatisStory *self,
+                             guint          index)
+{
+  const char *id;
+  DramatisItem before;
+
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (index < self->events->len);
+
+  /* References go to the first event of an id. */
+  id = g_array_index (self->events, DramatisEvent, index).id;
+  if (id != NULL && dramatis_story_find_event (self, id) != index)
+    id = NULL;
+
+  dramatis_story_begin_edit (self, "Delete Event");
+
+  for (guint i = 0; id != NULL && i < self->statements->len; i++)
+    {
+      DramatisItem was, now;
+
+      was.statement = g_array_index (self->statements, DramatisStatement, i);
+      if (g_strcmp0 (was.statement.event_id, id) != 0)
+        continue;
+
+      now.statement = was.statement;
+      now.statement.event_id = NULL;
+      dramatis_story_apply_edit (self, "Delete Event", DRAMATIS_ITEM_STATEMENT, i, &was, &now);
+    }
+
+  before.event = g_array_index (self->events, DramatisEvent, index);
+  dramatis_story_apply_edit (self, "Delete Event", DRAMATIS_ITEM_EVENT, index, &before, NULL);
+
+  dramatis_story_end_edit (self);
+}
