@@ -388,6 +388,62 @@ edit_remove_event (DramatisStory *story)
 }
 
 static void
+edit_add_source (DramatisStory *story)
+{
+  DramatisSource source = { .id = "new-source", .title = "A new article", .publisher = "A paper",
+                            .url = "https://example.org/a", .license = "CC-BY-4.0",
+                            .text = "Ünïcödé text of the article." };
+  DramatisEvidence evidence = { 0, "new-source", 0, 7, "Ünïcödé" };
+  DramatisRelation relation = *dramatis_story_get_relation (story, 0);
+
+  g_assert_true (dramatis_date_parse ("2024-10-31", &source.published, NULL));
+  dramatis_story_begin_edit (story, "Add Source");
+  g_assert_cmpuint (dramatis_story_add_source (story, &source, NULL), !=, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (dramatis_story_get_source (story, 1)->text_length, ==, 28);
+
+  /* Evidence can point into it at once. */
+  relation.n_evidence = 1;
+  relation.evidence = &evidence;
+  g_assert_true (dramatis_story_change_relation (story, 0, &relation, NULL));
+  dramatis_story_end_edit (story);
+}
+
+static void
+edit_change_source (DramatisStory *story)
+{
+  DramatisSource source = *dramatis_story_get_source (story, 0);
+  g_autofree char *text = g_strconcat (source.text, " And more.", NULL);
+
+  source.title = "Retitled";
+  source.text = text;
+  g_assert_true (dramatis_story_change_source (story, 0, &source, NULL));
+}
+
+static guint
+count_evidence (DramatisStory *story)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dramatis_story_get_n_events (story); i++)
+    n += dramatis_story_get_event (story, i)->n_evidence;
+  for (guint i = 0; i < dramatis_story_get_n_relations (story); i++)
+    n += dramatis_story_get_relation (story, i)->n_evidence;
+  for (guint i = 0; i < dramatis_story_get_n_statements (story); i++)
+    n += dramatis_story_get_statement (story, i)->n_evidence;
+
+  return n;
+}
+
+static void
+edit_remove_source (DramatisStory *story)
+{
+  g_assert_cmpuint (count_evidence (story), >, 0);
+  dramatis_story_remove_source (story, 0);
+  g_assert_cmpuint (dramatis_story_get_n_sources (story), ==, 0);
+  g_assert_cmpuint (count_evidence (story), ==, 0);
+}
+
+static void
 test_each_edit (void)
 {
   check_do_undo_redo (edit_move, "Move Actor");
@@ -395,6 +451,9 @@ test_each_edit (void)
   check_do_undo_redo (edit_add_actor, "Add Actor");
   check_do_undo_redo (edit_change_actor, "Change Actor");
   check_do_undo_redo (edit_remove_actor, "Delete Actor");
+  check_do_undo_redo (edit_add_source, "Add Source");
+  check_do_undo_redo (edit_change_source, "Change Source");
+  check_do_undo_redo (edit_remove_source, "Delete Source");
   check_do_undo_redo (edit_add_event, "Add Event");
   check_do_undo_redo (edit_change_event, "Change Event");
   check_do_undo_redo (edit_remove_event, "Delete Event");
@@ -478,6 +537,15 @@ test_refused (void)
   g_clear_error (&error);
   assert_refused (story, unchanged, dramatis_story_change_actor (story, 0, &actor, &error), &error);
   g_clear_error (&error);
+
+  /* A new text for a source that leaves its passages out. */
+  {
+    DramatisSource changed = *source;
+
+    changed.text = "Short.";
+    assert_refused (story, unchanged, dramatis_story_change_source (story, 0, &changed, &error), &error);
+    g_clear_error (&error);
+  }
 
   /* An event with a participant who is not there. */
   {
@@ -585,7 +653,7 @@ random_edit (DramatisStory *story,
   guint n_statements = dramatis_story_get_n_statements (story);
   gboolean done = TRUE;
 
-  switch (g_rand_int_range (rand, 0, 18))
+  switch (g_rand_int_range (rand, 0, 19))
     {
     case 0:
       if (n_actors > 0)
@@ -727,6 +795,23 @@ random_edit (DramatisStory *story,
         }
       break;
     case 17:
+      {
+        guint n_sources = dramatis_story_get_n_sources (story);
+        DramatisSource source = { .id = id, .title = "Source", .text = "Some text." };
+
+        if (n_sources > 1 && g_rand_boolean (rand))
+          dramatis_story_remove_source (story, n_sources - 1);
+        else if (n_sources > 0 && g_rand_boolean (rand))
+          {
+            source = *dramatis_story_get_source (story, n_sources - 1);
+            source.title = id;
+            done = dramatis_story_change_source (story, n_sources - 1, &source, &error);
+          }
+        else
+          done = dramatis_story_add_source (story, &source, &error) != DRAMATIS_NO_INDEX;
+      }
+      break;
+    case 18:
     default:
       if (g_rand_boolean (rand))
         dramatis_story_undo (story);

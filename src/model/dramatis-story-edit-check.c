@@ -106,13 +106,48 @@ dramatis_story_check_span (const DramatisSpan  *span,
   return TRUE;
 }
 
+/* Checks where a passage points in the text of @source, if it has a
+ * position.
+ */
+gboolean
+dramatis_story_check_passage_in (const DramatisSource    *source,
+                                 const DramatisEvidence  *evidence,
+                                 GError                 **error)
+{
+  if (evidence->start == 0 && evidence->end == 0)
+    return TRUE;
+
+  if (evidence->end <= evidence->start)
+    return dramatis_story_edit_refuse (error, "a passage must end after it starts");
+  if (source == NULL)
+    return dramatis_story_edit_refuse (error, "a passage with a position needs a source");
+  if (source->text == NULL)
+    return dramatis_story_edit_refuse (error, "the source “%s” has no text to point into", source->id);
+  if (evidence->end > source->text_length)
+    return dramatis_story_edit_refuse (error, "the source “%s” has only %u characters",
+                                       source->id, source->text_length);
+
+  if (evidence->exact != NULL)
+    {
+      const char *begin = dramatis_source_get_text_at (source, evidence->start);
+      const char *end = dramatis_source_get_text_at (source, evidence->end);
+
+      if (strlen (evidence->exact) != (gsize) (end - begin) ||
+          memcmp (evidence->exact, begin, end - begin) != 0)
+        return dramatis_story_edit_refuse (error, "the quoted text is not what the source has "
+                                                  "from character %u to %u",
+                                           evidence->start, evidence->end);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_passage (DramatisStory           *self,
                const DramatisEvidence  *evidence,
                GError                 **error)
 {
   guint source = DRAMATIS_NO_INDEX;
-  const DramatisSource *s;
 
   if (evidence->source_id == NULL && evidence->exact == NULL)
     return dramatis_story_edit_refuse (error, "a passage needs a source or a quote");
@@ -125,34 +160,9 @@ check_passage (DramatisStory           *self,
                                            evidence->source_id);
     }
 
-  if (evidence->start == 0 && evidence->end == 0)
-    return TRUE;
-
-  if (evidence->end <= evidence->start)
-    return dramatis_story_edit_refuse (error, "a passage must end after it starts");
-  if (source == DRAMATIS_NO_INDEX)
-    return dramatis_story_edit_refuse (error, "a passage with a position needs a source");
-
-  s = dramatis_story_get_source (self, source);
-  if (s->text == NULL)
-    return dramatis_story_edit_refuse (error, "the source “%s” has no text to point into", s->id);
-  if (evidence->end > s->text_length)
-    return dramatis_story_edit_refuse (error, "the source “%s” has only %u characters",
-                                       s->id, s->text_length);
-
-  if (evidence->exact != NULL)
-    {
-      const char *begin = dramatis_source_get_text_at (s, evidence->start);
-      const char *end = dramatis_source_get_text_at (s, evidence->end);
-
-      if (strlen (evidence->exact) != (gsize) (end - begin) ||
-          memcmp (evidence->exact, begin, end - begin) != 0)
-        return dramatis_story_edit_refuse (error, "the quoted text is not what the source has "
-                                                  "from character %u to %u",
-                                           evidence->start, evidence->end);
-    }
-
-  return TRUE;
+  return dramatis_story_check_passage_in (source != DRAMATIS_NO_INDEX ? dramatis_story_get_source (self, source)
+                                                                      : NULL,
+                                          evidence, error);
 }
 
 /* Checks the passages of an item and copies them into the story. */

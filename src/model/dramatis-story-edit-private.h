@@ -51,6 +51,9 @@ gboolean                dramatis_story_check_date      (const DramatisDate     *
                                                         GError                **error);
 gboolean                dramatis_story_check_span      (const DramatisSpan     *span,
                                                         GError                **error);
+gboolean                dramatis_story_check_passage_in (const DramatisSource   *source,
+                                                         const DramatisEvidence *evidence,
+                                                         GError                **error);
 gboolean                dramatis_story_keep_evidence   (DramatisStory           *self,
                                                         const DramatisEvidence  *evidence,
                                                         guint                    n_evidence,

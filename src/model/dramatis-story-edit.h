@@ -73,6 +73,17 @@ gboolean         dramatis_story_change_actor         (DramatisStory            *
 void             dramatis_story_remove_actor         (DramatisStory            *self,
                                                       guint                     index);
 
+/* dramatis-story-edit-sources.c */
+guint            dramatis_story_add_source           (DramatisStory            *self,
+                                                      const DramatisSource     *source,
+                                                      GError                  **error);
+gboolean         dramatis_story_change_source        (DramatisStory            *self,
+                                                      guint                     index,
+                                                      const DramatisSource     *source,
+                                                      GError                  **error);
+void             dramatis_story_remove_source        (DramatisStory            *self,
+                                                      guint                     index);
+
 /* dramatis-story-edit-events.c */
 guint            dramatis_story_add_event            (DramatisStory            *self,
                                                       const DramatisEvent      *event,

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-story"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dramatis-story-edit-private.h"
+
+/* Edits of sources.  The passages that point into a source must stay
+ * valid: a new text that would leave one outside the text or quoting
+ * something else is refused, and removing a source removes the passages
+ * from it, in one step of the history.
+ */
+
+/* The kinds of items with evidence, and where their evidence is. */
+static const DramatisItemKind with_evidence[] = {
+  DRAMATIS_ITEM_EVENT,
+  DRAMATIS_ITEM_RELATION,
+  DRAMATIS_ITEM_STATEMENT,
+};
+
+static guint
+n_items (DramatisStory    *self,
+         DramatisItemKind  kind)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_EVENT:
+      return self->events->len;
+    case DRAMATIS_ITEM_RELATION:
+      return self->relations->len;
+    case DRAMATIS_ITEM_STATEMENT:
+      return self->statements->len;
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_ACTOR:
+    default:
+      return 0;
+    }
+}
+
+/* Reads item @index of @kind into @item, and points at its evidence. */
+static void
+get_item (DramatisStory            *self,
+          DramatisItemKind          kind,
+          guint                     index,
+          DramatisItem             *item,
+          const DramatisEvidence ***evidence,
+          guint                   **n_evidence)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_EVENT:
+      item->event = g_array_index (self->events, DramatisEvent, index);
+      *evidence = &item->event.evidence;
+      *n_evidence = &item->event.n_evidence;
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      item->relation = g_array_index (self->relations, DramatisRelation, index);
+      *evidence = &item->relation.evidence;
+      *n_evidence = &item->relation.n_evidence;
+      break;
+    case DRAMATIS_ITEM_STATEMENT:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_ACTOR:
+    default:
+      item->statement = g_array_index (self->statements, DramatisStatement, index);
+      *evidence = &item->statement.evidence;
+      *n_evidence = &item->statement.n_evidence;
+      break;
+    }
+}
+
+/* Whether a passage points into the source @index, by its id as the
+ * loader resolves it: to the first source of an id.
+ */
+static gboolean
+points_into (DramatisStory          *self,
+             const DramatisEvidence *evidence,
+             guint                   index)
+{
+  const char *id = g_array_index (self->sources, DramatisSource, index).id;
+
+  return id != NULL && g_strcmp0 (evidence->source_id, id) == 0 &&
+         dramatis_story_find_source (self, id) == index;
+}
+
+static gboolean
+keep_source (DramatisStory         *self,
+             const DramatisSource  *source,
+             DramatisSource        *kept,
+             GError               **error)
+{
+  if (source->text != NULL && !g_utf8_validate (source->text, -1, NULL))
+    return dramatis_story_edit_refuse (error, "the text of the source is not valid UTF-8");
+  if (!dramatis_story_check_date (&source->published, error))
+    return FALSE;
+
+  *kept = *source;
+  kept->id = dramatis_story_intern (self, source->id);
+  kept->title = dramatis_story_insert (self, source->title);
+  kept->publisher = dramatis_story_intern (self, source->publisher);
+  kept->url = dramatis_story_insert (self, source->url);
+  kept->license = dramatis_story_intern (self, source->license);
+  kept->text = dramatis_story_insert (self, source->text);
+  kept->text_length = source->text ? g_utf8_strlen (source->text, -1) : 0;
+  kept->text_size = source->text ? strlen (source->text) : 0;
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_add_source:
+ * @self: a story
+ * @source: the new source; its text length and size are ignored
+ * @error: return location for a #GError
+ *
+ * Adds a source after the others.  Its id must be new.
+ *
+ * Returns: the index of the new source, or %DRAMATIS_NO_INDEX if the edit
+ *   was refused
+ */
+guint
+dramatis_story_add_source (DramatisStory         *self,
+                           const DramatisSource  *source,
+                           GError               **error)
+{
+  DramatisItem item;
+  guint index;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
+  g_return_val_if_fail (source != NULL, DRAMATIS_NO_INDEX);
+
+  if (!dramatis_story_check_new_id (self, self->source_ids, source->id, error) ||
+      !keep_source (self, source, &item.source, error))
+    return DRAMATIS_NO_INDEX;
+
+  index = self->sources->len;
+  dramatis_story_apply_edit (self, "Add Source", DRAMATIS_ITEM_SOURCE, index, NULL, &item);
+
+  return index;
+}
+
+/**
+ * dramatis_story_change_source:
+ * @self: a story
+ * @index: index of a source
+ * @source: what the source is to be, with the same id
+ * @error: return location for a #GError
+ *
+ * Replaces every field of a source.  A new text must still hold every
+ * passage that points into it.
+ *
+ * Returns: %FALSE if the edit was refused
+ */
+gboolean
+dramatis_story_change_source (DramatisStory         *self,
+                              guint                  index,
+                              const DramatisSource  *source,
+                              GError               **error)
+{
+  DramatisItem before, after;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (index < self->sources->len, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  before.source = g_array_index (self->sources, DramatisSource, index);
+  if (!dramatis_story_check_same_id (before.source.id, source->id, error) ||
+      !keep_source (self, source, &after.source, error))
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
+    for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
+      {
+        DramatisItem item;
+        const DramatisEvidence **evidence;
+        guint *n_evidence;
+
+        get_item (self, with_evidence[k], i, &item, &evidence, &n_evidence);
+        for (guint j = 0; j < *n_evidence; j++)
+          if (points_into (self, &(*evidence)[j], index) &&
+              !dramatis_story_check_passage_in (&after.source, &(*evidence)[j], error))
+            return FALSE;
+      }
+
+  dramatis_story_apply_edit (self, "Change Source", DRAMATIS_ITEM_SOURCE, index, &before, &after);
+
+  return TRUE;
+}
+
+/**
+ * dramatis_story_remove_source:
+ * @self: a story
+ * @index: index of a source
+ *
+ * Removes a source and the passages that point into it: one step of the
+ * history.
+ */
+void
+dramatis_story_remove_source (DramatisStory *self,
+                              guint          index)
+{
+  DramatisItem before;
+
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (index < self->sources->len);
+
+  dramatis_story_begin_edit (self, "Delete Source");
+
+  for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
+    for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
+      {
+        DramatisItem was, now;
+        const DramatisEvidence **evidence;
+        guint *n_evidence;
+        g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (DramatisEvidence));
+
+        get_item (self, with_evidence[k], i, &was, &evidence, &n_evidence);
+        for (guint j = 0; j < *n_evidence; j++)
+          if (!points_into (self, &(*evidence)[j], index))
+            g_array_append_val (kept, (*evidence)[j]);
+        if (kept->len == *n_evidence)
+          continue;
+
+        get_item (self, with_evidence[k], i, &now, &evidence, &n_evidence);
+        *n_evidence = kept->len;
+        *evidence = dramatis_story_keep_block (self, kept->data, kept->len * sizeof (DramatisEvidence));
+        dramatis_story_apply_edit (self, "Delete Source", with_evidence[k], i, &was, &now);
+      }
+
+  before.source = g_array_index (self->sources, DramatisSource, index);
+  dramatis_story_apply_edit (self, "Delete Source", DRAMATIS_ITEM_SOURCE, index, &before, NULL);
+
+  dramatis_story_end_edit (self);
+}
