@@ -16,11 +16,13 @@
 
 /* Checks @actor and copies it into the story's storage as @kept. */
 static gboolean
-keep_actor (DramatisStory        *self,
-            const DramatisActor  *actor,
-            DramatisActor        *kept,
-            GError              **error)
+keep_actor (DramatisStory  *self,
+            gconstpointer   data,
+            DramatisItem   *item,
+            GError        **error)
 {
+  const DramatisActor *actor = data;
+  DramatisActor *kept = &item->actor;
   if (actor->name == NULL)
     return dramatis_story_edit_refuse (error, "the actor has no name");
   if ((guint) actor->kind > DRAMATIS_ACTOR_KIND_GROUP)
@@ -147,20 +149,10 @@ dramatis_story_add_actor (DramatisStory        *self,
                           const DramatisActor  *actor,
                           GError              **error)
 {
-  DramatisItem item;
-  guint index;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (actor != NULL, DRAMATIS_NO_INDEX);
 
-  if (!dramatis_story_check_new_id (self, self->actor_ids, actor->id, error) ||
-      !keep_actor (self, actor, &item.actor, error))
-    return DRAMATIS_NO_INDEX;
-
-  index = self->actors->len;
-  dramatis_story_apply_edit (self, "Add Actor", DRAMATIS_ITEM_ACTOR, index, NULL, &item);
-
-  return index;
+  return dramatis_story_add_item (self, "Add Actor", DRAMATIS_ITEM_ACTOR, actor, keep_actor, error);
 }
 
 /**
@@ -180,19 +172,12 @@ dramatis_story_change_actor (DramatisStory        *self,
                              const DramatisActor  *actor,
                              GError              **error)
 {
-  DramatisActor kept;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (index < self->actors->len, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  if (!dramatis_story_check_same_id (g_array_index (self->actors, DramatisActor, index).id, actor->id, error) ||
-      !keep_actor (self, actor, &kept, error))
-    return FALSE;
-
-  replace_actor (self, "Change Actor", index, &kept);
-
-  return TRUE;
+  return dramatis_story_change_item (self, "Change Actor", DRAMATIS_ITEM_ACTOR, index, actor, keep_actor,
+                                     error);
 }
 
 static gboolean
@@ -286,7 +271,6 @@ dramatis_story_remove_actor (DramatisStory *self,
                              guint          index)
 {
   const char *id;
-  DramatisItem before;
 
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->actors->len);
@@ -338,8 +322,7 @@ dramatis_story_remove_actor (DramatisStory *self,
         }
     }
 
-  before.actor = g_array_index (self->actors, DramatisActor, index);
-  dramatis_story_apply_edit (self, "Delete Actor", DRAMATIS_ITEM_ACTOR, index, &before, NULL);
+  dramatis_story_remove_item (self, "Delete Actor", DRAMATIS_ITEM_ACTOR, index);
 
   dramatis_story_end_edit (self);
 }

@@ -11,11 +11,13 @@
  */
 
 static gboolean
-keep_event (DramatisStory        *self,
-            const DramatisEvent  *event,
-            DramatisEvent        *kept,
-            GError              **error)
+keep_event (DramatisStory  *self,
+            gconstpointer   data,
+            DramatisItem   *item,
+            GError        **error)
 {
+  const DramatisEvent *event = data;
+  DramatisEvent *kept = &item->event;
   DramatisParticipant *participants;
 
   if (event->name == NULL)
@@ -68,20 +70,10 @@ dramatis_story_add_event (DramatisStory        *self,
                           const DramatisEvent  *event,
                           GError              **error)
 {
-  DramatisItem item;
-  guint index;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (event != NULL, DRAMATIS_NO_INDEX);
 
-  if (!dramatis_story_check_new_id (self, self->event_ids, event->id, error) ||
-      !keep_event (self, event, &item.event, error))
-    return DRAMATIS_NO_INDEX;
-
-  index = self->events->len;
-  dramatis_story_apply_edit (self, "Add Event", DRAMATIS_ITEM_EVENT, index, NULL, &item);
-
-  return index;
+  return dramatis_story_add_item (self, "Add Event", DRAMATIS_ITEM_EVENT, event, keep_event, error);
 }
 
 /**
@@ -102,20 +94,12 @@ dramatis_story_change_event (DramatisStory        *self,
                              const DramatisEvent  *event,
                              GError              **error)
 {
-  DramatisItem before, after;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (index < self->events->len, FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
-  before.event = g_array_index (self->events, DramatisEvent, index);
-  if (!dramatis_story_check_same_id (before.event.id, event->id, error) ||
-      !keep_event (self, event, &after.event, error))
-    return FALSE;
-
-  dramatis_story_apply_edit (self, "Change Event", DRAMATIS_ITEM_EVENT, index, &before, &after);
-
-  return TRUE;
+  return dramatis_story_change_item (self, "Change Event", DRAMATIS_ITEM_EVENT, index, event, keep_event,
+                                     error);
 }
 
 /**
@@ -131,7 +115,6 @@ dramatis_story_remove_event (DramatisStory *self,
                              guint          index)
 {
   const char *id;
-  DramatisItem before;
 
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->events->len);
@@ -156,8 +139,7 @@ dramatis_story_remove_event (DramatisStory *self,
       dramatis_story_apply_edit (self, "Delete Event", DRAMATIS_ITEM_STATEMENT, i, &was, &now);
     }
 
-  before.event = g_array_index (self->events, DramatisEvent, index);
-  dramatis_story_apply_edit (self, "Delete Event", DRAMATIS_ITEM_EVENT, index, &before, NULL);
+  dramatis_story_remove_item (self, "Delete Event", DRAMATIS_ITEM_EVENT, index);
 
   dramatis_story_end_edit (self);
 }

@@ -12,11 +12,13 @@
  */
 
 static gboolean
-keep_relation (DramatisStory           *self,
-               const DramatisRelation  *relation,
-               DramatisRelation        *kept,
-               GError                 **error)
+keep_relation (DramatisStory  *self,
+               gconstpointer   data,
+               DramatisItem   *item,
+               GError        **error)
 {
+  const DramatisRelation *relation = data;
+  DramatisRelation *kept = &item->relation;
   if (relation->type == NULL || *relation->type == '\0')
     return dramatis_story_edit_refuse (error, "the relation has no type");
   if (relation->from_id == NULL || relation->to_id == NULL)
@@ -44,11 +46,13 @@ keep_relation (DramatisStory           *self,
 }
 
 static gboolean
-keep_statement (DramatisStory            *self,
-                const DramatisStatement  *statement,
-                DramatisStatement        *kept,
-                GError                  **error)
+keep_statement (DramatisStory  *self,
+                gconstpointer   data,
+                DramatisItem   *item,
+                GError        **error)
 {
+  const DramatisStatement *statement = data;
+  DramatisStatement *kept = &item->statement;
   g_autofree guint *about = NULL;
 
   if (statement->speaker_id == NULL)
@@ -104,20 +108,10 @@ dramatis_story_add_relation (DramatisStory           *self,
                              const DramatisRelation  *relation,
                              GError                 **error)
 {
-  DramatisItem item;
-  guint index;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (relation != NULL, DRAMATIS_NO_INDEX);
 
-  if (!dramatis_story_check_new_id (self, self->relation_ids, relation->id, error) ||
-      !keep_relation (self, relation, &item.relation, error))
-    return DRAMATIS_NO_INDEX;
-
-  index = self->relations->len;
-  dramatis_story_apply_edit (self, "Add Relation", DRAMATIS_ITEM_RELATION, index, NULL, &item);
-
-  return index;
+  return dramatis_story_add_item (self, "Add Relation", DRAMATIS_ITEM_RELATION, relation, keep_relation, error);
 }
 
 /**
@@ -137,20 +131,12 @@ dramatis_story_change_relation (DramatisStory           *self,
                                 const DramatisRelation  *relation,
                                 GError                 **error)
 {
-  DramatisItem before, after;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (index < self->relations->len, FALSE);
   g_return_val_if_fail (relation != NULL, FALSE);
 
-  before.relation = g_array_index (self->relations, DramatisRelation, index);
-  if (!dramatis_story_check_same_id (before.relation.id, relation->id, error) ||
-      !keep_relation (self, relation, &after.relation, error))
-    return FALSE;
-
-  dramatis_story_apply_edit (self, "Change Relation", DRAMATIS_ITEM_RELATION, index, &before, &after);
-
-  return TRUE;
+  return dramatis_story_change_item (self, "Change Relation", DRAMATIS_ITEM_RELATION, index, relation, keep_relation,
+                                     error);
 }
 
 /**
@@ -164,13 +150,10 @@ void
 dramatis_story_remove_relation (DramatisStory *self,
                                 guint          index)
 {
-  DramatisItem before;
-
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->relations->len);
 
-  before.relation = g_array_index (self->relations, DramatisRelation, index);
-  dramatis_story_apply_edit (self, "Delete Relation", DRAMATIS_ITEM_RELATION, index, &before, NULL);
+  dramatis_story_remove_item (self, "Delete Relation", DRAMATIS_ITEM_RELATION, index);
 }
 
 /**
@@ -190,20 +173,10 @@ dramatis_story_add_statement (DramatisStory            *self,
                               const DramatisStatement  *statement,
                               GError                  **error)
 {
-  DramatisItem item;
-  guint index;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (statement != NULL, DRAMATIS_NO_INDEX);
 
-  if (!dramatis_story_check_new_id (self, self->statement_ids, statement->id, error) ||
-      !keep_statement (self, statement, &item.statement, error))
-    return DRAMATIS_NO_INDEX;
-
-  index = self->statements->len;
-  dramatis_story_apply_edit (self, "Add Statement", DRAMATIS_ITEM_STATEMENT, index, NULL, &item);
-
-  return index;
+  return dramatis_story_add_item (self, "Add Statement", DRAMATIS_ITEM_STATEMENT, statement, keep_statement, error);
 }
 
 /**
@@ -223,20 +196,12 @@ dramatis_story_change_statement (DramatisStory            *self,
                                  const DramatisStatement  *statement,
                                  GError                  **error)
 {
-  DramatisItem before, after;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (index < self->statements->len, FALSE);
   g_return_val_if_fail (statement != NULL, FALSE);
 
-  before.statement = g_array_index (self->statements, DramatisStatement, index);
-  if (!dramatis_story_check_same_id (before.statement.id, statement->id, error) ||
-      !keep_statement (self, statement, &after.statement, error))
-    return FALSE;
-
-  dramatis_story_apply_edit (self, "Change Statement", DRAMATIS_ITEM_STATEMENT, index, &before, &after);
-
-  return TRUE;
+  return dramatis_story_change_item (self, "Change Statement", DRAMATIS_ITEM_STATEMENT, index, statement, keep_statement,
+                                     error);
 }
 
 /**
@@ -250,11 +215,8 @@ void
 dramatis_story_remove_statement (DramatisStory *self,
                                  guint          index)
 {
-  DramatisItem before;
-
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->statements->len);
 
-  before.statement = g_array_index (self->statements, DramatisStatement, index);
-  dramatis_story_apply_edit (self, "Delete Statement", DRAMATIS_ITEM_STATEMENT, index, &before, NULL);
+  dramatis_story_remove_item (self, "Delete Statement", DRAMATIS_ITEM_STATEMENT, index);
 }

@@ -17,7 +17,30 @@ typedef union
   DramatisStatement statement;
 } DramatisItem;
 
+/* Checks an item given to an edit and copies it into the story's storage. */
+typedef gboolean (*DramatisKeepFunc) (DramatisStory  *self,
+                                      gconstpointer   item,
+                                      DramatisItem   *kept,
+                                      GError        **error);
+
 /* dramatis-story-edit.c */
+guint                   dramatis_story_add_item        (DramatisStory          *self,
+                                                        const char             *name,
+                                                        DramatisItemKind        kind,
+                                                        gconstpointer           item,
+                                                        DramatisKeepFunc        keep,
+                                                        GError                **error);
+gboolean                dramatis_story_change_item     (DramatisStory          *self,
+                                                        const char             *name,
+                                                        DramatisItemKind        kind,
+                                                        guint                   index,
+                                                        gconstpointer           item,
+                                                        DramatisKeepFunc        keep,
+                                                        GError                **error);
+void                    dramatis_story_remove_item     (DramatisStory          *self,
+                                                        const char             *name,
+                                                        DramatisItemKind        kind,
+                                                        guint                   index);
 void                    dramatis_story_apply_edit      (DramatisStory          *self,
                                                         const char             *name,
                                                         DramatisItemKind        kind,

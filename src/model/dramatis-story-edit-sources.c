@@ -87,11 +87,14 @@ points_into (DramatisStory          *self,
 }
 
 static gboolean
-keep_source (DramatisStory         *self,
-             const DramatisSource  *source,
-             DramatisSource        *kept,
-             GError               **error)
+keep_source (DramatisStory  *self,
+             gconstpointer   data,
+             DramatisItem   *item,
+             GError        **error)
 {
+  const DramatisSource *source = data;
+  DramatisSource *kept = &item->source;
+  guint index;
   if (source->text != NULL && !g_utf8_validate (source->text, -1, NULL))
     return dramatis_story_edit_refuse (error, "the text of the source is not valid UTF-8");
   if (!dramatis_story_check_date (&source->published, error))
@@ -106,6 +109,22 @@ keep_source (DramatisStory         *self,
   kept->text = dramatis_story_insert (self, source->text);
   kept->text_length = source->text ? g_utf8_strlen (source->text, -1) : 0;
   kept->text_size = source->text ? strlen (source->text) : 0;
+
+  /* A source that replaces one of the same id must hold its passages. */
+  index = source->id != NULL ? dramatis_story_find_source (self, source->id) : DRAMATIS_NO_INDEX;
+  for (guint k = 0; index != DRAMATIS_NO_INDEX && k < G_N_ELEMENTS (with_evidence); k++)
+    for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
+      {
+        DramatisItem other;
+        const DramatisEvidence **evidence;
+        guint *n_evidence;
+
+        get_item (self, with_evidence[k], i, &other, &evidence, &n_evidence);
+        for (guint j = 0; j < *n_evidence; j++)
+          if (points_into (self, &(*evidence)[j], index) &&
+              !dramatis_story_check_passage_in (kept, &(*evidence)[j], error))
+            return FALSE;
+      }
 
   return TRUE;
 }
@@ -126,20 +145,10 @@ dramatis_story_add_source (DramatisStory         *self,
                            const DramatisSource  *source,
                            GError               **error)
 {
-  DramatisItem item;
-  guint index;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (source != NULL, DRAMATIS_NO_INDEX);
 
-  if (!dramatis_story_check_new_id (self, self->source_ids, source->id, error) ||
-      !keep_source (self, source, &item.source, error))
-    return DRAMATIS_NO_INDEX;
-
-  index = self->sources->len;
-  dramatis_story_apply_edit (self, "Add Source", DRAMATIS_ITEM_SOURCE, index, NULL, &item);
-
-  return index;
+  return dramatis_story_add_item (self, "Add Source", DRAMATIS_ITEM_SOURCE, source, keep_source, error);
 }
 
 /**
@@ -160,34 +169,12 @@ dramatis_story_change_source (DramatisStory         *self,
                               const DramatisSource  *source,
                               GError               **error)
 {
-  DramatisItem before, after;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (index < self->sources->len, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  before.source = g_array_index (self->sources, DramatisSource, index);
-  if (!dramatis_story_check_same_id (before.source.id, source->id, error) ||
-      !keep_source (self, source, &after.source, error))
-    return FALSE;
-
-  for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
-    for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
-      {
-        DramatisItem item;
-        const DramatisEvidence **evidence;
-        guint *n_evidence;
-
-        get_item (self, with_evidence[k], i, &item, &evidence, &n_evidence);
-        for (guint j = 0; j < *n_evidence; j++)
-          if (points_into (self, &(*evidence)[j], index) &&
-              !dramatis_story_check_passage_in (&after.source, &(*evidence)[j], error))
-            return FALSE;
-      }
-
-  dramatis_story_apply_edit (self, "Change Source", DRAMATIS_ITEM_SOURCE, index, &before, &after);
-
-  return TRUE;
+  return dramatis_story_change_item (self, "Change Source", DRAMATIS_ITEM_SOURCE, index, source, keep_source,
+                                     error);
 }
 
 /**
@@ -202,7 +189,6 @@ void
 dramatis_story_remove_source (DramatisStory *self,
                               guint          index)
 {
-  DramatisItem before;
 
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->sources->len);
@@ -230,8 +216,7 @@ dramatis_story_remove_source (DramatisStory *self,
         dramatis_story_apply_edit (self, "Delete Source", with_evidence[k], i, &was, &now);
       }
 
-  before.source = g_array_index (self->sources, DramatisSource, index);
-  dramatis_story_apply_edit (self, "Delete Source", DRAMATIS_ITEM_SOURCE, index, &before, NULL);
+  dramatis_story_remove_item (self, "Delete Source", DRAMATIS_ITEM_SOURCE, index);
 
   dramatis_story_end_edit (self);
 }

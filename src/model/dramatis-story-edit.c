@@ -317,6 +317,68 @@ dramatis_story_apply_edit (DramatisStory      *self,
   dramatis_history_push (self->history, name, item_edit_apply, edit, g_free);
 }
 
+/* Adds a checked copy of @item after the items of its kind. */
+guint
+dramatis_story_add_item (DramatisStory    *self,
+                         const char       *name,
+                         DramatisItemKind  kind,
+                         gconstpointer     item,
+                         DramatisKeepFunc  keep,
+                         GError          **error)
+{
+  DramatisItem kept;
+  guint index;
+
+  /* Every item struct starts with its id. */
+  if (!dramatis_story_check_new_id (self, ids_of (self, kind), *(const char *const *) item, error) ||
+      !keep (self, item, &kept, error))
+    return DRAMATIS_NO_INDEX;
+
+  index = items_of (self, kind)->len;
+  dramatis_story_apply_edit (self, name, kind, index, NULL, &kept);
+
+  return index;
+}
+
+/* Replaces item @index of @kind by a checked copy of @item, of the same id. */
+gboolean
+dramatis_story_change_item (DramatisStory    *self,
+                            const char       *name,
+                            DramatisItemKind  kind,
+                            guint             index,
+                            gconstpointer     item,
+                            DramatisKeepFunc  keep,
+                            GError          **error)
+{
+  GArray *items = items_of (self, kind);
+  gsize size = g_array_get_element_size (items);
+  DramatisItem before, after;
+
+  memcpy (&before, items->data + index * size, size);
+  if (!dramatis_story_check_same_id (*(const char **) (gpointer) &before, *(const char *const *) item, error) ||
+      !keep (self, item, &after, error))
+    return FALSE;
+
+  dramatis_story_apply_edit (self, name, kind, index, &before, &after);
+
+  return TRUE;
+}
+
+/* Removes item @index of @kind alone. */
+void
+dramatis_story_remove_item (DramatisStory    *self,
+                            const char       *name,
+                            DramatisItemKind  kind,
+                            guint             index)
+{
+  GArray *items = items_of (self, kind);
+  gsize size = g_array_get_element_size (items);
+  DramatisItem before;
+
+  memcpy (&before, items->data + index * size, size);
+  dramatis_story_apply_edit (self, name, kind, index, &before, NULL);
+}
+
 /* Copies an array an edited item points to, for as long as the story lives. */
 gpointer
 dramatis_story_keep_block (DramatisStory *self,
