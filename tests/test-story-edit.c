@@ -619,6 +619,64 @@ test_move_signal (void)
   g_assert_false (dramatis_story_get_actor (story, 1)->has_position);
 }
 
+/* Saving marks the state the history comes back to */
+
+static void
+saved_async (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dramatis_story_save_file_finish (DRAMATIS_STORY (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_saved_state (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  DramatisHistory *history = dramatis_story_get_history (story);
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "story.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_false (dramatis_history_is_modified (history));
+  dramatis_story_move_actor (story, 0, 1.0, 1.0);
+  dramatis_story_move_actor (story, 0, 2.0, 2.0);
+  g_assert_true (dramatis_history_is_modified (history));
+
+  g_assert_true (dramatis_story_save_file (story, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (dramatis_history_is_modified (history));
+  dramatis_story_undo (story);
+  g_assert_true (dramatis_history_is_modified (history));
+  dramatis_story_redo (story);
+  g_assert_false (dramatis_history_is_modified (history));
+
+  /* Undoing back to the saved state after an edit makes it clean again. */
+  dramatis_story_pin_actor (story, 0, TRUE);
+  g_assert_true (dramatis_history_is_modified (history));
+  dramatis_story_undo (story);
+  g_assert_false (dramatis_history_is_modified (history));
+
+  /* Saving in a worker thread marks it when done. */
+  dramatis_story_undo (story);
+  dramatis_story_save_file_async (story, file, NULL, saved_async, &done);
+  g_assert_true (dramatis_history_is_modified (history));
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dramatis_history_is_modified (history));
+  dramatis_story_redo (story);
+  g_assert_true (dramatis_history_is_modified (history));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 /* A long random sequence */
 
 static const char *
@@ -869,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/refused", test_refused);
   g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
+  g_test_add_func ("/model/edit/saved-state", test_saved_state);
   g_test_add_func ("/model/edit/random-sequence", test_random_sequence);
 
   return g_test_run ();

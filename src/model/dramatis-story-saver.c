@@ -302,6 +302,17 @@ dramatis_story_to_bytes (DramatisStory *self)
   return g_string_free_to_bytes (text);
 }
 
+static gboolean
+write_file (DramatisStory  *self,
+            GFile          *file,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(GBytes) bytes = dramatis_story_to_bytes (self);
+
+  return dramatis_replace_file (file, bytes, cancellable, error);
+}
+
 /**
  * dramatis_story_save_file:
  * @self: a story
@@ -312,6 +323,7 @@ dramatis_story_to_bytes (DramatisStory *self)
  * Saves @self to @file atomically: the story is written to a temporary file
  * beside @file, which replaces @file only once it is complete, so a full disk
  * or a crash leaves the old file as it was.  Error messages name the file.
+ * Once saved, the story's history counts it as unmodified.
  *
  * Returns: %TRUE on success
  */
@@ -321,15 +333,15 @@ dramatis_story_save_file (DramatisStory  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = dramatis_story_to_bytes (self);
+  if (!write_file (self, file, cancellable, error))
+    return FALSE;
 
-  return dramatis_replace_file (file, bytes, cancellable, error);
+  dramatis_history_mark_saved (self->history);
+  return TRUE;
 }
 
 static void
@@ -340,7 +352,10 @@ save_file_thread (GTask        *task,
 {
   g_autoptr(GError) error = NULL;
 
-  if (dramatis_story_save_file (source_object, task_data, cancellable, &error))
+  /* The history is the main thread's: the story is marked saved in
+   * dramatis_story_save_file_finish().
+   */
+  if (write_file (source_object, task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -383,5 +398,9 @@ dramatis_story_save_file_finish (DramatisStory  *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  dramatis_history_mark_saved (self->history);
+  return TRUE;
 }
