@@ -605,6 +605,26 @@ test_delete_actor_step (void)
   assert_indexes_fresh (story);
 }
 
+/* An id whose item was added and undone is free again. */
+static void
+test_undone_id_free (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  DramatisActor actor = { .id = "again", .name = "Again" };
+  guint n = dramatis_story_get_n_actors (story);
+
+  g_assert_cmpuint (dramatis_story_add_actor (story, &actor, NULL), ==, n);
+  g_assert_cmpuint (dramatis_story_find_actor (story, "again"), ==, n);
+  dramatis_story_undo (story);
+  g_assert_cmpuint (dramatis_story_find_actor (story, "again"), ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (dramatis_story_add_actor (story, &actor, NULL), ==, n);
+  g_assert_false (dramatis_history_can_redo (dramatis_story_get_history (story)));
+
+  /* Removing the last actor frees its id too. */
+  dramatis_story_remove_actor (story, n);
+  g_assert_cmpuint (dramatis_story_find_actor (story, "again"), ==, DRAMATIS_NO_INDEX);
+}
+
 static void
 test_move_signal (void)
 {
@@ -927,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/refused", test_refused);
   g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
+  g_test_add_func ("/model/edit/undone-id-free", test_undone_id_free);
   g_test_add_func ("/model/edit/saved-state", test_saved_state);
   g_test_add_func ("/model/edit/random-sequence", test_random_sequence);
 

@@ -92,6 +92,27 @@ rebuild_ids (DramatisStory    *self,
     }
 }
 
+/* Adds or removes the id of the last item, which no later item can share. */
+static void
+update_last_id (DramatisStory      *self,
+                DramatisItemKind    kind,
+                const DramatisItem *item,
+                guint               index,
+                gboolean            added)
+{
+  GHashTable *ids = ids_of (self, kind);
+  const char *id = *(const char *const *) (gconstpointer) item;
+  gpointer value;
+
+  if (id == NULL)
+    return;
+
+  if (added && !g_hash_table_contains (ids, id))
+    g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (index));
+  else if (!added && g_hash_table_lookup_extended (ids, id, NULL, &value) && GPOINTER_TO_UINT (value) == index)
+    g_hash_table_remove (ids, id);
+}
+
 static void
 resolve_evidence (DramatisStory          *self,
                   const DramatisEvidence *evidence,
@@ -251,8 +272,13 @@ set_item (DramatisStory      *self,
     memcpy (items->data + (gsize) index * g_array_get_element_size (items), to,
             g_array_get_element_size (items));
 
-  /* Ids are needed at once, by the checks of the next edit. */
-  if (change.change != DRAMATIS_ITEM_CHANGED)
+  /* Ids are needed at once, by the checks of the next edit.  Adding or
+   * removing the last item, the common case, moves no other.
+   */
+  if (change.change != DRAMATIS_ITEM_CHANGED && index == items->len - (change.change == DRAMATIS_ITEM_ADDED))
+    update_last_id (self, kind, change.change == DRAMATIS_ITEM_ADDED ? to : from, index,
+                    change.change == DRAMATIS_ITEM_ADDED);
+  else if (change.change != DRAMATIS_ITEM_CHANGED)
     rebuild_ids (self, kind);
 
   /* Only actors, events and sources are referred to: when one of them
