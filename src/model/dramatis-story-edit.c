@@ -235,7 +235,10 @@ flush_changes (DramatisStory *self)
     resolve_references (self);
   if (self->edit_reindex)
     dramatis_story_build_indexes (self);
+  else
+    dramatis_story_build_link_indexes (self, self->edit_reindex_statements, self->edit_reindex_relations);
   self->edit_resolve_all = self->edit_reindex = FALSE;
+  self->edit_reindex_statements = self->edit_reindex_relations = FALSE;
 
   /* A handler may edit the story again: it finds the list empty. */
   changes = g_steal_pointer (&self->edit_changes);
@@ -290,8 +293,15 @@ set_item (DramatisStory      *self,
   else if (to != NULL)
     resolve_item (self, kind, index);
 
-  /* An actor's own fields are in no index. */
-  if (change.change != DRAMATIS_ITEM_CHANGED || kind != DRAMATIS_ITEM_ACTOR)
+  /* Indexes have a key per actor and per event, and the events' times;
+   * statements and relations are only listed in them.  An actor's own
+   * fields and sources are in none.
+   */
+  if (kind == DRAMATIS_ITEM_STATEMENT)
+    self->edit_reindex_statements = TRUE;
+  else if (kind == DRAMATIS_ITEM_RELATION)
+    self->edit_reindex_relations = TRUE;
+  else if (kind == DRAMATIS_ITEM_EVENT || (kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED))
     self->edit_reindex = TRUE;
 
   g_array_append_val (self->edit_changes, change);

@@ -233,21 +233,13 @@ compare_statements_by_date (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
-/* Builds the indexes behind the queries, after loading or after a change to
- * the references between items.  Everything is linear in the size of the
- * story except sorting the events by time.
- */
-void
-dramatis_story_build_indexes (DramatisStory *self)
+static void
+build_statement_indexes (DramatisStory *self)
 {
-  guint n_actors;
+  guint n_actors = self->actors->len;
 
-  g_assert (DRAMATIS_IS_STORY (self));
-
-  dramatis_story_clear_indexes (self);
-  n_actors = self->actors->len;
-
-  build_events_by_time (self);
+  clear_index (&self->actor_statements);
+  clear_index (&self->event_statements);
 
   build_index (self, &self->actor_statements, n_actors, NULL, self->statements->len, statement_speaker_key);
   for (guint a = 0; a < n_actors; a++)
@@ -262,10 +254,49 @@ dramatis_story_build_indexes (DramatisStory *self)
 
   build_index (self, &self->event_statements, self->events->len, NULL, self->statements->len,
                statement_event_key);
-  build_index (self, &self->actor_relations, n_actors, NULL, self->relations->len, relation_actor_key);
+}
+
+static void
+build_relation_index (DramatisStory *self)
+{
+  clear_index (&self->actor_relations);
+  build_index (self, &self->actor_relations, self->actors->len, NULL, self->relations->len,
+               relation_actor_key);
+}
+
+/* Builds the indexes behind the queries, after loading or after a change to
+ * the references between items.  Everything is linear in the size of the
+ * story except sorting the events by time.
+ */
+void
+dramatis_story_build_indexes (DramatisStory *self)
+{
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  dramatis_story_clear_indexes (self);
+
+  build_events_by_time (self);
+  build_statement_indexes (self);
+  build_relation_index (self);
   /* Walking the events in time order leaves each actor's events sorted by time. */
-  build_index (self, &self->actor_events, n_actors, self->events_by_time, self->events->len,
+  build_index (self, &self->actor_events, self->actors->len, self->events_by_time, self->events->len,
                event_actor_key);
+}
+
+/* Rebuilds only the indexes of statements, or of relations, after an edit
+ * of those alone: the actors and events they point to stay where they are.
+ */
+void
+dramatis_story_build_link_indexes (DramatisStory *self,
+                                   gboolean       statements,
+                                   gboolean       relations)
+{
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  if (statements)
+    build_statement_indexes (self);
+  if (relations)
+    build_relation_index (self);
 }
 
 /**

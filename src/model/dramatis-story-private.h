@@ -67,12 +67,15 @@ struct _DramatisStory
   GPtrArray       *edit_blocks;
   /* Inside a group of edits, what waits for its end: the changes to tell
    * (Change, in dramatis-story-edit.c), and whether references and
-   * indexes are out of date.
+   * indexes (all of them, or those of statements or relations) are out of
+   * date.
    */
   guint            edit_depth;
   GArray          *edit_changes;
   gboolean         edit_resolve_all;
   gboolean         edit_reindex;
+  gboolean         edit_reindex_statements;
+  gboolean         edit_reindex_relations;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
@@ -86,6 +89,9 @@ void        dramatis_story_add_problem   (DramatisStory *self,
 /* dramatis-story-index.c */
 void        dramatis_story_build_indexes (DramatisStory *self);
 void        dramatis_story_clear_indexes (DramatisStory *self);
+void        dramatis_story_build_link_indexes (DramatisStory *self,
+                                               gboolean       statements,
+                                               gboolean       relations);
 
 /* dramatis-story.c */
 guint       dramatis_story_lookup_id     (GHashTable    *ids,
