@@ -444,8 +444,20 @@ edit_remove_source (DramatisStory *story)
 }
 
 static void
+edit_change_info (DramatisStory *story)
+{
+  g_autofree char *title = g_strconcat (dramatis_story_get_title (story), " (edited)", NULL);
+
+  dramatis_story_change_info (story, title, NULL, "de");
+  g_assert_cmpstr (dramatis_story_get_title (story), ==, title);
+  g_assert_null (dramatis_story_get_description (story));
+  g_assert_cmpstr (dramatis_story_get_language (story), ==, "de");
+}
+
+static void
 test_each_edit (void)
 {
+  check_do_undo_redo (edit_change_info, "Change Story Details");
   check_do_undo_redo (edit_move, "Move Actor");
   check_do_undo_redo (edit_pin, "Pin Here");
   check_do_undo_redo (edit_add_actor, "Add Actor");
@@ -586,7 +598,7 @@ test_delete_actor_step (void)
   g_autoptr(DramatisStory) before = reload (story);
   guint actor = busiest_actor (story);
   guint n_statements, n_relations;
-  guint counts[15] = { 0 };
+  guint counts[18] = { 0 };
 
   dramatis_story_get_actor_statements (story, actor, &n_statements);
   dramatis_story_get_actor_relations (story, actor, &n_relations);
@@ -629,7 +641,7 @@ static void
 test_move_signal (void)
 {
   g_autoptr(DramatisStory) story = load_builtin ();
-  guint counts[15] = { 0 };
+  guint counts[18] = { 0 };
 
   g_signal_connect (story, "items-changed", G_CALLBACK (count_changes), counts);
   dramatis_story_move_actor (story, 1, 5.0, 6.0);

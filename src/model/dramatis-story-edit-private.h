@@ -37,6 +37,10 @@ gboolean                dramatis_story_change_item     (DramatisStory          *
                                                         gconstpointer           item,
                                                         DramatisKeepFunc        keep,
                                                         GError                **error);
+void                    dramatis_story_note_change     (DramatisStory          *self,
+                                                        DramatisItemKind        kind,
+                                                        DramatisItemChange      change,
+                                                        guint                   index);
 void                    dramatis_story_remove_item     (DramatisStory          *self,
                                                         const char             *name,
                                                         DramatisItemKind        kind,

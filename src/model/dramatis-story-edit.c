@@ -304,7 +304,21 @@ set_item (DramatisStory      *self,
   else if (kind == DRAMATIS_ITEM_EVENT || (kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED))
     self->edit_reindex = TRUE;
 
-  g_array_append_val (self->edit_changes, change);
+  dramatis_story_note_change (self, kind, change.change, index);
+}
+
+/* Tells the views of a change that touches no index, in its turn with the
+ * other changes of its group.
+ */
+void
+dramatis_story_note_change (DramatisStory      *self,
+                            DramatisItemKind    kind,
+                            DramatisItemChange  change,
+                            guint               index)
+{
+  Change c = { kind, change, index };
+
+  g_array_append_val (self->edit_changes, c);
   flush_changes (self);
 }
 

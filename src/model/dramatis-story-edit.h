@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /**
  * DramatisItemKind:
  *
- * The kinds of items of a story, as #DramatisStory::items-changed names them.
+ * The kinds of items of a story, as #DramatisStory::items-changed names
+ * them; %DRAMATIS_ITEM_STORY is the story's own title, description and
+ * language.
  */
 typedef enum
 {
@@ -19,6 +21,7 @@ typedef enum
   DRAMATIS_ITEM_EVENT,
   DRAMATIS_ITEM_RELATION,
   DRAMATIS_ITEM_STATEMENT,
+  DRAMATIS_ITEM_STORY,
 } DramatisItemKind;
 
 /**
@@ -72,6 +75,12 @@ gboolean         dramatis_story_change_actor         (DramatisStory            *
                                                       GError                  **error);
 void             dramatis_story_remove_actor         (DramatisStory            *self,
                                                       guint                     index);
+
+/* dramatis-story-edit-info.c */
+void             dramatis_story_change_info          (DramatisStory            *self,
+                                                      const char               *title,
+                                                      const char               *description,
+                                                      const char               *language);
 
 /* dramatis-story-edit-sources.c */
 guint            dramatis_story_add_source           (DramatisStory            *self,
