@@ -35,10 +35,12 @@ with 1, telling what it saw, if it never does.
         until none of them does
     e2e-a11y.py export-dialog PID
         waits for the export dialog and presses its Export… button
-    e2e-a11y.py respond PID HEADING TEXT RESPONSE
+    e2e-a11y.py dialog PID HEADING TEXT RESPONSE
         waits for a message dialog with the heading HEADING whose body has
-        TEXT in it, and presses its button RESPONSE (its label, without the
-        mnemonic's underline)
+        TEXT in it and a button RESPONSE (its label, without the mnemonic's
+        underline), and leaves the pressing to the keyboard: a button pressed
+        through the accessibility bus that closes its window makes GTK 4.8
+        reply for a widget it has destroyed, and crash
     e2e-a11y.py save-as PID PATH
         waits for the file chooser, names the file PATH and presses Export
 """
@@ -308,7 +310,7 @@ def export_dialog(pid):
         fail("the Export… button did not take the click")
 
 
-def respond(pid, heading, text, response):
+def dialog(pid, heading, text, response):
     def probe(app):
         for window in walk_windows(app):
             if find(window, "label", heading, showing) is None:
@@ -322,9 +324,7 @@ def respond(pid, heading, text, response):
                 return button
         return None
 
-    button = wait(pid, f"a dialog “{heading}” saying “{text}” with a button {response}", probe)
-    if not button.queryAction().doAction(0):
-        fail(f"the {response} button did not take the click")
+    wait(pid, f"a dialog “{heading}” saying “{text}” with a button {response}", probe)
 
 
 def save_as(pid, path):
@@ -370,8 +370,8 @@ def main(argv):
         quotes(pid, *argv[3:])
     elif command == "export-dialog" and len(argv) == 3:
         export_dialog(pid)
-    elif command == "respond" and len(argv) == 6:
-        respond(pid, *argv[3:])
+    elif command == "dialog" and len(argv) == 6:
+        dialog(pid, *argv[3:])
     elif command == "save-as" and len(argv) == 4:
         save_as(pid, argv[3])
     else:

@@ -85,7 +85,9 @@ say "killed the app"
 
 # 3. Start again, and restore.
 start_app
-a11y respond "$app" "Restore Unsaved Changes?" "“story.dramatis.json”" "Restore"
+a11y dialog "$app" "Restore Unsaved Changes?" "“story.dramatis.json”" "Restore"
+# Restore is the dialog's default response.
+xdotool key --clearmodifiers Return
 say "pressed Restore"
 locate_actor "$actor" "$workdir/recovered.dramatis.json"
 "$PYTHON" -c 'import sys; a = list(map(float, sys.argv[1:])); sys.exit(abs(a[0] - a[2]) > 1e-9 or abs(a[1] - a[3]) > 1e-9)' \
