@@ -456,9 +456,10 @@ dramatis_story_keep_strv (DramatisStory     *self,
   if (n == 0)
     return NULL;
 
-  copy = dramatis_story_keep_block (self, strv, n * sizeof (char *));
+  copy = g_new (const char *, n);
   for (guint i = 0; i < n; i++)
     copy[i] = dramatis_story_intern (self, strv[i]);
+  g_ptr_array_add (self->edit_blocks, copy);
 
   return copy;
 }
