@@ -2314,6 +2314,17 @@ run_for (guint ms)
 /* Opens a copy of tests/data/example.dramatis.json, whose harbour-board is
  * pinned, in @window; returns the copy's path.
  */
+/* Whether @window shows the story of the file at @path. */
+static gboolean
+window_has_file (DramatisWindow *window,
+                 const char     *path)
+{
+  GFile *file = dramatis_window_get_file (window);
+  g_autofree char *window_path = file != NULL ? g_file_get_path (file) : NULL;
+
+  return g_strcmp0 (window_path, path) == 0;
+}
+
 static char *
 open_example_copy (DramatisWindow *window,
                    const char     *dir)
@@ -2465,6 +2476,7 @@ test_recovery_discarded (Fixture       *fixture,
 
   clear_recovery_dir ();
   path = open_example_copy (fixture->window, dir);
+  g_assert_true (window_has_file (fixture->window, path));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
   g_assert_true (wait_for (recovery_written, fixture->window));
@@ -2669,6 +2681,7 @@ test_new_story (Fixture       *fixture,
 
   /* A story with a file stays; the new one opens in a new window. */
   path = open_example_copy (fixture->window, dir);
+  g_assert_true (window_has_file (fixture->window, path));
   story = dramatis_window_get_story (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL));
   g_assert_true (dramatis_window_get_story (fixture->window) == story);
