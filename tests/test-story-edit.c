@@ -651,6 +651,66 @@ test_move_signal (void)
   g_assert_false (dramatis_story_get_actor (story, 1)->has_position);
 }
 
+/* "edited" comes once per step, after the step's item changes. */
+
+typedef struct
+{
+  guint n_items;
+  guint n_edited;
+  guint items_at_edited;
+} EditedCounts;
+
+static void
+count_item (DramatisStory *story,
+            guint          kind,
+            guint          change,
+            guint          index,
+            gpointer       user_data)
+{
+  EditedCounts *counts = user_data;
+
+  counts->n_items++;
+}
+
+static void
+count_edited (DramatisStory *story,
+              gpointer       user_data)
+{
+  EditedCounts *counts = user_data;
+
+  counts->n_edited++;
+  counts->items_at_edited = counts->n_items;
+}
+
+static void
+test_edited_signal (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  guint actor = busiest_actor (story);
+  EditedCounts counts = { 0 };
+  guint n_items;
+
+  g_signal_connect (story, "items-changed", G_CALLBACK (count_item), &counts);
+  g_signal_connect (story, "edited", G_CALLBACK (count_edited), &counts);
+
+  dramatis_story_remove_actor (story, actor);
+  g_assert_cmpuint (counts.n_edited, ==, 1);
+  g_assert_cmpuint (counts.n_items, >, 1);
+  g_assert_cmpuint (counts.items_at_edited, ==, counts.n_items);
+  n_items = counts.n_items;
+
+  dramatis_story_undo (story);
+  g_assert_cmpuint (counts.n_edited, ==, 2);
+  g_assert_cmpuint (counts.items_at_edited, ==, 2 * n_items);
+
+  /* Nothing to undo, nothing told; a refused edit tells nothing either. */
+  dramatis_story_undo (story);
+  g_assert_cmpuint (counts.n_edited, ==, 2);
+  g_assert_cmpuint (dramatis_story_add_actor (story, &(DramatisActor) { .id = "", .name = "X" }, NULL),
+                    ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (counts.n_edited, ==, 2);
+}
+
 /* Saving marks the state the history comes back to */
 
 static void
@@ -959,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/refused", test_refused);
   g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
+  g_test_add_func ("/model/edit/edited-signal", test_edited_signal);
   g_test_add_func ("/model/edit/undone-id-free", test_undone_id_free);
   g_test_add_func ("/model/edit/saved-state", test_saved_state);
   g_test_add_func ("/model/edit/random-sequence", test_random_sequence);

@@ -249,6 +249,8 @@ flush_changes (DramatisStory *self)
 
       dramatis_story_emit_items_changed (self, c->kind, c->change, c->index);
     }
+  if (changes->len > 0)
+    dramatis_story_emit_edited (self);
 }
 
 static void

@@ -100,5 +100,6 @@ void        dramatis_story_emit_items_changed (DramatisStory *self,
                                                guint          kind,
                                                guint          change,
                                                guint          index);
+void        dramatis_story_emit_edited        (DramatisStory *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ G_DEFINE_FINAL_TYPE (DramatisStory, dramatis_story, G_TYPE_OBJECT)
 enum
 {
   SIGNAL_ITEMS_CHANGED,
+  SIGNAL_EDITED,
   N_SIGNALS
 };
 
@@ -108,6 +109,18 @@ dramatis_story_class_init (DramatisStoryClass *klass)
                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                 G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT,
                                                 G_TYPE_UINT);
+
+  /**
+   * DramatisStory::edited:
+   * @self: the story
+   *
+   * Emitted once after an edit, a group of edits, an undo or a redo changed
+   * the story, after all its #DramatisStory::items-changed: a view that
+   * collects the changes of a step updates itself here, once.
+   */
+  signals[SIGNAL_EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 }
 
 void
@@ -117,6 +130,12 @@ dramatis_story_emit_items_changed (DramatisStory *self,
                                    guint          index)
 {
   g_signal_emit (self, signals[SIGNAL_ITEMS_CHANGED], 0, kind, change, index);
+}
+
+void
+dramatis_story_emit_edited (DramatisStory *self)
+{
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0);
 }
 
 static void
