@@ -18,7 +18,7 @@
 static gboolean
 keep_actor (DramatisStory  *self,
             gconstpointer   data,
-            DramatisItem   *item,
+            DramatisItemData   *item,
             GError        **error)
 {
   const DramatisActor *actor = data;
@@ -56,7 +56,7 @@ replace_actor (DramatisStory       *self,
                guint                index,
                const DramatisActor *actor)
 {
-  DramatisItem before, after;
+  DramatisItemData before, after;
 
   before.actor = g_array_index (self->actors, DramatisActor, index);
   after.actor = *actor;
@@ -205,7 +205,7 @@ forget_in_statement (DramatisStory *self,
                      guint          index,
                      const char    *id)
 {
-  DramatisItem before, after;
+  DramatisItemData before, after;
   g_autoptr(GPtrArray) about = g_ptr_array_new ();
   g_autoptr(GArray) about_index = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -232,7 +232,7 @@ forget_in_event (DramatisStory *self,
                  guint          index,
                  const char    *id)
 {
-  DramatisItem before, after;
+  DramatisItemData before, after;
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (DramatisParticipant));
 
   before.event = g_array_index (self->events, DramatisEvent, index);

@@ -13,7 +13,7 @@
 static gboolean
 keep_event (DramatisStory  *self,
             gconstpointer   data,
-            DramatisItem   *item,
+            DramatisItemData   *item,
             GError        **error)
 {
   const DramatisEvent *event = data;
@@ -128,7 +128,7 @@ dramatis_story_remove_event (DramatisStory *self,
 
   for (guint i = 0; id != NULL && i < self->statements->len; i++)
     {
-      DramatisItem was, now;
+      DramatisItemData was, now;
 
       was.statement = g_array_index (self->statements, DramatisStatement, i);
       if (g_strcmp0 (was.statement.event_id, id) != 0)

@@ -14,7 +14,7 @@
 static gboolean
 keep_relation (DramatisStory  *self,
                gconstpointer   data,
-               DramatisItem   *item,
+               DramatisItemData   *item,
                GError        **error)
 {
   const DramatisRelation *relation = data;
@@ -48,7 +48,7 @@ keep_relation (DramatisStory  *self,
 static gboolean
 keep_statement (DramatisStory  *self,
                 gconstpointer   data,
-                DramatisItem   *item,
+                DramatisItemData   *item,
                 GError        **error)
 {
   const DramatisStatement *statement = data;

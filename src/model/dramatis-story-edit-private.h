@@ -15,12 +15,12 @@ typedef union
   DramatisEvent     event;
   DramatisRelation  relation;
   DramatisStatement statement;
-} DramatisItem;
+} DramatisItemData;
 
 /* Checks an item given to an edit and copies it into the story's storage. */
 typedef gboolean (*DramatisKeepFunc) (DramatisStory  *self,
                                       gconstpointer   item,
-                                      DramatisItem   *kept,
+                                      DramatisItemData   *kept,
                                       GError        **error);
 
 /* dramatis-story-edit.c */
@@ -49,8 +49,8 @@ void                    dramatis_story_apply_edit      (DramatisStory          *
                                                         const char             *name,
                                                         DramatisItemKind        kind,
                                                         guint                   index,
-                                                        const DramatisItem     *before,
-                                                        const DramatisItem     *after);
+                                                        const DramatisItemData     *before,
+                                                        const DramatisItemData     *after);
 gpointer                dramatis_story_keep_block      (DramatisStory          *self,
                                                         gconstpointer           data,
                                                         gsize                   size);

@@ -45,7 +45,7 @@ static void
 get_item (DramatisStory            *self,
           DramatisItemKind          kind,
           guint                     index,
-          DramatisItem             *item,
+          DramatisItemData             *item,
           const DramatisEvidence ***evidence,
           guint                   **n_evidence)
 {
@@ -89,7 +89,7 @@ points_into (DramatisStory          *self,
 static gboolean
 keep_source (DramatisStory  *self,
              gconstpointer   data,
-             DramatisItem   *item,
+             DramatisItemData   *item,
              GError        **error)
 {
   const DramatisSource *source = data;
@@ -115,7 +115,7 @@ keep_source (DramatisStory  *self,
   for (guint k = 0; index != DRAMATIS_NO_INDEX && k < G_N_ELEMENTS (with_evidence); k++)
     for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
       {
-        DramatisItem other;
+        DramatisItemData other;
         const DramatisEvidence **evidence;
         guint *n_evidence;
 
@@ -198,7 +198,7 @@ dramatis_story_remove_source (DramatisStory *self,
   for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
     for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
       {
-        DramatisItem was, now;
+        DramatisItemData was, now;
         const DramatisEvidence **evidence;
         guint *n_evidence;
         g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (DramatisEvidence));

@@ -28,8 +28,8 @@ typedef struct
   guint             index;
   gboolean          has_before;
   gboolean          has_after;
-  DramatisItem      before;
-  DramatisItem      after;
+  DramatisItemData      before;
+  DramatisItemData      after;
 } ItemEdit;
 
 static GArray *
@@ -96,7 +96,7 @@ rebuild_ids (DramatisStory    *self,
 static void
 update_last_id (DramatisStory      *self,
                 DramatisItemKind    kind,
-                const DramatisItem *item,
+                const DramatisItemData *item,
                 guint               index,
                 gboolean            added)
 {
@@ -257,8 +257,8 @@ static void
 set_item (DramatisStory      *self,
           DramatisItemKind    kind,
           guint               index,
-          const DramatisItem *from,
-          const DramatisItem *to)
+          const DramatisItemData *from,
+          const DramatisItemData *to)
 {
   GArray *items = items_of (self, kind);
   Change change = { kind, DRAMATIS_ITEM_CHANGED, index };
@@ -329,8 +329,8 @@ item_edit_apply (gpointer data,
                  gboolean reverse)
 {
   ItemEdit *edit = data;
-  const DramatisItem *before = edit->has_before ? &edit->before : NULL;
-  const DramatisItem *after = edit->has_after ? &edit->after : NULL;
+  const DramatisItemData *before = edit->has_before ? &edit->before : NULL;
+  const DramatisItemData *after = edit->has_after ? &edit->after : NULL;
 
   if (reverse)
     set_item (edit->story, edit->kind, edit->index, after, before);
@@ -347,8 +347,8 @@ dramatis_story_apply_edit (DramatisStory      *self,
                            const char         *name,
                            DramatisItemKind    kind,
                            guint               index,
-                           const DramatisItem *before,
-                           const DramatisItem *after)
+                           const DramatisItemData *before,
+                           const DramatisItemData *after)
 {
   ItemEdit *edit = g_new0 (ItemEdit, 1);
   gsize size = g_array_get_element_size (items_of (self, kind));
@@ -378,7 +378,7 @@ dramatis_story_add_item (DramatisStory    *self,
                          DramatisKeepFunc  keep,
                          GError          **error)
 {
-  DramatisItem kept;
+  DramatisItemData kept;
   guint index;
 
   /* Every item struct starts with its id. */
@@ -404,7 +404,7 @@ dramatis_story_change_item (DramatisStory    *self,
 {
   GArray *items = items_of (self, kind);
   gsize size = g_array_get_element_size (items);
-  DramatisItem before, after;
+  DramatisItemData before, after;
 
   memcpy (&before, items->data + index * size, size);
   if (!dramatis_story_check_same_id (*(const char **) (gpointer) &before, *(const char *const *) item, error) ||
@@ -425,7 +425,7 @@ dramatis_story_remove_item (DramatisStory    *self,
 {
   GArray *items = items_of (self, kind);
   gsize size = g_array_get_element_size (items);
-  DramatisItem before;
+  DramatisItemData before;
 
   memcpy (&before, items->data + index * size, size);
   dramatis_story_apply_edit (self, name, kind, index, &before, NULL);

@@ -8,23 +8,6 @@
 G_BEGIN_DECLS
 
 /**
- * DramatisItemKind:
- *
- * The kinds of items of a story, as #DramatisStory::items-changed names
- * them; %DRAMATIS_ITEM_STORY is the story's own title, description and
- * language.
- */
-typedef enum
-{
-  DRAMATIS_ITEM_SOURCE,
-  DRAMATIS_ITEM_ACTOR,
-  DRAMATIS_ITEM_EVENT,
-  DRAMATIS_ITEM_RELATION,
-  DRAMATIS_ITEM_STATEMENT,
-  DRAMATIS_ITEM_STORY,
-} DramatisItemKind;
-
-/**
  * DramatisItemChange:
  *
  * What happened to an item, as #DramatisStory::items-changed tells it.

@@ -11,6 +11,25 @@ G_BEGIN_DECLS
 /* The index that stands for "no item": an unresolved or absent reference. */
 #define DRAMATIS_NO_INDEX G_MAXUINT
 
+/**
+ * DramatisItemKind:
+ * @DRAMATIS_ITEM_NONE: no item
+ * @DRAMATIS_ITEM_STORY: the story's own title, description and language
+ *
+ * The kinds of items of a story: what the views select, and what
+ * #DramatisStory::items-changed names.
+ */
+typedef enum
+{
+  DRAMATIS_ITEM_NONE = 0,
+  DRAMATIS_ITEM_ACTOR,
+  DRAMATIS_ITEM_EVENT,
+  DRAMATIS_ITEM_RELATION,
+  DRAMATIS_ITEM_STATEMENT,
+  DRAMATIS_ITEM_SOURCE,
+  DRAMATIS_ITEM_STORY,
+} DramatisItemKind;
+
 typedef enum
 {
   DRAMATIS_ACTOR_KIND_OTHER = 0,

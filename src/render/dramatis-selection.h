@@ -8,15 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  DRAMATIS_ITEM_NONE = 0,
-  DRAMATIS_ITEM_ACTOR,
-  DRAMATIS_ITEM_EVENT,
-  DRAMATIS_ITEM_RELATION,
-  DRAMATIS_ITEM_STATEMENT,
-} DramatisItemKind;
-
 /**
  * DramatisItem:
  * @kind: what kind of item, or %DRAMATIS_ITEM_NONE
