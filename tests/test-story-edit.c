@@ -727,6 +727,19 @@ saved_async (GObject      *source,
 }
 
 static void
+copied_async (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dramatis_story_save_copy_finish (DRAMATIS_STORY (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
 test_saved_state (void)
 {
   g_autoptr(DramatisStory) story = load_builtin ();
@@ -764,6 +777,13 @@ test_saved_state (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (dramatis_history_is_modified (history));
   dramatis_story_redo (story);
+  g_assert_true (dramatis_history_is_modified (history));
+
+  /* A copy, such as a recovery copy, is not a save. */
+  done = FALSE;
+  dramatis_story_save_copy_async (story, file, NULL, copied_async, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (dramatis_history_is_modified (history));
 
   dramatis_test_remove_temp_dir (dir);

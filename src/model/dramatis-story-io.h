@@ -88,5 +88,13 @@ void           dramatis_story_save_file_async   (DramatisStory        *self,
 gboolean       dramatis_story_save_file_finish  (DramatisStory        *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+void           dramatis_story_save_copy_async   (DramatisStory        *self,
+                                                 GFile                *file,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean       dramatis_story_save_copy_finish  (DramatisStory        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

@@ -361,6 +361,22 @@ save_file_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static void
+save_async (DramatisStory       *self,
+            GFile               *file,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_file_thread);
+}
+
 /**
  * dramatis_story_save_file_async:
  * @self: a story
@@ -379,15 +395,10 @@ dramatis_story_save_file_async (DramatisStory       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dramatis_story_save_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, save_file_thread);
+  save_async (self, file, dramatis_story_save_file_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -397,10 +408,48 @@ dramatis_story_save_file_finish (DramatisStory  *self,
 {
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dramatis_story_save_file_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
   dramatis_history_mark_saved (self->history);
   return TRUE;
+}
+
+/**
+ * dramatis_story_save_copy_async:
+ * @self: a story
+ * @file: where to write the copy
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the copy is written
+ * @user_data: data for @callback
+ *
+ * Writes @self to @file as dramatis_story_save_file_async() does, but as a
+ * copy, such as a recovery copy: the story is not marked saved.  The story
+ * must not change until @callback runs.
+ */
+void
+dramatis_story_save_copy_async (DramatisStory       *self,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (DRAMATIS_IS_STORY (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save_async (self, file, dramatis_story_save_copy_async, cancellable, callback, user_data);
+}
+
+gboolean
+dramatis_story_save_copy_finish (DramatisStory  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dramatis_story_save_copy_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
