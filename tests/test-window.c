@@ -12,6 +12,7 @@
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
 #include "dramatis-pane.h"
+#include "dramatis-story-edit.h"
 #include "dramatis-timeline-canvas.h"
 #include "dramatis-timeline-overview.h"
 #include "dramatis-source-window.h"
@@ -2704,6 +2705,192 @@ remove_data_home (const char *data_home)
   dramatis_test_remove_temp_dir (data_home);
 }
 
+/* Editing: delete, undo and redo */
+
+static char *
+dup_menu_label (GMenuModel *menu,
+                guint       position)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, position, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static DramatisStory *
+load_builtin_story (void)
+{
+  g_autoptr(GError) error = NULL;
+  DramatisStory *story = dramatis_story_load_builtin (&error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+test_delete_undo_redo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DramatisStory) before = load_builtin_story ();
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (get_child (fixture, "window_title"));
+  GMenuModel *undo_menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                       DRAMATIS_TYPE_WINDOW, "undo_menu"));
+  guint actor = find_actor (fixture, "kim-jong-un");
+  guint n_actors = dramatis_story_get_n_actors (fixture->story);
+  guint n_relations = dramatis_story_get_n_relations (fixture->story);
+  g_autofree char *label = NULL;
+
+  /* Nothing to undo yet, and nothing selected to delete. */
+  label = dup_menu_label (undo_menu, 0);
+  g_assert_cmpstr (label, ==, "_Undo");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-selection", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (dramatis_story_get_n_actors (fixture->story), ==, n_actors);
+  g_assert_false (dramatis_history_can_undo (dramatis_story_get_history (fixture->story)));
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, actor });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-selection", NULL));
+  g_assert_cmpuint (dramatis_story_get_n_actors (fixture->story), ==, n_actors - 1);
+  g_assert_cmpuint (dramatis_story_get_n_relations (fixture->story), <, n_relations);
+  g_assert_cmpuint (dramatis_story_find_actor (fixture->story, "kim-jong-un"), ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpint (dramatis_window_get_selected (fixture->window).kind, ==, DRAMATIS_ITEM_NONE);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "• Built-in story, changed");
+
+  g_clear_pointer (&label, g_free);
+  label = dup_menu_label (undo_menu, 0);
+  g_assert_cmpstr (label, ==, "_Undo Delete Actor");
+
+  /* One undo brings the actor back with its relations, selected, and the
+   * story is as it was: unchanged again.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (dramatis_story_equal (fixture->story, before));
+  g_assert_cmpint (dramatis_window_get_selected (fixture->window).kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpuint (dramatis_window_get_selected (fixture->window).index, ==, actor);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Built-in story");
+  g_clear_pointer (&label, g_free);
+  label = dup_menu_label (undo_menu, 1);
+  g_assert_cmpstr (label, ==, "_Redo Delete Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpuint (dramatis_story_get_n_actors (fixture->story), ==, n_actors - 1);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "• Built-in story, changed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (dramatis_story_equal (fixture->story, before));
+}
+
+/* The selection follows its item as the items before it come and go. */
+static void
+test_selection_follows_edits (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  guint first = 0;
+  guint actor = find_actor (fixture, "kim-jong-un");
+  const char *id = dramatis_story_get_actor (fixture->story, actor)->id;
+  DramatisItem selected;
+
+  g_assert_cmpuint (actor, >, first);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, first });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-selection", NULL));
+
+  /* Deleting the first actor moved the one selected next. */
+  actor = find_actor (fixture, "kim-jong-un");
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, actor });
+  dramatis_story_undo (fixture->story);
+  selected = dramatis_window_get_selected (fixture->window);
+  /* The undone delete selects what it brought back. */
+  g_assert_cmpint (selected.kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpuint (selected.index, ==, first);
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "kim-jong-un") });
+  dramatis_story_redo (fixture->story);
+  selected = dramatis_window_get_selected (fixture->window);
+  g_assert_cmpint (selected.kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpstr (dramatis_story_get_actor (fixture->story, selected.index)->id, ==, id);
+}
+
+static void
+test_pin_selection (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  guint actor = find_actor (fixture, "kim-jong-un");
+  const DramatisActor *a = dramatis_story_get_actor (fixture->story, actor);
+
+  g_assert_false (a->pinned);
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, actor });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.pin-selection", NULL));
+  a = dramatis_story_get_actor (fixture->story, actor);
+  g_assert_true (a->pinned);
+  g_assert_true (a->has_position);
+
+  /* Pinning is one step, undone at once. */
+  dramatis_story_undo (fixture->story);
+  a = dramatis_story_get_actor (fixture->story, actor);
+  g_assert_false (a->pinned);
+  g_assert_false (a->has_position);
+  g_assert_false (dramatis_history_can_undo (dramatis_story_get_history (fixture->story)));
+}
+
+static GtkPopoverMenu *
+find_popover_menu (GtkWidget *parent)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return GTK_POPOVER_MENU (child);
+
+  return NULL;
+}
+
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *wanted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_label (section, wanted))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_strcmp0 (label, wanted) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The diagrams' menus are the selection's: a secondary click selects
+ * first, in the canvas.
+ */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *network = get_child (fixture, "network_canvas");
+  GtkWidget *timeline = get_child (fixture, "timeline_canvas");
+  GtkPopoverMenu *popover;
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, find_actor (fixture, "kim-jong-un") });
+  g_signal_emit_by_name (network, "context-menu", 10.0, 10.0);
+  popover = find_popover_menu (network);
+  g_assert_nonnull (popover);
+  g_assert_true (menu_has_label (gtk_popover_menu_get_menu_model (popover), "_Delete Actor"));
+  g_assert_true (menu_has_label (gtk_popover_menu_get_menu_model (popover), "_Pin in Place"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain_main_context ();
+  g_assert_null (find_popover_menu (network));
+
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_EVENT, 0 });
+  g_signal_emit_by_name (timeline, "context-menu", -1.0, -1.0);
+  popover = find_popover_menu (timeline);
+  g_assert_nonnull (popover);
+  g_assert_true (menu_has_label (gtk_popover_menu_get_menu_model (popover), "_Delete Event"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain_main_context ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2804,6 +2991,14 @@ main (int    argc,
   g_test_add ("/window/recovery-bad", Fixture, NULL,
               fixture_set_up, test_recovery_bad, fixture_tear_down);
 
+  g_test_add ("/window/delete-undo-redo", Fixture, NULL,
+              fixture_set_up, test_delete_undo_redo, fixture_tear_down);
+  g_test_add ("/window/selection-follows-edits", Fixture, NULL,
+              fixture_set_up, test_selection_follows_edits, fixture_tear_down);
+  g_test_add ("/window/pin-selection", Fixture, NULL,
+              fixture_set_up, test_pin_selection, fixture_tear_down);
+  g_test_add ("/window/context-menu", Fixture, NULL,
+              fixture_set_up, test_context_menu, fixture_tear_down);
   g_test_add ("/window/new-story", Fixture, NULL,
               fixture_set_up, test_new_story, fixture_tear_down);
 

@@ -51,6 +51,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DramatisCanvas, dramatis_canvas, GTK_TYPE_W
 enum {
   ITEM_SELECTED,
   ITEM_ACTIVATED,
+  CONTEXT_MENU,
   N_SIGNALS
 };
 
@@ -151,6 +152,67 @@ click_released_cb (DramatisCanvas  *self,
 
   dramatis_canvas_update_view (self);
   dramatis_canvas_select_item (self, hit (self, x, y), n_press == 2);
+}
+
+/* A secondary click, or a long press on a touch screen, selects what is
+ * under it and asks for the menu of what it selected.
+ */
+static void
+context_pressed_cb (DramatisCanvas  *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+  DramatisItem item = DRAMATIS_ITEM_INIT_NONE;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (priv->scene == NULL)
+    return;
+
+  if (on_diagram (self, x, y))
+    {
+      dramatis_canvas_update_view (self);
+      item = hit (self, x, y);
+    }
+  /* Empty space deselects, and its menu is the diagram's own. */
+  dramatis_canvas_select_item (self, item, FALSE);
+
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+}
+
+static void
+long_pressed_cb (DramatisCanvas       *self,
+                 double                x,
+                 double                y,
+                 GtkGestureLongPress  *gesture)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (priv->scene == NULL || !on_diagram (self, x, y))
+    return;
+
+  dramatis_canvas_update_view (self);
+  dramatis_canvas_select_item (self, hit (self, x, y), FALSE);
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+}
+
+static gboolean
+menu_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  DramatisCanvas *self = DRAMATIS_CANVAS (widget);
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  if (priv->scene == NULL)
+    return FALSE;
+
+  /* The window places the menu by the selection, or in the middle. */
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, -1.0, -1.0);
+  return TRUE;
 }
 
 static void
@@ -584,6 +646,21 @@ dramatis_canvas_class_init (DramatisCanvasClass *klass)
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
+  /**
+   * DramatisCanvas::context-menu:
+   * @x: where the menu was asked for, or -1 when it was from the keyboard
+   * @y: where the menu was asked for, or -1 when it was from the keyboard
+   *
+   * The user asked for the menu of the selection, or of the diagram when
+   * nothing is selected: the item under a secondary click or a long press
+   * is selected first.
+   */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_shortcut_cb, NULL);
+
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_action);
@@ -596,7 +673,7 @@ dramatis_canvas_init (DramatisCanvas *self)
 {
   DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *click, *drag, *pinch;
+  GtkGesture *click, *context, *long_press, *drag, *pinch;
   GtkEventController *scroll, *motion, *key;
 
   priv->selection.selected = DRAMATIS_ITEM_INIT_NONE;
@@ -612,6 +689,16 @@ dramatis_canvas_init (DramatisCanvas *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  context = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (context, "pressed", G_CALLBACK (context_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (context));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (long_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
 
   drag = gtk_gesture_drag_new ();
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);

@@ -883,6 +883,27 @@ dramatis_details_show_item (DramatisDetails  *self,
 }
 
 /**
+ * dramatis_details_reload:
+ * @self: a details pane
+ * @kind: what kind of item to show, or %DRAMATIS_ITEM_NONE
+ * @index: its index in the story
+ *
+ * Shows an item again, or for the first time, after the story changed:
+ * what the pane shows may have changed even if the item is the same.
+ */
+void
+dramatis_details_reload (DramatisDetails  *self,
+                         DramatisItemKind  kind,
+                         guint             index)
+{
+  g_return_if_fail (DRAMATIS_IS_DETAILS (self));
+  g_return_if_fail (kind <= DRAMATIS_ITEM_STATEMENT);
+
+  self->item = kind == DRAMATIS_ITEM_NONE ? DRAMATIS_ITEM_INIT_NONE : (DramatisItem) { kind, index };
+  dramatis_details_rebuild (self);
+}
+
+/**
  * dramatis_details_get_n_statements:
  * @self: a details pane
  *

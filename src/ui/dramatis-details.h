@@ -23,6 +23,9 @@ void           dramatis_details_set_theme        (DramatisDetails     *self,
 void           dramatis_details_show_item        (DramatisDetails  *self,
                                                   DramatisItemKind  kind,
                                                   guint             index);
+void           dramatis_details_reload           (DramatisDetails  *self,
+                                                  DramatisItemKind  kind,
+                                                  guint             index);
 guint          dramatis_details_get_n_statements (DramatisDetails  *self);
 
 G_END_DECLS

@@ -244,7 +244,7 @@ dramatis_window_set_saving (DramatisWindow *self,
     self->n_saves--;
 
   dramatis_network_canvas_set_editable (self->network_canvas, self->n_saves == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all", self->n_saves == 0);
+  dramatis_window_update_edit_actions (self);
 }
 
 static void
@@ -280,7 +280,8 @@ save_finished_cb (GObject      *object,
 
   g_set_object (&self->file, data->file);
   self->file_mtime = query_mtime (data->file);
-  dramatis_window_set_modified (self, FALSE);
+  self->restored = FALSE;
+  dramatis_window_sync_modified (self);
   dramatis_window_update_title (self);
 
   if (self->open_after_save != NULL)

@@ -87,6 +87,17 @@ struct _DramatisWindow
   DramatisInput           last_input;   /* what the user touched last */
   guint                   switcher_tick_id;
 
+  /* The story came back from a recovery copy, and differs from its file
+   * although its history is clean.
+   */
+  gboolean                restored;
+  /* What the edit being told so far added first, and the kinds of items
+   * it changed, as bits.
+   */
+  DramatisItem            edit_added;
+  guint                   edit_kinds;
+  GMenu                  *undo_menu;
+
   char                   *recovery_id;  /* names the window's recovery copy */
   guint                   recovery_timeout_id;
 };
@@ -144,6 +155,19 @@ void     dramatis_window_save_as_action      (GtkWidget          *widget,
                                               GVariant           *parameter);
 void     dramatis_window_set_saving          (DramatisWindow     *self,
                                               gboolean            saving);
+
+/* dramatis-window-edit.c */
+void     dramatis_window_edit_class_init     (GtkWidgetClass     *widget_class);
+void     dramatis_window_edit_init           (DramatisWindow     *self);
+void     dramatis_window_connect_story       (DramatisWindow     *self,
+                                              DramatisStory      *old_story);
+void     dramatis_window_update_edit_actions (DramatisWindow     *self);
+void     dramatis_window_sync_modified       (DramatisWindow     *self);
+void     dramatis_window_update_views        (DramatisWindow     *self);
+void     dramatis_window_show_context_menu   (DramatisWindow     *self,
+                                              GtkWidget          *widget,
+                                              double              x,
+                                              double              y);
 
 /* dramatis-window-recovery.c */
 void     dramatis_window_schedule_recovery   (DramatisWindow     *self);

@@ -205,7 +205,7 @@ story_written_cb (GObject      *object,
 
   dramatis_window_set_saving (write->self, FALSE);
 
-  if (!dramatis_story_save_file_finish (DRAMATIS_STORY (object), result, &error))
+  if (!dramatis_story_save_copy_finish (DRAMATIS_STORY (object), result, &error))
     {
       g_warning ("Could not write a recovery copy: %s", error->message);
       return;
@@ -264,7 +264,7 @@ recovery_timeout_cb (gpointer user_data)
 
   file = recovery_file (self->recovery_id, STORY_SUFFIX);
   dramatis_window_set_saving (self, TRUE);
-  dramatis_story_save_file_async (self->story, file, NULL, story_written_cb, write);
+  dramatis_story_save_copy_async (self->story, file, NULL, story_written_cb, write);
 
   return G_SOURCE_REMOVE;
 }
@@ -372,7 +372,8 @@ restore (RecoveryOffer *offer)
    */
   g_free (window->recovery_id);
   window->recovery_id = g_strdup (offer->id);
-  dramatis_window_set_modified (window, TRUE);
+  window->restored = TRUE;
+  dramatis_window_sync_modified (window);
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -201,17 +201,18 @@ dramatis_window_set_lists (DramatisWindow *self)
   GListModel *actors = NULL, *events = NULL;
   GtkFilterListModel *results;
 
+  /* The rows of the old lists name items by index, which an edit may
+   * have moved: they go before anything binds them again.
+   */
+  gtk_list_view_set_model (self->actor_list, NULL);
+  gtk_list_view_set_model (self->event_list, NULL);
+  gtk_list_view_set_model (self->result_list, NULL);
   g_clear_object (&self->actor_selection);
   g_clear_object (&self->event_selection);
   g_clear_object (&self->result_selection);
 
   if (self->story == NULL)
-    {
-      gtk_list_view_set_model (self->actor_list, NULL);
-      gtk_list_view_set_model (self->event_list, NULL);
-      gtk_list_view_set_model (self->result_list, NULL);
-      return;
-    }
+    return;
 
   actors = dramatis_item_list_new (self->story, DRAMATIS_ITEM_ACTOR);
   events = dramatis_item_list_new (self->story, DRAMATIS_ITEM_EVENT);

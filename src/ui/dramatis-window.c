@@ -329,6 +329,7 @@ dramatis_window_select (DramatisWindow *self,
   self->syncing_lists = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-none", item.kind != DRAMATIS_ITEM_NONE);
+  dramatis_window_update_edit_actions (self);
 }
 
 DramatisItem
@@ -438,6 +439,7 @@ dramatis_window_set_story (DramatisWindow *self,
                            DramatisStory  *story,
                            GFile          *file)
 {
+  g_autoptr(DramatisStory) old_story = NULL;
   guint n_problems;
   gboolean has_content;
 
@@ -447,7 +449,7 @@ dramatis_window_set_story (DramatisWindow *self,
   dramatis_timeline_canvas_set_scene (self->timeline_canvas, NULL);
   dramatis_network_canvas_set_scene (self->network_canvas, NULL);
   g_clear_pointer (&self->scene, dramatis_scene_free);
-  g_clear_object (&self->story);
+  old_story = g_steal_pointer (&self->story);
   g_clear_object (&self->file);
 
   self->story = story;
@@ -461,6 +463,7 @@ dramatis_window_set_story (DramatisWindow *self,
   self->scene = dramatis_scene_new (story, &self->theme);
   dramatis_timeline_canvas_set_scene (self->timeline_canvas, self->scene);
   dramatis_network_canvas_set_scene (self->network_canvas, self->scene);
+  dramatis_window_connect_story (self, old_story);
 
   /* A story that stores every actor's place opens as it was saved. */
   if (story_needs_layout (story))
@@ -491,7 +494,7 @@ dramatis_window_set_story (DramatisWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", has_content);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all", has_content);
+  dramatis_window_update_edit_actions (self);
 }
 
 /* Actions */
@@ -826,6 +829,7 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, network_canvas);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, details);
   gtk_widget_class_bind_template_child (widget_class, DramatisWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DramatisWindow, undo_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, dramatis_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dramatis_window_open_action);
@@ -847,6 +851,8 @@ dramatis_window_class_init (DramatisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.unpin-all", NULL, unpin_all_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.select-none", NULL);
+
+  dramatis_window_edit_class_init (widget_class);
 }
 
 static void
@@ -972,6 +978,8 @@ dramatis_window_init (DramatisWindow *self)
                                                            "win.select-none", NULL };
        *action != NULL; action++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *action, FALSE);
+
+  dramatis_window_edit_init (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dramatis-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dramatis-story-edit.h"
+#include "dramatis-window-private.h"
+
+/* Editing in the window: undo and redo, deleting and pinning what is
+ * selected, the menus of the diagrams and the sidebar, and every view
+ * following the story's edits.
+ *
+ * The story tells what each edit changed (#DramatisStory::items-changed),
+ * then that the edit is done (#DramatisStory::edited).  The window keeps
+ * its selection on the same item as indexes shift, and updates its views
+ * once per edit.
+ */
+
+/* Items after an added or removed one move by one. */
+static void
+shift_item (DramatisItem       *item,
+            DramatisItemKind    kind,
+            DramatisItemChange  change,
+            guint               index)
+{
+  if (item->kind != kind || item->kind == DRAMATIS_ITEM_NONE)
+    return;
+
+  if (change == DRAMATIS_ITEM_REMOVED)
+    {
+      if (item->index == index)
+        *item = DRAMATIS_ITEM_INIT_NONE;
+      else if (item->index > index)
+        item->index--;
+    }
+  else if (change == DRAMATIS_ITEM_ADDED && item->index >= index)
+    item->index++;
+}
+
+static void
+items_changed_cb (DramatisWindow *self,
+                  guint           kind,
+                  guint           change,
+                  guint           index,
+                  DramatisStory  *story)
+{
+  g_assert (story == self->story);
+
+  shift_item (&self->selection.selected, kind, change, index);
+  self->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+  shift_item (&self->edit_added, kind, change, index);
+
+  /* The first item an edit adds is what it made, as its other items
+   * belong to it: an undone Delete Actor brings the actor back first.
+   */
+  if (change == DRAMATIS_ITEM_ADDED && self->edit_added.kind == DRAMATIS_ITEM_NONE &&
+      kind >= DRAMATIS_ITEM_ACTOR && kind <= DRAMATIS_ITEM_STATEMENT)
+    self->edit_added = (DramatisItem) { kind, index };
+  self->edit_kinds |= 1u << kind;
+}
+
+/* Whatever shows the story catches up with an edit, once it is done. */
+static void
+story_edited_cb (DramatisWindow *self,
+                 DramatisStory  *story)
+{
+  DramatisItem select = self->selection.selected;
+  guint kinds = self->edit_kinds;
+  gboolean has_content;
+
+  g_assert (story == self->story);
+
+  if (self->edit_added.kind != DRAMATIS_ITEM_NONE)
+    select = self->edit_added;
+  self->edit_added = DRAMATIS_ITEM_INIT_NONE;
+  self->edit_kinds = 0;
+
+  dramatis_window_update_views (self);
+
+  /* The lists show names and dates: only moving an actor leaves them be,
+   * but an edit does not tell a move from a renaming.
+   */
+  if (kinds & ((1u << DRAMATIS_ITEM_ACTOR) | (1u << DRAMATIS_ITEM_EVENT) | (1u << DRAMATIS_ITEM_STATEMENT)))
+    dramatis_window_set_lists (self);
+
+  dramatis_details_reload (self->details, select.kind, select.index);
+  dramatis_window_select (self, select);
+
+  dramatis_window_show_story_page (self);
+  dramatis_window_update_title (self);
+
+  has_content = !dramatis_window_story_is_empty (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout", has_content);
+}
+
+/**
+ * dramatis_window_update_views:
+ * @self: a window
+ *
+ * Brings the diagrams up to date with the story after an edit.
+ */
+void
+dramatis_window_update_views (DramatisWindow *self)
+{
+  DramatisScene *old_scene = self->scene;
+
+  self->scene = dramatis_scene_new (self->story, &self->theme);
+  dramatis_timeline_canvas_set_scene (self->timeline_canvas, self->scene);
+  dramatis_network_canvas_set_scene (self->network_canvas, self->scene);
+  dramatis_network_canvas_run_layout (self->network_canvas, FALSE);
+  dramatis_scene_free (old_scene);
+}
+
+/* Undo and redo */
+
+static void
+append_menu_item (GMenu      *menu,
+                  const char *label,
+                  const char *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_append_item (menu, item);
+}
+
+/**
+ * dramatis_window_update_edit_actions:
+ * @self: a window
+ *
+ * Names the edits that Undo and Redo would take back or do again, and
+ * enables what can be done to the story and its selection.
+ */
+void
+dramatis_window_update_edit_actions (DramatisWindow *self)
+{
+  DramatisHistory *history = self->story ? dramatis_story_get_history (self->story) : NULL;
+  gboolean editable = self->story != NULL && self->n_saves == 0;
+  gboolean can_undo = editable && history != NULL && dramatis_history_can_undo (history);
+  gboolean can_redo = editable && history != NULL && dramatis_history_can_redo (history);
+  DramatisItemKind selected = self->selection.selected.kind;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selection", editable && selected != DRAMATIS_ITEM_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin-selection", editable && selected == DRAMATIS_ITEM_ACTOR);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all",
+                                 editable && !dramatis_window_story_is_empty (self));
+
+  g_menu_remove_all (self->undo_menu);
+  if (can_undo)
+    {
+      /* Translators: %s names an edit, as in "Delete Actor" */
+      g_autofree char *label = g_strdup_printf (_("_Undo %s"), dramatis_history_get_undo_name (history));
+
+      append_menu_item (self->undo_menu, label, "win.undo");
+    }
+  else
+    append_menu_item (self->undo_menu, _("_Undo"), "win.undo");
+  if (can_redo)
+    {
+      /* Translators: %s names an edit, as in "Delete Actor" */
+      g_autofree char *label = g_strdup_printf (_("_Redo %s"), dramatis_history_get_redo_name (history));
+
+      append_menu_item (self->undo_menu, label, "win.redo");
+    }
+  else
+    append_menu_item (self->undo_menu, _("_Redo"), "win.redo");
+}
+
+/**
+ * dramatis_window_sync_modified:
+ * @self: a window
+ *
+ * Marks the story changed when it differs from what was last saved: its
+ * history says so, or it came back from a recovery copy.  Undoing back to
+ * the saved story makes it clean again.
+ */
+void
+dramatis_window_sync_modified (DramatisWindow *self)
+{
+  DramatisHistory *history = self->story ? dramatis_story_get_history (self->story) : NULL;
+  gboolean modified = self->restored || (history != NULL && dramatis_history_is_modified (history));
+
+  /* The copy is written again after every edit, not only the first. */
+  if (modified && self->modified)
+    dramatis_window_schedule_recovery (self);
+  dramatis_window_set_modified (self, modified);
+}
+
+static void
+history_changed_cb (DramatisWindow  *self,
+                    DramatisHistory *history)
+{
+  dramatis_window_update_edit_actions (self);
+  dramatis_window_sync_modified (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+
+  if (self->story == NULL || self->n_saves > 0)
+    return;
+
+  if (g_str_has_suffix (action_name, "undo"))
+    dramatis_story_undo (self->story);
+  else
+    dramatis_story_redo (self->story);
+}
+
+/**
+ * dramatis_window_connect_story:
+ * @self: a window
+ * @old_story: (nullable): the story the window stops showing
+ *
+ * Follows the edits of the window's story instead of those of @old_story.
+ */
+void
+dramatis_window_connect_story (DramatisWindow *self,
+                               DramatisStory  *old_story)
+{
+  if (old_story != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (old_story, self);
+      g_signal_handlers_disconnect_by_data (dramatis_story_get_history (old_story), self);
+    }
+
+  self->edit_added = DRAMATIS_ITEM_INIT_NONE;
+  self->edit_kinds = 0;
+  self->restored = FALSE;
+
+  if (self->story != NULL)
+    {
+      g_signal_connect_object (self->story, "items-changed", G_CALLBACK (items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->story, "edited", G_CALLBACK (story_edited_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dramatis_story_get_history (self->story), "changed",
+                               G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  dramatis_window_update_edit_actions (self);
+}
+
+/* Deleting and pinning */
+
+static char *
+dup_item_label (DramatisWindow *self,
+                DramatisItem    item)
+{
+  switch (item.kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      return g_strdup (dramatis_actor_get_label (dramatis_story_get_actor (self->story, item.index)));
+    case DRAMATIS_ITEM_EVENT:
+      return g_strdup (dramatis_event_get_label (dramatis_story_get_event (self->story, item.index)));
+    case DRAMATIS_ITEM_RELATION:
+      {
+        const DramatisRelation *relation = dramatis_story_get_relation (self->story, item.index);
+
+        return g_strdup (relation->label ? relation->label : relation->type);
+      }
+    case DRAMATIS_ITEM_STATEMENT:
+      return g_strdup (dramatis_story_get_statement (self->story, item.index)->text);
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  g_autofree char *line = g_strdup (text);
+
+  g_strdelimit (line, "\n\r\t", ' ');
+  if (g_utf8_strlen (line, -1) <= max_chars)
+    return g_steal_pointer (&line);
+
+  return g_strconcat (g_strstrip (g_utf8_substring (line, 0, max_chars - 1)), "…", NULL);
+}
+
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  DramatisItem item = self->selection.selected;
+  g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->story == NULL || self->n_saves > 0 || item.kind == DRAMATIS_ITEM_NONE)
+    return;
+
+  label = dup_item_label (self, item);
+  switch (item.kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      dramatis_story_remove_actor (self->story, item.index);
+      break;
+    case DRAMATIS_ITEM_EVENT:
+      dramatis_story_remove_event (self->story, item.index);
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      dramatis_story_remove_relation (self->story, item.index);
+      break;
+    case DRAMATIS_ITEM_STATEMENT:
+      dramatis_story_remove_statement (self->story, item.index);
+      break;
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      return;
+    }
+
+  /* A toast's title is one short line of Pango markup. */
+  shown = shorten (label ? label : "", 40);
+  escaped = g_markup_escape_text (shown, -1);
+  /* Translators: a toast after a delete; %s names what was deleted */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+pin_selection_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  DramatisItem item = self->selection.selected;
+  const DramatisActor *actor;
+
+  if (self->story == NULL || self->n_saves > 0 || item.kind != DRAMATIS_ITEM_ACTOR)
+    return;
+
+  actor = dramatis_story_get_actor (self->story, item.index);
+  if (actor->pinned)
+    {
+      dramatis_story_pin_actor (self->story, item.index, FALSE);
+      return;
+    }
+
+  /* An actor is pinned where it is shown. */
+  dramatis_story_begin_edit (self->story, _("Pin Actor"));
+  if (!actor->has_position)
+    {
+      guint n_positions;
+      const double *positions = dramatis_network_get_positions (dramatis_scene_get_network (self->scene),
+                                                                &n_positions);
+
+      if (item.index < n_positions)
+        dramatis_story_move_actor (self->story, item.index, positions[2 * item.index],
+                                   positions[2 * item.index + 1]);
+    }
+  dramatis_story_pin_actor (self->story, item.index, TRUE);
+  dramatis_story_end_edit (self->story);
+}
+
+/* Menus */
+
+static GMenuModel *
+build_item_menu (DramatisWindow *self)
+{
+  DramatisItem item = self->selection.selected;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+
+  switch (item.kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      {
+        const DramatisActor *actor = dramatis_story_get_actor (self->story, item.index);
+
+        g_menu_append (edit, actor->pinned ? _("_Unpin") : _("_Pin in Place"), "win.pin-selection");
+        g_menu_append (remove, _("_Delete Actor"), "win.delete-selection");
+      }
+      break;
+    case DRAMATIS_ITEM_EVENT:
+      g_menu_append (remove, _("_Delete Event"), "win.delete-selection");
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      g_menu_append (remove, _("_Delete Relation"), "win.delete-selection");
+      break;
+    case DRAMATIS_ITEM_STATEMENT:
+      g_menu_append (remove, _("_Delete Statement"), "win.delete-selection");
+      break;
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      g_menu_append (edit, _("Re-run _Layout"), "win.relayout");
+      break;
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (remove)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+context_menu_closed_cb (GtkPopover *popover)
+{
+  gtk_widget_unparent (GTK_WIDGET (popover));
+}
+
+/**
+ * dramatis_window_show_context_menu:
+ * @self: a window
+ * @widget: the widget the menu points to
+ * @x: where in @widget, or -1 for its middle
+ * @y: where in @widget, or -1 for its middle
+ *
+ * Shows the menu of what is selected, or of the story when nothing is.
+ */
+void
+dramatis_window_show_context_menu (DramatisWindow *self,
+                                   GtkWidget      *widget,
+                                   double          x,
+                                   double          y)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  GtkWidget *popover;
+
+  if (self->story == NULL)
+    return;
+
+  if (x < 0 || y < 0)
+    {
+      x = gtk_widget_get_width (widget) / 2.0;
+      y = gtk_widget_get_height (widget) / 2.0;
+    }
+
+  model = build_item_menu (self);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, widget);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (context_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* The keyboard asks for a menu by the selection when the pointer is not
+ * there to point at it.
+ */
+static void
+canvas_context_menu_cb (DramatisWindow *self,
+                        double          x,
+                        double          y,
+                        DramatisCanvas *canvas)
+{
+  if (x < 0 && self->selection.selected.kind == DRAMATIS_ITEM_ACTOR &&
+      DRAMATIS_IS_NETWORK_CANVAS (canvas))
+    {
+      double fx, fy;
+
+      if (dramatis_network_canvas_get_actor_point (DRAMATIS_NETWORK_CANVAS (canvas),
+                                                   self->selection.selected.index, &fx, &fy))
+        x = fx, y = fy;
+    }
+  else if (x < 0 && DRAMATIS_IS_TIMELINE_CANVAS (canvas))
+    {
+      graphene_rect_t area;
+
+      if (dramatis_timeline_canvas_get_item_area (DRAMATIS_TIMELINE_CANVAS (canvas), &self->selection.selected,
+                                                  &area))
+        x = area.origin.x + area.size.width / 2, y = area.origin.y + area.size.height;
+    }
+
+  dramatis_window_show_context_menu (self, GTK_WIDGET (canvas), x, y);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || self->story == NULL)
+    return FALSE;
+
+  dramatis_window_show_context_menu (self, focus, -1, -1);
+  return TRUE;
+}
+
+void
+dramatis_window_edit_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-selection", NULL, pin_selection_action);
+
+  /* A text field takes Delete for itself first: these bubble up from the
+   * diagrams and the lists.
+   */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selection", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
+}
+
+void
+dramatis_window_edit_init (DramatisWindow *self)
+{
+  g_signal_connect_object (self->timeline_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->network_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  dramatis_window_update_edit_actions (self);
+}
