@@ -420,10 +420,24 @@ build_item_menu (DramatisWindow *self)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+static gboolean
+unparent_popover_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A menu closes before it activates the item chosen, which it finds
+ * through its parent: it leaves its parent afterwards.
+ */
 static void
 context_menu_closed_cb (GtkPopover *popover)
 {
-  gtk_widget_unparent (GTK_WIDGET (popover));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover_cb, g_object_ref (popover), g_object_unref);
 }
 
 /**

@@ -65,10 +65,12 @@ row_query_tooltip_cb (GtkWidget  *box,
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *label = GTK_LABEL (child);
+      GtkLabel *label;
 
-      if (!gtk_widget_get_visible (child))
+      /* The row's menu, while it shows, is a child too. */
+      if (!GTK_IS_LABEL (child) || !gtk_widget_get_visible (child))
         continue;
+      label = GTK_LABEL (child);
       if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
         {
           if (text->len > 0)
@@ -84,6 +86,26 @@ row_query_tooltip_cb (GtkWidget  *box,
   return TRUE;
 }
 
+/* A secondary click on a row selects its item and opens its menu. */
+static void
+row_context_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        GtkListItem     *list_item)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *window = gtk_widget_get_ancestor (box, DRAMATIS_TYPE_WINDOW);
+  DramatisItemObject *object = gtk_list_item_get_item (list_item);
+
+  if (window == NULL || object == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  dramatis_window_select (DRAMATIS_WINDOW (window), dramatis_item_object_get_item (object));
+  dramatis_window_show_context_menu (DRAMATIS_WINDOW (window), box, x, y);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -92,6 +114,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkGesture *context;
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -105,6 +128,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), NULL);
+
+  context = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (context, "pressed", G_CALLBACK (row_context_pressed_cb), list_item, 0);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (context));
+
   gtk_list_item_set_child (list_item, box);
 }
 
