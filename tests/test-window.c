@@ -9,6 +9,7 @@
 #include "dramatis-application.h"
 #include "dramatis-details.h"
 #include "dramatis-export-dialog.h"
+#include "dramatis-item-list.h"
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
 #include "dramatis-pane.h"
@@ -1553,6 +1554,87 @@ test_item_list_find (Fixture       *fixture,
                     ==, G_MAXUINT);
 }
 
+/* After an edit, a list tells its views of the rows that changed only. */
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_signals;
+} ListChange;
+
+static void
+list_changed_cb (GListModel *list,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 ListChange *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->n_signals++;
+}
+
+static void
+test_item_list_reload (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) actors = dramatis_item_list_new (fixture->story, DRAMATIS_ITEM_ACTOR);
+  guint actor = find_actor (fixture, "kim-jong-un");
+  guint n = g_list_model_get_n_items (actors);
+  g_autoptr(DramatisItemObject) shown = g_list_model_get_item (actors, actor + 1);
+  g_autoptr(DramatisItemObject) renamed = NULL;
+  DramatisActor changed;
+  ListChange change = { 0 };
+
+  g_signal_connect (actors, "items-changed", G_CALLBACK (list_changed_cb), &change);
+
+  /* Nothing changed, nothing told. */
+  dramatis_item_list_reload (DRAMATIS_ITEM_LIST (actors));
+  g_assert_cmpuint (change.n_signals, ==, 0);
+
+  dramatis_story_remove_actor (fixture->story, actor);
+  dramatis_item_list_reload (DRAMATIS_ITEM_LIST (actors));
+  g_assert_cmpuint (change.n_signals, ==, 1);
+  g_assert_cmpuint (change.position, ==, actor);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n - 1);
+
+  /* The row after it is the same row, following its item. */
+  {
+    g_autoptr(DramatisItemObject) again = g_list_model_get_item (actors, actor);
+
+    g_assert_true (again == shown);
+    g_assert_cmpuint (dramatis_item_object_get_item (again).index, ==, actor);
+  }
+
+  dramatis_story_undo (fixture->story);
+  dramatis_item_list_reload (DRAMATIS_ITEM_LIST (actors));
+  g_assert_cmpuint (change.n_signals, ==, 2);
+  g_assert_cmpuint (change.position, ==, actor);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  /* A renamed row shown is made again. */
+  renamed = g_list_model_get_item (actors, 0);
+  changed = *dramatis_story_get_actor (fixture->story, 0);
+  changed.name = "Renamed";
+  g_assert_true (dramatis_story_change_actor (fixture->story, 0, &changed, NULL));
+  dramatis_item_list_reload (DRAMATIS_ITEM_LIST (actors));
+  g_assert_cmpuint (change.n_signals, ==, 3);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 1);
+  {
+    g_autoptr(DramatisItemObject) again = g_list_model_get_item (actors, 0);
+
+    g_assert_cmpstr (dramatis_item_object_get_title (again), ==, "Renamed");
+  }
+}
+
 /* A page of many rows shows its first ones with the page and the rest in
  * the frames after it, so that a click on a large story is answered at
  * once; a long section shows its first rows, and a row that shows the
@@ -2991,6 +3073,8 @@ main (int    argc,
   g_test_add ("/window/recovery-bad", Fixture, NULL,
               fixture_set_up, test_recovery_bad, fixture_tear_down);
 
+  g_test_add ("/window/item-list-reload", Fixture, NULL,
+              fixture_set_up, test_item_list_reload, fixture_tear_down);
   g_test_add ("/window/delete-undo-redo", Fixture, NULL,
               fixture_set_up, test_delete_undo_redo, fixture_tear_down);
   g_test_add ("/window/selection-follows-edits", Fixture, NULL,

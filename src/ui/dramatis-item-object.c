@@ -35,23 +35,6 @@ G_DEFINE_FINAL_TYPE (DramatisItemObject, dramatis_item_object, G_TYPE_OBJECT)
  * the sidebar finds the row of a selected item without going through tens
  * of thousands of them.
  */
-typedef struct
-{
-  DramatisItemKind  kind;
-  guint             n_items;
-  guint            *positions;   /* item index → position; NULL where they are equal */
-} ListIndex;
-
-#define LIST_INDEX_KEY "dramatis-item-list-index"
-
-static void
-list_index_free (gpointer data)
-{
-  ListIndex *index = data;
-
-  g_free (index->positions);
-  g_free (index);
-}
 
 static void
 dramatis_item_object_finalize (GObject *object)
@@ -96,6 +79,42 @@ actor_name (DramatisStory *story,
   return id ? id : _("Unknown speaker");
 }
 
+static char *
+make_title (DramatisStory    *story,
+            DramatisItemKind  kind,
+            guint             index)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      {
+        const DramatisActor *actor = dramatis_story_get_actor (story, index);
+
+        return g_strdup (dramatis_actor_get_label (actor));
+      }
+
+    case DRAMATIS_ITEM_EVENT:
+      {
+        const DramatisEvent *event = dramatis_story_get_event (story, index);
+
+        return g_strdup (dramatis_event_get_label (event));
+      }
+
+    case DRAMATIS_ITEM_STATEMENT:
+      {
+        const DramatisStatement *statement = dramatis_story_get_statement (story, index);
+
+        /* Translators: a quote as the sidebar lists it */
+        return g_strdup_printf (_("“%s”"), statement->text ? statement->text : "");
+      }
+
+    case DRAMATIS_ITEM_RELATION:
+    case DRAMATIS_ITEM_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 DramatisItemObject *
 dramatis_item_object_new (DramatisStory    *story,
                           DramatisItemKind  kind,
@@ -112,38 +131,7 @@ dramatis_item_object_new (DramatisStory    *story,
   self->kind = kind;
   self->index = index;
 
-  switch (kind)
-    {
-    case DRAMATIS_ITEM_ACTOR:
-      {
-        const DramatisActor *actor = dramatis_story_get_actor (story, index);
-
-        self->title = g_strdup (dramatis_actor_get_label (actor));
-      }
-      break;
-
-    case DRAMATIS_ITEM_EVENT:
-      {
-        const DramatisEvent *event = dramatis_story_get_event (story, index);
-
-        self->title = g_strdup (dramatis_event_get_label (event));
-      }
-      break;
-
-    case DRAMATIS_ITEM_STATEMENT:
-      {
-        const DramatisStatement *statement = dramatis_story_get_statement (story, index);
-
-        /* Translators: a quote as the sidebar lists it */
-        self->title = g_strdup_printf (_("“%s”"), statement->text ? statement->text : "");
-      }
-      break;
-
-    case DRAMATIS_ITEM_RELATION:
-    case DRAMATIS_ITEM_NONE:
-    default:
-      g_assert_not_reached ();
-    }
+  self->title = make_title (story, kind, index);
 
   return self;
 }
@@ -250,6 +238,58 @@ dramatis_item_object_get_subtitle (DramatisItemObject *self)
 }
 
 /**
+ * dramatis_item_object_shows:
+ * @self: an item
+ * @index: an index of an item of the same kind
+ *
+ * Returns: %TRUE if a row of @self shows what a row of the item at @index
+ *   would, as after an edit moved or changed it
+ */
+gboolean
+dramatis_item_object_shows (DramatisItemObject *self,
+                            guint               index)
+{
+  g_autofree char *title = NULL;
+  guint old_index;
+  gboolean same;
+
+  g_return_val_if_fail (DRAMATIS_IS_ITEM_OBJECT (self), FALSE);
+
+  title = make_title (self->story, self->kind, index);
+  same = g_strcmp0 (title, self->title) == 0;
+  if (same && self->subtitle != NULL)
+    {
+      g_autofree char *subtitle = NULL;
+
+      old_index = self->index;
+      self->index = index;
+      subtitle = make_subtitle (self);
+      self->index = old_index;
+      same = g_strcmp0 (subtitle, self->subtitle) == 0;
+    }
+
+  return same;
+}
+
+/**
+ * dramatis_item_object_set_index:
+ * @self: an item
+ * @index: the item's index now
+ *
+ * Follows an item that an edit moved, and that shows the same.
+ */
+void
+dramatis_item_object_set_index (DramatisItemObject *self,
+                                guint               index)
+{
+  g_return_if_fail (DRAMATIS_IS_ITEM_OBJECT (self));
+
+  self->index = index;
+  /* What is searched may have changed where nothing shown did. */
+  g_clear_pointer (&self->search_text, g_free);
+}
+
+/**
  * dramatis_item_fold_query:
  * @query: what the user typed
  *
@@ -288,111 +328,4 @@ dramatis_item_object_matches (DramatisItemObject *self,
       return FALSE;
 
   return TRUE;
-}
-
-/**
- * dramatis_item_list_new:
- * @story: a story
- * @kind: actors, events (in time order) or statements
- *
- * Returns: (transfer full): a list of #DramatisItemObject
- */
-GListModel *
-dramatis_item_list_new (DramatisStory    *story,
-                        DramatisItemKind  kind)
-{
-  GListStore *store = g_list_store_new (DRAMATIS_TYPE_ITEM_OBJECT);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = 0;
-
-  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
-
-  switch (kind)
-    {
-    case DRAMATIS_ITEM_ACTOR:
-      n = dramatis_story_get_n_actors (story);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, dramatis_item_object_new (story, kind, i));
-      break;
-
-    case DRAMATIS_ITEM_EVENT:
-      {
-        guint n_dated;
-        const guint *order = dramatis_story_get_events_by_time (story, &n_dated);
-
-        n = dramatis_story_get_n_events (story);
-        for (guint i = 0; i < n; i++)
-          g_ptr_array_add (items, dramatis_item_object_new (story, kind, order[i]));
-      }
-      break;
-
-    case DRAMATIS_ITEM_STATEMENT:
-      n = dramatis_story_get_n_statements (story);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, dramatis_item_object_new (story, kind, i));
-      break;
-
-    case DRAMATIS_ITEM_RELATION:
-    case DRAMATIS_ITEM_NONE:
-    default:
-      g_return_val_if_reached (G_LIST_MODEL (store));
-    }
-
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-
-  {
-    ListIndex *index = g_new0 (ListIndex, 1);
-
-    index->kind = kind;
-    index->n_items = n;
-    if (kind == DRAMATIS_ITEM_EVENT)
-      {
-        index->positions = g_new (guint, MAX (n, 1));
-        for (guint i = 0; i < n; i++)
-          index->positions[dramatis_item_object_get_item (items->pdata[i]).index] = i;
-      }
-    g_object_set_data_full (G_OBJECT (store), LIST_INDEX_KEY, index, list_index_free);
-  }
-
-  return G_LIST_MODEL (store);
-}
-
-/**
- * dramatis_item_list_find:
- * @list: a list of #DramatisItemObject
- * @item: an item
- *
- * Where @item is in @list: at once in a list from dramatis_item_list_new(),
- * by going through the list in any other.
- *
- * Returns: its position, or %G_MAXUINT if @list does not hold it
- */
-guint
-dramatis_item_list_find (GListModel   *list,
-                         DramatisItem  item)
-{
-  const ListIndex *index;
-  guint n;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (list), G_MAXUINT);
-
-  index = g_object_get_data (G_OBJECT (list), LIST_INDEX_KEY);
-  if (index != NULL)
-    {
-      if (item.kind != index->kind || item.index >= index->n_items)
-        return G_MAXUINT;
-      return index->positions != NULL ? index->positions[item.index] : item.index;
-    }
-
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DramatisItemObject) object = g_list_model_get_item (list, i);
-      DramatisItem found = dramatis_item_object_get_item (object);
-
-      if (dramatis_item_equal (&found, &item))
-        return i;
-    }
-
-  return G_MAXUINT;
 }

@@ -18,13 +18,13 @@ DramatisItemObject *dramatis_item_object_new          (DramatisStory      *story
 DramatisItem        dramatis_item_object_get_item     (DramatisItemObject *self);
 const char         *dramatis_item_object_get_title    (DramatisItemObject *self);
 const char         *dramatis_item_object_get_subtitle (DramatisItemObject *self);
+gboolean            dramatis_item_object_shows        (DramatisItemObject *self,
+                                                       guint               index);
+void                dramatis_item_object_set_index    (DramatisItemObject *self,
+                                                       guint               index);
 gboolean            dramatis_item_object_matches      (DramatisItemObject *self,
                                                        const char         *folded_query);
 
 char               *dramatis_item_fold_query          (const char         *query);
-GListModel         *dramatis_item_list_new            (DramatisStory      *story,
-                                                       DramatisItemKind    kind);
-guint               dramatis_item_list_find           (GListModel         *list,
-                                                       DramatisItem        item);
 
 G_END_DECLS

@@ -80,12 +80,7 @@ story_edited_cb (DramatisWindow *self,
 
   dramatis_window_update_views (self);
 
-  /* The lists show names and dates: only moving an actor leaves them be,
-   * but an edit does not tell a move from a renaming.
-   */
-  if (kinds & ((1u << DRAMATIS_ITEM_ACTOR) | (1u << DRAMATIS_ITEM_EVENT) | (1u << DRAMATIS_ITEM_STATEMENT)))
-    dramatis_window_set_lists (self);
-
+  dramatis_window_reload_lists (self, kinds);
   dramatis_details_reload (self->details, select.kind, select.index);
   dramatis_window_select (self, select);
 
@@ -538,9 +533,35 @@ dramatis_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
 }
 
+static gboolean
+list_menu_key_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  return menu_key_cb (gtk_widget_get_ancestor (widget, DRAMATIS_TYPE_WINDOW), args, user_data);
+}
+
 void
 dramatis_window_edit_init (DramatisWindow *self)
 {
+  /* The search entry takes the keys typed in the sidebar, Delete among
+   * them: the lists see theirs first.
+   */
+  for (GtkListView **list = (GtkListView *[]) { self->actor_list, self->event_list, self->result_list, NULL };
+       *list != NULL; list++)
+    {
+      GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                              gtk_named_action_new ("win.delete-selection")));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                                                           gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                              gtk_callback_action_new (list_menu_key_cb, NULL, NULL)));
+      gtk_widget_add_controller (GTK_WIDGET (*list), shortcuts);
+    }
+
   g_signal_connect_object (self->timeline_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->network_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,

@@ -127,6 +127,8 @@ void     dramatis_window_search_changed_cb   (DramatisWindow     *self,
 void     dramatis_window_stop_search_cb      (DramatisWindow     *self,
                                               GtkSearchEntry     *entry);
 void     dramatis_window_set_lists           (DramatisWindow     *self);
+void     dramatis_window_reload_lists        (DramatisWindow     *self,
+                                              guint               kinds);
 
 /* dramatis-window-files.c */
 void     dramatis_window_update_recent_menu  (DramatisWindow     *self);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dramatis-window-private.h"
+#include "dramatis-item-list.h"
 #include "dramatis-item-object.h"
 
 /* The sidebar: the lists of actors and events, and the search over actors,
@@ -163,6 +164,28 @@ dramatis_window_search_filter_func (gpointer item,
          dramatis_item_object_matches (DRAMATIS_ITEM_OBJECT (item), self->search_query);
 }
 
+/* Without a query, the results match nothing: a filter that says so up
+ * front spares going through every item of the story, after every edit.
+ */
+static void
+set_results_filter (DramatisWindow *self)
+{
+  GtkFilterListModel *results;
+  g_autoptr(GtkFilter) filter = NULL;
+
+  if (self->result_selection == NULL)
+    return;
+
+  results = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (self->result_selection));
+  filter = self->search_query != NULL ? g_object_ref (GTK_FILTER (self->search_filter))
+                                      : GTK_FILTER (gtk_any_filter_new ());
+
+  if (gtk_filter_list_model_get_filter (results) == filter)
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    gtk_filter_list_model_set_filter (results, filter);
+}
+
 void
 dramatis_window_search_changed_cb (DramatisWindow *self,
                                    GtkSearchEntry *entry)
@@ -174,7 +197,7 @@ dramatis_window_search_changed_cb (DramatisWindow *self,
   if (searching)
     self->search_query = dramatis_item_fold_query (text);
 
-  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  set_results_filter (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_switcher), !searching);
   if (searching)
@@ -254,9 +277,49 @@ dramatis_window_set_lists (DramatisWindow *self)
   g_list_store_append (all, statements);
 
   results = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&all)))),
-                                       GTK_FILTER (g_object_ref (self->search_filter)));
+                                       NULL);
 
   self->actor_selection = make_selection (self, actors, self->actor_list);
   self->event_selection = make_selection (self, events, self->event_list);
   self->result_selection = make_selection (self, G_LIST_MODEL (results), self->result_list);
+  set_results_filter (self);
+}
+
+/* After an edit, the lists of the kinds of items it changed read the story
+ * again.  Only the rows in view are made again, and the lists stay where
+ * they were scrolled to.
+ */
+void
+dramatis_window_reload_lists (DramatisWindow *self,
+                              guint           kinds)
+{
+  g_autoptr(GListModel) all = NULL;
+
+  if (self->result_selection == NULL)
+    return;
+
+  /* The lists, as dramatis_window_set_lists() put them together. */
+  all = g_object_ref (gtk_flatten_list_model_get_model (GTK_FLATTEN_LIST_MODEL (
+          gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (
+            gtk_single_selection_get_model (self->result_selection))))));
+
+  /* The lists' selections change as their rows go: the window's own
+   * selection is put back on them below.
+   */
+  self->syncing_lists = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DramatisItemList) list = g_list_model_get_item (all, i);
+      DramatisItemKind kind = dramatis_item_list_get_kind (list);
+
+      /* A statement's row names its speaker. */
+      if ((kinds & (1u << kind)) != 0 ||
+          (kind == DRAMATIS_ITEM_STATEMENT && (kinds & (1u << DRAMATIS_ITEM_ACTOR)) != 0))
+        dramatis_item_list_reload (list);
+    }
+
+  dramatis_window_sync_list_selection (self, self->actor_selection);
+  dramatis_window_sync_list_selection (self, self->event_selection);
+  dramatis_window_sync_list_selection (self, self->result_selection);
+  self->syncing_lists = FALSE;
 }
