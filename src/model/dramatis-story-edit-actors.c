@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "dramatis-story-edit-private.h"
@@ -24,18 +25,19 @@ keep_actor (DramatisStory  *self,
   const DramatisActor *actor = data;
   DramatisActor *kept = &item->actor;
   if (actor->name == NULL)
-    return dramatis_story_edit_refuse (error, "the actor has no name");
+    return dramatis_story_edit_refuse (error, _("the actor has no name"));
   if ((guint) actor->kind > DRAMATIS_ACTOR_KIND_GROUP)
-    return dramatis_story_edit_refuse (error, "the actor's kind is not one the format knows");
-  if (!dramatis_story_check_actor_ref (self, "affiliation", actor->affiliation_id, error))
+    return dramatis_story_edit_refuse (error, _("the actor’s kind is not one the story format knows"));
+  if (!dramatis_story_check_actor_ref (self, C_("part of an actor", "affiliation"),
+                                       actor->affiliation_id, error))
     return FALSE;
   if (actor->has_position && (!isfinite (actor->x) || !isfinite (actor->y)))
-    return dramatis_story_edit_refuse (error, "the actor's position is not a number");
+    return dramatis_story_edit_refuse (error, _("the actor’s position is not a number"));
   if (actor->pinned && !actor->has_position)
-    return dramatis_story_edit_refuse (error, "an actor is pinned to a position, and it has none");
+    return dramatis_story_edit_refuse (error, _("the actor is pinned in place, but it has no position"));
   for (guint i = 0; i < actor->n_other_names; i++)
     if (actor->other_names[i] == NULL)
-      return dramatis_story_edit_refuse (error, "an other name of the actor is missing");
+      return dramatis_story_edit_refuse (error, _("one of the actor’s other names is missing"));
 
   *kept = *actor;
   kept->id = dramatis_story_intern (self, actor->id);
@@ -94,7 +96,8 @@ dramatis_story_move_actor (DramatisStory *self,
   moved.has_position = TRUE;
   moved.x = x;
   moved.y = y;
-  replace_actor (self, "Move Actor", actor, &moved);
+  /* Translators: the name of an edit, as in the menu item “Undo Move Actor” */
+  replace_actor (self, _("Move Actor"), actor, &moved);
 
   return TRUE;
 }
@@ -128,7 +131,7 @@ dramatis_story_pin_actor (DramatisStory *self,
     return FALSE;
 
   changed.pinned = !!pinned;
-  replace_actor (self, pinned ? "Pin Actor" : "Unpin Actor", actor, &changed);
+  replace_actor (self, pinned ? _("Pin Actor") : _("Unpin Actor"), actor, &changed);
 
   return TRUE;
 }
@@ -152,7 +155,7 @@ dramatis_story_add_actor (DramatisStory        *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (actor != NULL, DRAMATIS_NO_INDEX);
 
-  return dramatis_story_add_item (self, "Add Actor", DRAMATIS_ITEM_ACTOR, actor, keep_actor, error);
+  return dramatis_story_add_item (self, _("Add Actor"), DRAMATIS_ITEM_ACTOR, actor, keep_actor, error);
 }
 
 /**
@@ -176,7 +179,7 @@ dramatis_story_change_actor (DramatisStory        *self,
   g_return_val_if_fail (index < self->actors->len, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  return dramatis_story_change_item (self, "Change Actor", DRAMATIS_ITEM_ACTOR, index, actor, keep_actor,
+  return dramatis_story_change_item (self, _("Change Actor"), DRAMATIS_ITEM_ACTOR, index, actor, keep_actor,
                                      error);
 }
 
@@ -224,7 +227,7 @@ forget_in_statement (DramatisStory *self,
   after.statement.n_about = about->len;
   after.statement.about_ids = dramatis_story_keep_block (self, about->pdata, about->len * sizeof (char *));
   after.statement.about = dramatis_story_keep_block (self, about_index->data, about->len * sizeof (guint));
-  dramatis_story_apply_edit (self, "Delete Actor", DRAMATIS_ITEM_STATEMENT, index, &before, &after);
+  dramatis_story_apply_edit (self, _("Delete Actor"), DRAMATIS_ITEM_STATEMENT, index, &before, &after);
 }
 
 static void
@@ -244,7 +247,7 @@ forget_in_event (DramatisStory *self,
   after.event.n_participants = kept->len;
   after.event.participants = dramatis_story_keep_block (self, kept->data,
                                                         kept->len * sizeof (DramatisParticipant));
-  dramatis_story_apply_edit (self, "Delete Actor", DRAMATIS_ITEM_EVENT, index, &before, &after);
+  dramatis_story_apply_edit (self, _("Delete Actor"), DRAMATIS_ITEM_EVENT, index, &before, &after);
 }
 
 static gboolean
@@ -282,7 +285,7 @@ dramatis_story_remove_actor (DramatisStory *self,
   if (id != NULL && dramatis_story_find_actor (self, id) != index)
     id = NULL;
 
-  dramatis_story_begin_edit (self, "Delete Actor");
+  dramatis_story_begin_edit (self, _("Delete Actor"));
 
   /* Last first, so that the indexes still to visit do not move. */
   for (guint i = self->statements->len; i-- > 0;)
@@ -318,11 +321,11 @@ dramatis_story_remove_actor (DramatisStory *self,
       if (i != index && g_strcmp0 (other.affiliation_id, id) == 0)
         {
           other.affiliation_id = NULL;
-          replace_actor (self, "Delete Actor", i, &other);
+          replace_actor (self, _("Delete Actor"), i, &other);
         }
     }
 
-  dramatis_story_remove_item (self, "Delete Actor", DRAMATIS_ITEM_ACTOR, index);
+  dramatis_story_remove_item (self, _("Delete Actor"), DRAMATIS_ITEM_ACTOR, index);
 
   dramatis_story_end_edit (self);
 }

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "dramatis-story-edit-private.h"
@@ -20,9 +21,10 @@ dramatis_story_check_new_id (DramatisStory  *self,
                              GError        **error)
 {
   if (id == NULL || *id == '\0')
-    return dramatis_story_edit_refuse (error, "an item needs an id, so that others can refer to it");
+    return dramatis_story_edit_refuse (error, _("an item needs an id, so that others can refer to it"));
   if (g_hash_table_contains (ids, id))
-    return dramatis_story_edit_refuse (error, "another item has the id “%s” already", id);
+    /* Translators: %s is the id of an item, as in “actor-12” */
+    return dramatis_story_edit_refuse (error, _("another item has the id “%s” already"), id);
 
   return TRUE;
 }
@@ -34,7 +36,7 @@ dramatis_story_check_same_id (const char  *old_id,
                               GError     **error)
 {
   if (g_strcmp0 (old_id, new_id) != 0)
-    return dramatis_story_edit_refuse (error, "the id of an item does not change");
+    return dramatis_story_edit_refuse (error, _("the id of an item cannot change"));
 
   return TRUE;
 }
@@ -46,7 +48,10 @@ dramatis_story_check_actor_ref (DramatisStory  *self,
                                 GError        **error)
 {
   if (id != NULL && !g_hash_table_contains (self->actor_ids, id))
-    return dramatis_story_edit_refuse (error, "%s: there is no actor with the id “%s”", member, id);
+    /* Translators: the first %s is the part of the item that names an actor, as in
+     * “speaker” or “affiliation”; the second %s is the id given for it
+     */
+    return dramatis_story_edit_refuse (error, _("%s: there is no actor with the id “%s”"), member, id);
 
   return TRUE;
 }
@@ -65,13 +70,13 @@ dramatis_story_check_date (const DramatisDate  *date,
   if (!dramatis_date_is_set (date))
     {
       if (date->flags & (DRAMATIS_DATE_APPROXIMATE | DRAMATIS_DATE_INFERRED))
-        return dramatis_story_edit_refuse (error, "the date is marked approximate or inferred, "
-                                                  "but there is no date");
+        return dramatis_story_edit_refuse (error, _("the date is marked approximate or inferred, "
+                                                    "but there is no date"));
       return TRUE;
     }
 
   if (date->precision > DRAMATIS_DATE_PRECISION_SECOND)
-    return dramatis_story_edit_refuse (error, "the date has no valid precision");
+    return dramatis_story_edit_refuse (error, _("the date has no valid precision"));
 
   text = dramatis_date_to_iso8601 (date);
   if (!dramatis_date_parse (text, &parsed, &local_error))
@@ -80,8 +85,9 @@ dramatis_story_check_date (const DramatisDate  *date,
   parsed.flags |= date->flags & (DRAMATIS_DATE_APPROXIMATE | DRAMATIS_DATE_INFERRED);
   if (!dramatis_date_equal (&parsed, date) || parsed.flags != date->flags ||
       parsed.offset_minutes != date->offset_minutes)
-    return dramatis_story_edit_refuse (error, "“%s” is not a valid date: a field finer than its "
-                                              "precision is set", text);
+    /* Translators: %s is a date as the story format writes it, as in “2024-10-30” */
+    return dramatis_story_edit_refuse (error, _("“%s” is not a valid date: a field finer than its "
+                                                "precision is set"), text);
 
   return TRUE;
 }
@@ -97,10 +103,10 @@ dramatis_story_check_span (const DramatisSpan  *span,
   if (dramatis_date_is_set (&span->end))
     {
       if (!dramatis_date_is_set (&span->start))
-        return dramatis_story_edit_refuse (error, "a period with an end needs a start");
+        return dramatis_story_edit_refuse (error, _("a period with an end needs a start"));
       if (dramatis_date_get_end_second (&span->end) < dramatis_date_get_first_second (&span->start) ||
           dramatis_date_compare (&span->end, &span->start) < 0)
-        return dramatis_story_edit_refuse (error, "the period ends before it starts");
+        return dramatis_story_edit_refuse (error, _("the period ends before it starts"));
     }
 
   return TRUE;
@@ -118,13 +124,16 @@ dramatis_story_check_passage_in (const DramatisSource    *source,
     return TRUE;
 
   if (evidence->end <= evidence->start)
-    return dramatis_story_edit_refuse (error, "a passage must end after it starts");
+    return dramatis_story_edit_refuse (error, _("a passage must end after it starts"));
   if (source == NULL)
-    return dramatis_story_edit_refuse (error, "a passage with a position needs a source");
+    return dramatis_story_edit_refuse (error, _("a passage with a position needs a source"));
   if (source->text == NULL)
-    return dramatis_story_edit_refuse (error, "the source “%s” has no text to point into", source->id);
+    return dramatis_story_edit_refuse (error, _("the source “%s” has no text to point into"), source->id);
   if (evidence->end > source->text_length)
-    return dramatis_story_edit_refuse (error, "the source “%s” has only %u characters",
+    /* Translators: %s is the id of a source, %u the number of characters of its text */
+    return dramatis_story_edit_refuse (error, ngettext ("the source “%s” has only %u character",
+                                                        "the source “%s” has only %u characters",
+                                                        source->text_length),
                                        source->id, source->text_length);
 
   if (evidence->exact != NULL)
@@ -134,8 +143,8 @@ dramatis_story_check_passage_in (const DramatisSource    *source,
 
       if (strlen (evidence->exact) != (gsize) (end - begin) ||
           memcmp (evidence->exact, begin, end - begin) != 0)
-        return dramatis_story_edit_refuse (error, "the quoted text is not what the source has "
-                                                  "from character %u to %u",
+        return dramatis_story_edit_refuse (error, _("the quoted text is not what the source has "
+                                                    "from character %u to %u"),
                                            evidence->start, evidence->end);
     }
 
@@ -150,13 +159,13 @@ check_passage (DramatisStory           *self,
   guint source = DRAMATIS_NO_INDEX;
 
   if (evidence->source_id == NULL && evidence->exact == NULL)
-    return dramatis_story_edit_refuse (error, "a passage needs a source or a quote");
+    return dramatis_story_edit_refuse (error, _("a passage needs a source or a quote"));
 
   if (evidence->source_id != NULL)
     {
       source = dramatis_story_find_source (self, evidence->source_id);
       if (source == DRAMATIS_NO_INDEX)
-        return dramatis_story_edit_refuse (error, "there is no source with the id “%s”",
+        return dramatis_story_edit_refuse (error, _("there is no source with the id “%s”"),
                                            evidence->source_id);
     }
 

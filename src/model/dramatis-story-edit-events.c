@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dramatis-story-edit-private.h"
 
 /* Edits of events.  Removing an event leaves it out of the statements
@@ -21,11 +23,12 @@ keep_event (DramatisStory  *self,
   DramatisParticipant *participants;
 
   if (event->name == NULL)
-    return dramatis_story_edit_refuse (error, "the event has no name");
+    return dramatis_story_edit_refuse (error, _("the event has no name"));
   for (guint i = 0; i < event->n_participants; i++)
     if (event->participants[i].actor_id == NULL)
-      return dramatis_story_edit_refuse (error, "a participant needs an actor");
-    else if (!dramatis_story_check_actor_ref (self, "participant", event->participants[i].actor_id, error))
+      return dramatis_story_edit_refuse (error, _("a participant needs an actor"));
+    else if (!dramatis_story_check_actor_ref (self, C_("part of an event", "participant"),
+                                              event->participants[i].actor_id, error))
       return FALSE;
   if (!dramatis_story_check_span (&event->when, error))
     return FALSE;
@@ -73,7 +76,8 @@ dramatis_story_add_event (DramatisStory        *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (event != NULL, DRAMATIS_NO_INDEX);
 
-  return dramatis_story_add_item (self, "Add Event", DRAMATIS_ITEM_EVENT, event, keep_event, error);
+  /* Translators: the name of an edit, as in the menu item “Undo Add Event” */
+  return dramatis_story_add_item (self, _("Add Event"), DRAMATIS_ITEM_EVENT, event, keep_event, error);
 }
 
 /**
@@ -98,7 +102,7 @@ dramatis_story_change_event (DramatisStory        *self,
   g_return_val_if_fail (index < self->events->len, FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
-  return dramatis_story_change_item (self, "Change Event", DRAMATIS_ITEM_EVENT, index, event, keep_event,
+  return dramatis_story_change_item (self, _("Change Event"), DRAMATIS_ITEM_EVENT, index, event, keep_event,
                                      error);
 }
 
@@ -124,7 +128,7 @@ dramatis_story_remove_event (DramatisStory *self,
   if (id != NULL && dramatis_story_find_event (self, id) != index)
     id = NULL;
 
-  dramatis_story_begin_edit (self, "Delete Event");
+  dramatis_story_begin_edit (self, _("Delete Event"));
 
   for (guint i = 0; id != NULL && i < self->statements->len; i++)
     {
@@ -136,10 +140,10 @@ dramatis_story_remove_event (DramatisStory *self,
 
       now.statement = was.statement;
       now.statement.event_id = NULL;
-      dramatis_story_apply_edit (self, "Delete Event", DRAMATIS_ITEM_STATEMENT, i, &was, &now);
+      dramatis_story_apply_edit (self, _("Delete Event"), DRAMATIS_ITEM_STATEMENT, i, &was, &now);
     }
 
-  dramatis_story_remove_item (self, "Delete Event", DRAMATIS_ITEM_EVENT, index);
+  dramatis_story_remove_item (self, _("Delete Event"), DRAMATIS_ITEM_EVENT, index);
 
   dramatis_story_end_edit (self);
 }

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dramatis-story-edit-private.h"
 
 /* Editing what the story says of itself: its title, description and
@@ -68,5 +70,6 @@ dramatis_story_change_info (DramatisStory *self,
   edit->after[2] = dramatis_story_intern (self, language);
 
   info_edit_apply (edit, FALSE);
-  dramatis_history_push (self->history, "Change Story Details", info_edit_apply, edit, g_free);
+  /* Translators: the name of an edit, as in the menu item “Undo Change Story Details” */
+  dramatis_history_push (self->history, _("Change Story Details"), info_edit_apply, edit, g_free);
 }

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dramatis-story-edit-private.h"
 
 /* Edits of the items that link actors: relations between two of them and
@@ -20,14 +22,15 @@ keep_relation (DramatisStory  *self,
   const DramatisRelation *relation = data;
   DramatisRelation *kept = &item->relation;
   if (relation->type == NULL || *relation->type == '\0')
-    return dramatis_story_edit_refuse (error, "the relation has no type");
+    return dramatis_story_edit_refuse (error, _("the relation has no type"));
   if (relation->from_id == NULL || relation->to_id == NULL)
-    return dramatis_story_edit_refuse (error, "a relation needs both “from” and “to”");
-  if (!dramatis_story_check_actor_ref (self, "from", relation->from_id, error) ||
-      !dramatis_story_check_actor_ref (self, "to", relation->to_id, error))
+    return dramatis_story_edit_refuse (error, _("a relation needs both “from” and “to”"));
+  if (!dramatis_story_check_actor_ref (self, C_("part of a relation", "from"), relation->from_id, error) ||
+      !dramatis_story_check_actor_ref (self, C_("part of a relation", "to"), relation->to_id, error))
     return FALSE;
   if ((guint) relation->direction > DRAMATIS_DIRECTION_MUTUAL)
-    return dramatis_story_edit_refuse (error, "the direction is not “directed”, “undirected” or “mutual”");
+    return dramatis_story_edit_refuse (error,
+                                       _("the direction is not “directed”, “undirected” or “mutual”"));
   if (!dramatis_story_check_span (&relation->when, error))
     return FALSE;
 
@@ -56,19 +59,23 @@ keep_statement (DramatisStory  *self,
   g_autofree guint *about = NULL;
 
   if (statement->speaker_id == NULL)
-    return dramatis_story_edit_refuse (error, "a statement needs a speaker");
+    return dramatis_story_edit_refuse (error, _("a statement needs a speaker"));
   if (statement->text == NULL)
-    return dramatis_story_edit_refuse (error, "the statement has no text");
-  if (!dramatis_story_check_actor_ref (self, "speaker", statement->speaker_id, error) ||
-      !dramatis_story_check_actor_ref (self, "audience", statement->audience_id, error))
+    return dramatis_story_edit_refuse (error, _("the statement has no text"));
+  if (!dramatis_story_check_actor_ref (self, C_("part of a statement", "speaker"),
+                                       statement->speaker_id, error) ||
+      !dramatis_story_check_actor_ref (self, C_("part of a statement", "audience"),
+                                       statement->audience_id, error))
     return FALSE;
   for (guint i = 0; i < statement->n_about; i++)
     if (statement->about_ids[i] == NULL)
-      return dramatis_story_edit_refuse (error, "an actor the statement is about is missing");
-    else if (!dramatis_story_check_actor_ref (self, "about", statement->about_ids[i], error))
+      return dramatis_story_edit_refuse (error, _("an actor the statement is about is missing"));
+    else if (!dramatis_story_check_actor_ref (self, C_("part of a statement", "about"),
+                                              statement->about_ids[i], error))
       return FALSE;
   if (statement->event_id != NULL && dramatis_story_find_event (self, statement->event_id) == DRAMATIS_NO_INDEX)
-    return dramatis_story_edit_refuse (error, "there is no event with the id “%s”", statement->event_id);
+    return dramatis_story_edit_refuse (error, _("there is no event with the id “%s”"),
+                                       statement->event_id);
   if (!dramatis_story_check_date (&statement->date, error))
     return FALSE;
 
@@ -111,7 +118,8 @@ dramatis_story_add_relation (DramatisStory           *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (relation != NULL, DRAMATIS_NO_INDEX);
 
-  return dramatis_story_add_item (self, "Add Relation", DRAMATIS_ITEM_RELATION, relation, keep_relation, error);
+  /* Translators: the name of an edit, as in the menu item “Undo Add Relation” */
+  return dramatis_story_add_item (self, _("Add Relation"), DRAMATIS_ITEM_RELATION, relation, keep_relation, error);
 }
 
 /**
@@ -135,7 +143,7 @@ dramatis_story_change_relation (DramatisStory           *self,
   g_return_val_if_fail (index < self->relations->len, FALSE);
   g_return_val_if_fail (relation != NULL, FALSE);
 
-  return dramatis_story_change_item (self, "Change Relation", DRAMATIS_ITEM_RELATION, index, relation, keep_relation,
+  return dramatis_story_change_item (self, _("Change Relation"), DRAMATIS_ITEM_RELATION, index, relation, keep_relation,
                                      error);
 }
 
@@ -153,7 +161,7 @@ dramatis_story_remove_relation (DramatisStory *self,
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->relations->len);
 
-  dramatis_story_remove_item (self, "Delete Relation", DRAMATIS_ITEM_RELATION, index);
+  dramatis_story_remove_item (self, _("Delete Relation"), DRAMATIS_ITEM_RELATION, index);
 }
 
 /**
@@ -176,7 +184,7 @@ dramatis_story_add_statement (DramatisStory            *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (statement != NULL, DRAMATIS_NO_INDEX);
 
-  return dramatis_story_add_item (self, "Add Statement", DRAMATIS_ITEM_STATEMENT, statement, keep_statement, error);
+  return dramatis_story_add_item (self, _("Add Statement"), DRAMATIS_ITEM_STATEMENT, statement, keep_statement, error);
 }
 
 /**
@@ -200,7 +208,7 @@ dramatis_story_change_statement (DramatisStory            *self,
   g_return_val_if_fail (index < self->statements->len, FALSE);
   g_return_val_if_fail (statement != NULL, FALSE);
 
-  return dramatis_story_change_item (self, "Change Statement", DRAMATIS_ITEM_STATEMENT, index, statement, keep_statement,
+  return dramatis_story_change_item (self, _("Change Statement"), DRAMATIS_ITEM_STATEMENT, index, statement, keep_statement,
                                      error);
 }
 
@@ -218,5 +226,5 @@ dramatis_story_remove_statement (DramatisStory *self,
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->statements->len);
 
-  dramatis_story_remove_item (self, "Delete Statement", DRAMATIS_ITEM_STATEMENT, index);
+  dramatis_story_remove_item (self, _("Delete Statement"), DRAMATIS_ITEM_STATEMENT, index);
 }

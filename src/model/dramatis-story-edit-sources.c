@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "dramatis-story-edit-private.h"
@@ -96,7 +97,7 @@ keep_source (DramatisStory  *self,
   DramatisSource *kept = &item->source;
   guint index;
   if (source->text != NULL && !g_utf8_validate (source->text, -1, NULL))
-    return dramatis_story_edit_refuse (error, "the text of the source is not valid UTF-8");
+    return dramatis_story_edit_refuse (error, _("the text of the source is not valid UTF-8"));
   if (!dramatis_story_check_date (&source->published, error))
     return FALSE;
 
@@ -148,7 +149,8 @@ dramatis_story_add_source (DramatisStory         *self,
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
   g_return_val_if_fail (source != NULL, DRAMATIS_NO_INDEX);
 
-  return dramatis_story_add_item (self, "Add Source", DRAMATIS_ITEM_SOURCE, source, keep_source, error);
+  /* Translators: the name of an edit, as in the menu item “Undo Add Source” */
+  return dramatis_story_add_item (self, _("Add Source"), DRAMATIS_ITEM_SOURCE, source, keep_source, error);
 }
 
 /**
@@ -173,7 +175,7 @@ dramatis_story_change_source (DramatisStory         *self,
   g_return_val_if_fail (index < self->sources->len, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  return dramatis_story_change_item (self, "Change Source", DRAMATIS_ITEM_SOURCE, index, source, keep_source,
+  return dramatis_story_change_item (self, _("Change Source"), DRAMATIS_ITEM_SOURCE, index, source, keep_source,
                                      error);
 }
 
@@ -193,7 +195,7 @@ dramatis_story_remove_source (DramatisStory *self,
   g_return_if_fail (DRAMATIS_IS_STORY (self));
   g_return_if_fail (index < self->sources->len);
 
-  dramatis_story_begin_edit (self, "Delete Source");
+  dramatis_story_begin_edit (self, _("Delete Source"));
 
   for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
     for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
@@ -213,10 +215,10 @@ dramatis_story_remove_source (DramatisStory *self,
         get_item (self, with_evidence[k], i, &now, &evidence, &n_evidence);
         *n_evidence = kept->len;
         *evidence = dramatis_story_keep_block (self, kept->data, kept->len * sizeof (DramatisEvidence));
-        dramatis_story_apply_edit (self, "Delete Source", with_evidence[k], i, &was, &now);
+        dramatis_story_apply_edit (self, _("Delete Source"), with_evidence[k], i, &was, &now);
       }
 
-  dramatis_story_remove_item (self, "Delete Source", DRAMATIS_ITEM_SOURCE, index);
+  dramatis_story_remove_item (self, _("Delete Source"), DRAMATIS_ITEM_SOURCE, index);
 
   dramatis_story_end_edit (self);
 }

@@ -100,8 +100,10 @@ dramatis_loader_read_evidence (Loader     *loader,
                                      _("the source “%s” has no text to point into"), source->id);
           else if (evidence.end > source->text_length)
             dramatis_loader_problem (loader, "end",
-                                     _("the source “%s” has only %u characters"), source->id,
-                                     source->text_length);
+                                     ngettext ("the source “%s” has only %u character",
+                                               "the source “%s” has only %u characters",
+                                               source->text_length),
+                                     source->id, source->text_length);
           else if (evidence.exact != NULL)
             {
               const char *begin = dramatis_source_get_text_at (source, evidence.start);
