@@ -35,6 +35,11 @@ with 1, telling what it saw, if it never does.
         until none of them does
     e2e-a11y.py export-dialog PID
         waits for the export dialog and presses its Export… button
+    e2e-a11y.py widget PID WINDOW ROLE NAME
+        prints "X Y WIDTH HEIGHT FRAME-WIDTH FRAME-HEIGHT": where the widget
+        with the role ROLE and the name NAME shows in the app's window
+        titled WINDOW, and the size of that window's widget; the test clicks
+        it with the pointer
     e2e-a11y.py dialog PID HEADING TEXT RESPONSE
         waits for a message dialog with the heading HEADING whose body has
         TEXT in it and a button RESPONSE (its label, without the mnemonic's
@@ -350,6 +355,20 @@ def save_as(pid, path):
         fail("the Export button did not take the click")
 
 
+def widget(pid, window_name, role, name):
+    def probe(app):
+        for window in walk_windows(app):
+            if window.name != window_name:
+                continue
+            found = find(window, role, name, showing)
+            if found is not None:
+                _, _, frame_width, frame_height = extents(window)
+                return (*extents(found), frame_width, frame_height)
+        return None
+
+    print(*wait(pid, f"a {role} “{name}” in the window “{window_name}”", probe))
+
+
 def main(argv):
     if len(argv) < 3:
         fail(__doc__)
@@ -370,6 +389,8 @@ def main(argv):
         quotes(pid, *argv[3:])
     elif command == "export-dialog" and len(argv) == 3:
         export_dialog(pid)
+    elif command == "widget" and len(argv) == 6:
+        widget(pid, *argv[3:])
     elif command == "dialog" and len(argv) == 6:
         dialog(pid, *argv[3:])
     elif command == "save-as" and len(argv) == 4:

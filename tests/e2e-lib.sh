@@ -66,7 +66,7 @@ trap 'exit 1' HUP INT TERM
 a11y () {
   for try in 1 2 3; do
     "$PYTHON" "$E2E_A11Y" "$@" && return 0 || status=$?
-    case "$1" in canvas|timeline|focused|descriptions|description|details|quotes) ;; *) return "$status" ;; esac
+    case "$1" in canvas|timeline|focused|descriptions|description|details|quotes|widget) ;; *) return "$status" ;; esac
     [ "$status" -gt 128 ] && [ "$try" -lt 3 ] || return "$status"
     say "the accessibility reader died of signal $((status - 128)); reading again"
     app_alive
@@ -279,4 +279,24 @@ click_shows_quotes () {
   a11y details "$app" "$STORY" "$actor" >"$workdir/quotes"
   [ "$(wc -l <"$workdir/quotes")" -eq 3 ] || fail "a click $3 does not show his 3 quotes"
   say "a click $3 shows his quotes"
+}
+
+# click_widget WINDOW ROLE NAME: clicks, with the pointer, the middle of the
+# widget the accessibility tree names NAME with the role ROLE, in the app's
+# window titled WINDOW, as a user would: a dialog's button, a menu's item.
+click_widget () {
+  place=$(a11y widget "$app" "$1" "$2" "$3")
+  read -r widget_x widget_y widget_width widget_height frame_width frame_height <<EOF2
+$place
+EOF2
+  target=
+  for id in $(xdotool search --onlyvisible --pid "$app" --name "$1" 2>/dev/null); do
+    [ "$(xdotool getwindowname "$id" 2>/dev/null)" = "$1" ] && target=$id
+  done
+  [ -n "$target" ] || fail "no window “$1” on the X server"
+  eval "$(xdotool getwindowgeometry --shell "$target")"
+  click_x=$(( X + (WIDTH - frame_width) / 2 + widget_x + widget_width / 2 ))
+  click_y=$(( Y + (HEIGHT - frame_height) / 2 + widget_y + widget_height / 2 ))
+  say "clicking the $2 “$3” of “$1” at $click_x,$click_y"
+  xdotool mousemove --sync "$click_x" "$click_y" click 1
 }
