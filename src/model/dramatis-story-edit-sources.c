@@ -222,3 +222,57 @@ dramatis_story_remove_source (DramatisStory *self,
 
   dramatis_story_end_edit (self);
 }
+
+/**
+ * dramatis_story_find_lost_passages:
+ * @self: a story
+ * @index: index of a source
+ * @text: (nullable): a new text for it
+ *
+ * Lists the passages that point into the source @index and that @text
+ * would not hold: those dramatis_story_change_source() refuses to lose.
+ * An editor names them, so that the user knows which evidence the new
+ * text would break.
+ *
+ * Returns: (transfer full) (element-type DramatisPassageRef): the
+ *   passages, in the order of the items' kinds and indices
+ */
+GArray *
+dramatis_story_find_lost_passages (DramatisStory *self,
+                                   guint          index,
+                                   const char    *text)
+{
+  GArray *lost;
+  DramatisSource source;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
+
+  lost = g_array_new (FALSE, FALSE, sizeof (DramatisPassageRef));
+
+  source = g_array_index (self->sources, DramatisSource, index);
+  source.text = text;
+  source.text_length = text ? g_utf8_strlen (text, -1) : 0;
+  source.text_size = text ? strlen (text) : 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (with_evidence); k++)
+    for (guint i = 0; i < n_items (self, with_evidence[k]); i++)
+      {
+        DramatisItemData item;
+        const DramatisEvidence **evidence;
+        guint *n_evidence;
+
+        get_item (self, with_evidence[k], i, &item, &evidence, &n_evidence);
+        for (guint j = 0; j < *n_evidence; j++)
+          if (points_into (self, &(*evidence)[j], index) &&
+              !dramatis_story_check_passage_in (&source, &(*evidence)[j], NULL))
+            {
+              DramatisPassageRef ref = { with_evidence[k], i, j };
+
+              g_array_append_val (lost, ref);
+            }
+      }
+
+  return lost;
+}

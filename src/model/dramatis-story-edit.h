@@ -19,6 +19,22 @@ typedef enum
   DRAMATIS_ITEM_REMOVED,
 } DramatisItemChange;
 
+/**
+ * DramatisPassageRef:
+ * @kind: the kind of the item with the passage: an event, a relation or a
+ *   statement
+ * @index: the item's index
+ * @evidence: the passage's index among the item's evidence
+ *
+ * One passage of the evidence of an item.
+ */
+typedef struct
+{
+  DramatisItemKind kind;
+  guint            index;
+  guint            evidence;
+} DramatisPassageRef;
+
 #define DRAMATIS_STORY_EDIT_ERROR (dramatis_story_edit_error_quark ())
 
 /**
@@ -75,6 +91,9 @@ gboolean         dramatis_story_change_source        (DramatisStory            *
                                                       GError                  **error);
 void             dramatis_story_remove_source        (DramatisStory            *self,
                                                       guint                     index);
+GArray          *dramatis_story_find_lost_passages   (DramatisStory            *self,
+                                                      guint                     index,
+                                                      const char               *text);
 
 /* dramatis-story-edit-events.c */
 guint            dramatis_story_add_event            (DramatisStory            *self,
