@@ -128,8 +128,9 @@ id_at (DramatisItemList *self,
       return dramatis_story_get_event (self->story, index)->id;
     case DRAMATIS_ITEM_STATEMENT:
       return dramatis_story_get_statement (self->story, index)->id;
-    case DRAMATIS_ITEM_NONE:
     case DRAMATIS_ITEM_RELATION:
+      return dramatis_story_get_relation (self->story, index)->id;
+    case DRAMATIS_ITEM_NONE:
     case DRAMATIS_ITEM_SOURCE:
     case DRAMATIS_ITEM_STORY:
     default:
@@ -169,8 +170,11 @@ load (DramatisItemList *self)
       self->n_items = dramatis_story_get_n_statements (self->story);
       break;
 
-    case DRAMATIS_ITEM_NONE:
     case DRAMATIS_ITEM_RELATION:
+      self->n_items = dramatis_story_get_n_relations (self->story);
+      break;
+
+    case DRAMATIS_ITEM_NONE:
     case DRAMATIS_ITEM_SOURCE:
     case DRAMATIS_ITEM_STORY:
     default:
@@ -190,7 +194,7 @@ load (DramatisItemList *self)
 /**
  * dramatis_item_list_new:
  * @story: a story
- * @kind: actors, events (in time order) or statements
+ * @kind: actors, events (in time order), relations or statements
  *
  * Returns: (transfer full): a list of #DramatisItemObject
  */
@@ -201,8 +205,7 @@ dramatis_item_list_new (DramatisStory    *story,
   DramatisItemList *self;
 
   g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
-  g_return_val_if_fail (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT ||
-                        kind == DRAMATIS_ITEM_STATEMENT, NULL);
+  g_return_val_if_fail (kind >= DRAMATIS_ITEM_ACTOR && kind <= DRAMATIS_ITEM_STATEMENT, NULL);
 
   self = g_object_new (DRAMATIS_TYPE_ITEM_LIST, NULL);
   self->story = g_object_ref (story);

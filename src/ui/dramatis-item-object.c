@@ -9,7 +9,8 @@
 
 #include "dramatis-item-object.h"
 
-/* One actor, event or statement as an object, for the sidebar's list views.
+/* One actor, event, relation or statement as an object, for the lists of
+ * the sidebar and the pickers.
  * The story itself keeps plain structs; these wrappers hold the text the
  * lists show and search.  A story may have hundreds of thousands of items,
  * so a wrapper is cheap to make: its subtitle is formatted when a row first
@@ -109,7 +110,21 @@ make_title (DramatisStory    *story,
       }
 
     case DRAMATIS_ITEM_RELATION:
+      {
+        const DramatisRelation *relation = dramatis_story_get_relation (story, index);
+        const char *from = actor_name (story, relation->from, relation->from_id);
+        const char *to = actor_name (story, relation->to, relation->to_id);
+
+        if (relation->direction == DRAMATIS_DIRECTION_DIRECTED)
+          /* Translators: a relation from one actor to another, as a list names it */
+          return g_strdup_printf (C_("relation item", "%s → %s"), from, to);
+        /* Translators: a relation between two actors, as a list names it */
+        return g_strdup_printf (C_("relation item", "%s — %s"), from, to);
+      }
+
     case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
     default:
       g_assert_not_reached ();
     }
@@ -124,7 +139,7 @@ dramatis_item_object_new (DramatisStory    *story,
 
   g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
   g_return_val_if_fail (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT ||
-                        kind == DRAMATIS_ITEM_STATEMENT, NULL);
+                        kind == DRAMATIS_ITEM_RELATION || kind == DRAMATIS_ITEM_STATEMENT, NULL);
 
   self = g_object_new (DRAMATIS_TYPE_ITEM_OBJECT, NULL);
   self->story = g_object_ref (story);
@@ -160,7 +175,15 @@ make_subtitle (DramatisItemObject *self)
       }
 
     case DRAMATIS_ITEM_RELATION:
+      {
+        const DramatisRelation *relation = dramatis_story_get_relation (self->story, self->index);
+
+        return g_strdup (relation->label != NULL ? relation->label : relation->type);
+      }
+
     case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
     default:
       g_assert_not_reached ();
     }
@@ -201,7 +224,17 @@ make_search_text (DramatisItemObject *self)
       break;
 
     case DRAMATIS_ITEM_RELATION:
+      {
+        const DramatisRelation *relation = dramatis_story_get_relation (self->story, self->index);
+
+        g_string_append_printf (search, "%s\n%s\n%s\n", self->title, relation->type ? relation->type : "",
+                                relation->label ? relation->label : "");
+      }
+      break;
+
     case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
     default:
       g_assert_not_reached ();
     }
