@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dramatis-source-window.h"
+#include "dramatis-source-window-private.h"
 
 /* The text of a source, with the passage a fact rests on highlighted and
  * scrolled into view, so that the reader can check the quote in its
@@ -15,32 +15,12 @@
  * beside the main window and compare them.  Each source has one window per
  * main window, which shows the passage asked for last: a reader following
  * one article through its quotes keeps reading it in the same place.
+ *
+ * The window follows the story's edits: it shows the source's new text and
+ * title, and closes when the source is removed.  Making a selected passage
+ * into evidence, and underlining the story's evidence, is in
+ * dramatis-source-window-grounding.c.
  */
-
-struct _DramatisSourceWindow
-{
-  AdwWindow      parent_instance;
-
-  DramatisStory *story;
-  guint          source_index;
-  char          *source_id;  /* of a source the story does not describe */
-  char          *url;
-
-  GtkBox        *box;
-  GtkWidget     *body;
-  GtkTextView   *view;       /* NULL when the story lacks the source's text */
-  GtkTextTag    *highlight;
-  GtkTextMark   *passage_mark;
-  gboolean       has_passage;
-  guint          passage_start;
-  guint          passage_end;
-
-  /* Scrolling to the passage until the text's layout settles. */
-  guint          scroll_tick;
-  guint          scroll_frames;
-  guint          stable_frames;
-  double         last_upper;
-};
 
 /* Frames to keep the passage in view while the text is laid out: at most,
  * and once its height stops changing.
@@ -115,6 +95,16 @@ update_highlight (DramatisSourceWindow *self)
     colour.alpha = 0.45;
 
   g_object_set (self->highlight, "background-rgba", &colour, NULL);
+
+  /* Passages of the story's evidence are underlined in the accent, fully
+   * opaque: a line is thin enough not to hide the text.
+   */
+  colour.alpha = 1.0;
+  if (self->evidence_tag != NULL)
+    g_object_set (self->evidence_tag,
+                  "underline", PANGO_UNDERLINE_SINGLE,
+                  "underline-rgba", &colour,
+                  NULL);
 }
 
 static void
@@ -257,6 +247,7 @@ create_text_view (DramatisSourceWindow   *self,
                   const DramatisEvidence *evidence)
 {
   GtkWidget *scroller;
+  GtkWidget *box;
   GtkTextBuffer *buffer;
 
   self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
@@ -274,9 +265,15 @@ create_text_view (DramatisSourceWindow   *self,
 
   buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_set_text (buffer, source->text, source->text_size);
+  /* Evidence counts characters of the source's text; a text the buffer
+   * holds otherwise cannot be pointed into by a selection.
+   */
+  self->offsets_match = (guint) gtk_text_buffer_get_char_count (buffer) == source->text_length;
 
   self->highlight = gtk_text_buffer_create_tag (buffer, "passage", NULL);
+  self->evidence_tag = gtk_text_buffer_create_tag (buffer, "evidence", NULL);
   update_highlight (self);
+  dramatis_source_window_highlight_evidence (self);
 
   select_passage (self, source, evidence);
 
@@ -288,7 +285,12 @@ create_text_view (DramatisSourceWindow   *self,
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
 
-  return scroller;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), dramatis_source_window_create_grounding (self));
+  dramatis_source_window_update_actions (self);
+
+  return box;
 }
 
 static GtkWidget *
@@ -425,6 +427,123 @@ show_evidence (DramatisSourceWindow   *self,
   gtk_box_append (self->box, self->body);
 }
 
+/* The title, the publisher and date, and the button to the original, as
+ * the source has them now.
+ */
+static void
+update_header (DramatisSourceWindow *self,
+               const DramatisSource *source)
+{
+  g_autofree char *subtitle = NULL;
+  const char *title = source && source->title ? source->title : _("Source");
+  gboolean has_url = source != NULL && source->url != NULL && source->url[0] != '\0';
+
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  if (source != NULL && dramatis_date_is_set (&source->published))
+    {
+      g_autofree char *date = dramatis_date_format (&source->published);
+
+      if (source->publisher != NULL)
+        /* Translators: a source's publisher and publication date */
+        subtitle = g_strdup_printf (_("%s · %s"), source->publisher, date);
+      else
+        subtitle = g_steal_pointer (&date);
+    }
+  else if (source != NULL)
+    subtitle = g_strdup (source->publisher);
+
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), subtitle != NULL ? subtitle : "");
+
+  g_free (self->url);
+  self->url = has_url ? g_strdup (source->url) : NULL;
+  gtk_widget_set_visible (self->open_button, has_url);
+}
+
+static gboolean
+shows_text_of (DramatisSourceWindow *self,
+               const DramatisSource *source)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->view == NULL || source->text == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  if ((guint) gtk_text_buffer_get_char_count (buffer) != source->text_length)
+    return FALSE;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return strcmp (text, source->text) == 0;
+}
+
+/* Shows @source's text, or the page that says it has none, anew. */
+static void
+rebuild_body (DramatisSourceWindow   *self,
+              const DramatisSource   *source,
+              const DramatisEvidence *evidence)
+{
+  gtk_box_remove (self->box, self->body);
+  self->view = NULL;
+  self->highlight = NULL;
+  self->evidence_tag = NULL;
+  self->passage_mark = NULL;
+  self->actions = NULL;
+  self->has_passage = FALSE;
+  self->offsets_match = FALSE;
+
+  if (source->text != NULL)
+    self->body = create_text_view (self, source, evidence);
+  else
+    self->body = create_missing_text_page (self, source, evidence);
+  gtk_box_append (self->box, self->body);
+  dramatis_source_window_update_actions (self);
+}
+
+/* After each step of edits, undo and redo included: the source may have
+ * moved, changed or gone, and evidence may point into it or no longer.
+ */
+static void
+on_story_edited (DramatisSourceWindow *self,
+                 DramatisStory        *story)
+{
+  const DramatisSource *source;
+  guint index;
+
+  g_assert (DRAMATIS_IS_SOURCE_WINDOW (self));
+
+  if (self->known_id == NULL)
+    return;
+
+  index = dramatis_story_find_source (story, self->known_id);
+  if (index == DRAMATIS_NO_INDEX)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  self->source_index = index;
+  source = dramatis_story_get_source (story, index);
+  g_assert (source != NULL);
+  update_header (self, source);
+
+  if (shows_text_of (self, source))
+    {
+      dramatis_source_window_highlight_evidence (self);
+      return;
+    }
+
+  {
+    DramatisEvidence passage = { index, source->id, self->passage_start, self->passage_end, NULL };
+
+    rebuild_body (self, source, self->has_passage ? &passage : NULL);
+  }
+}
+
 static void
 dramatis_source_window_dispose (GObject *object)
 {
@@ -434,7 +553,11 @@ dramatis_source_window_dispose (GObject *object)
   self->body = NULL;
   self->view = NULL;
   self->highlight = NULL;
+  self->evidence_tag = NULL;
   self->passage_mark = NULL;
+  self->actions = NULL;
+  self->title = NULL;
+  self->open_button = NULL;
 
   G_OBJECT_CLASS (dramatis_source_window_parent_class)->dispose (object);
 }
@@ -446,6 +569,7 @@ dramatis_source_window_finalize (GObject *object)
 
   g_clear_object (&self->story);
   g_clear_pointer (&self->source_id, g_free);
+  g_clear_pointer (&self->known_id, g_free);
   g_clear_pointer (&self->url, g_free);
 
   G_OBJECT_CLASS (dramatis_source_window_parent_class)->finalize (object);
@@ -460,6 +584,8 @@ dramatis_source_window_class_init (DramatisSourceWindowClass *klass)
   object_class->dispose = dramatis_source_window_dispose;
   object_class->finalize = dramatis_source_window_finalize;
 
+  dramatis_source_window_class_init_grounding (widget_class);
+
   /* A reading window opened from a button: Escape puts it away again. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -471,6 +597,7 @@ dramatis_source_window_init (DramatisSourceWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
   gtk_window_set_modal (GTK_WINDOW (self), FALSE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  dramatis_source_window_update_actions (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
@@ -499,8 +626,6 @@ dramatis_source_window_new (GtkWindow              *parent,
   DramatisSourceWindow *self;
   const DramatisSource *source = NULL;
   GtkWidget *header;
-  GtkWidget *title;
-  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
@@ -516,41 +641,22 @@ dramatis_source_window_new (GtkWindow              *parent,
     self->source_id = g_strdup (evidence->source_id);
   source = lookup_source (story, self->source_index);
 
-  title = adw_window_title_new (source && source->title ? source->title : _("Source"), NULL);
-  gtk_window_set_title (GTK_WINDOW (self), source && source->title ? source->title : _("Source"));
+  if (source != NULL)
+    self->known_id = g_strdup (source->id);
 
-  if (source != NULL && dramatis_date_is_set (&source->published))
-    {
-      g_autofree char *date = dramatis_date_format (&source->published);
-
-      if (source->publisher != NULL)
-        /* Translators: a source's publisher and publication date */
-        subtitle = g_strdup_printf (_("%s · %s"), source->publisher, date);
-      else
-        subtitle = g_steal_pointer (&date);
-    }
-  else if (source != NULL)
-    subtitle = g_strdup (source->publisher);
-
-  if (subtitle != NULL)
-    adw_window_title_set_subtitle (ADW_WINDOW_TITLE (title), subtitle);
-
+  self->title = adw_window_title_new (NULL, NULL);
   header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->title);
 
-  if (source != NULL && source->url != NULL && source->url[0] != '\0')
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  self->open_button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  gtk_widget_set_tooltip_text (self->open_button, _("Open Original"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Original"),
+                                  -1);
+  g_signal_connect_object (self->open_button, "clicked", G_CALLBACK (on_open_original), self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->open_button);
 
-      self->url = g_strdup (source->url);
-      gtk_widget_set_tooltip_text (button, _("Open Original"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Original"),
-                                      -1);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_original), self,
-                               G_CONNECT_SWAPPED);
-      adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-    }
+  update_header (self, source);
 
   if (source != NULL && source->text != NULL)
     self->body = create_text_view (self, source, evidence);
@@ -561,6 +667,8 @@ dramatis_source_window_new (GtkWindow              *parent,
   gtk_box_append (self->box, header);
   gtk_box_append (self->box, self->body);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->box));
+
+  g_signal_connect_object (story, "edited", G_CALLBACK (on_story_edited), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
@@ -660,4 +768,19 @@ dramatis_source_window_is_scrolling (DramatisSourceWindow *self)
   g_return_val_if_fail (DRAMATIS_IS_SOURCE_WINDOW (self), FALSE);
 
   return self->scroll_tick != 0;
+}
+
+/**
+ * dramatis_source_window_get_source:
+ * @self: a source window
+ *
+ * Returns: the index of the source the window shows, or
+ *   %DRAMATIS_NO_INDEX for one the story does not describe
+ */
+guint
+dramatis_source_window_get_source (DramatisSourceWindow *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_SOURCE_WINDOW (self), DRAMATIS_NO_INDEX);
+
+  return self->source_index;
 }

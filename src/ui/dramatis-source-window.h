@@ -23,5 +23,9 @@ gboolean   dramatis_source_window_get_passage  (DramatisSourceWindow   *self,
                                                 guint                  *start,
                                                 guint                  *end);
 gboolean   dramatis_source_window_is_scrolling (DramatisSourceWindow   *self);
+guint      dramatis_source_window_get_source   (DramatisSourceWindow   *self);
+gboolean   dramatis_source_window_get_selected_span (DramatisSourceWindow *self,
+                                                     guint                *start,
+                                                     guint                *end);
 
 G_END_DECLS
