@@ -2084,15 +2084,19 @@ passage_is_highlighted (GtkTextView *view,
                         guint        end)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "passage");
   GtkTextIter iter;
 
-  /* The passage's start and end are the only changes of tags in the text. */
+  /* The passage's start and end are the only changes of its highlight in
+   * the text; the story's other evidence is underlined by a tag of its own.
+   */
   gtk_text_buffer_get_start_iter (buffer, &iter);
-  return gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
+  return tag != NULL &&
+         gtk_text_iter_forward_to_tag_toggle (&iter, tag) &&
          gtk_text_iter_get_offset (&iter) == (int) start &&
-         gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
+         gtk_text_iter_forward_to_tag_toggle (&iter, tag) &&
          gtk_text_iter_get_offset (&iter) == (int) end &&
-         !gtk_text_iter_forward_to_tag_toggle (&iter, NULL);
+         !gtk_text_iter_forward_to_tag_toggle (&iter, tag);
 }
 
 /* The first passage that @statement rests on, as the window finds it. */
