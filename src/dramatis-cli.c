@@ -14,6 +14,7 @@
 #include "dramatis-cli.h"
 #include "dramatis-scene.h"
 #include "dramatis-story-io.h"
+#include "dramatis-text-source.h"
 
 /* The command line: it reads a story (the built-in one when none is named,
  * standard input for "-"), reports on it or exports its diagrams (to
@@ -399,6 +400,18 @@ dramatis_cli_run (int    argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[0]);
 
       display_name = g_file_get_parse_name (file);
+      /* The window makes a story of an article; with nothing in it but
+       * the text, there is nothing here to export or check.
+       */
+      if (dramatis_text_is_text_file (file))
+        {
+          g_printerr ("dramatis: ");
+          /* Translators: %s is a file name */
+          g_printerr (_("%s is plain text, not a story: open it in the Dramatis window to start a story from it"),
+                      display_name);
+          g_printerr ("\n");
+          return DRAMATIS_EXIT_BAD_INPUT;
+        }
       story = dramatis_story_load_file (file, NULL, &error);
     }
   else

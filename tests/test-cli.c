@@ -183,6 +183,28 @@ test_bad_input (void)
   g_assert_nonnull (strstr (run.err, missing));
 }
 
+/* An article as plain text opens in the window as a new story; the
+ * command line says so, naming the file, instead of a JSON syntax error.
+ */
+static void
+test_plain_text (void)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (text, "An article about nothing.\n", -1, NULL));
+  run_dramatis (&run, "--export", out, text, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, text));
+  g_assert_nonnull (strstr (run.err, "plain text"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -530,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-clean", test_check_clean);
   g_test_add_func ("/cli/check-problems", test_check_problems);
   g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/plain-text", test_plain_text);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export-formats", test_export_formats);
   g_test_add_func ("/cli/export-errors", test_export_errors);

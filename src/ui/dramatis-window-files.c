@@ -8,11 +8,14 @@
 
 #include "dramatis-window-private.h"
 #include "dramatis-file-dialog.h"
+#include "dramatis-source-window.h"
 #include "dramatis-story-io.h"
+#include "dramatis-text-source.h"
 
 /* The window's story files: opening one in the background, saving, the
  * list of recent files, and the question asked before unsaved changes
- * are lost.
+ * are lost.  A plain-text file opens as a new story whose only source is
+ * its text, so that an article can be grounded from the start.
  */
 
 #define MAX_RECENT_FILES 10
@@ -116,6 +119,57 @@ open_progress_cb (double   fraction,
 }
 
 static void
+text_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DramatisWindow) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) story = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *title = dramatis_text_title_from_file (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  gsize size;
+
+  if (!g_file_load_contents_finish (file, result, &contents, &size, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
+
+      text = dramatis_text_from_bytes (bytes, name, &error);
+      if (text != NULL)
+        story = dramatis_story_new_from_text (title, text, &error);
+    }
+
+  g_clear_object (&self->open_cancellable);
+
+  if (story == NULL)
+    {
+      dramatis_window_show_story_page (self);
+      dramatis_window_show_error (self, _("Could Not Open the Text"), error->message);
+      return;
+    }
+
+  /* The story has no file yet: the text file is its source, not where it
+   * is saved.  The source window opens on the text, where grounding
+   * starts.
+   */
+  dramatis_window_set_story (self, g_steal_pointer (&story), NULL);
+  self->new_story = TRUE;
+  dramatis_window_set_modified (self, TRUE);
+  dramatis_window_update_title (self);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  dramatis_source_window_show (GTK_WINDOW (self), self->story, NULL);
+}
+
+static void
 open_story_file (DramatisWindow *self,
                  GFile          *file)
 {
@@ -131,6 +185,12 @@ open_story_file (DramatisWindow *self,
   adw_status_page_set_description (self->loading_page, markup);
   gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  if (dramatis_text_is_text_file (file))
+    {
+      g_file_load_contents_async (file, self->open_cancellable, text_loaded_cb, g_object_ref (self));
+      return;
+    }
 
   dramatis_story_load_file_async (file, self->open_cancellable,
                                   open_progress_cb, g_object_ref (self), g_object_unref,
@@ -398,6 +458,19 @@ story_filter (void)
   return filter;
 }
 
+/* What Open offers: stories, and articles as plain text to start one. */
+static GtkFileFilter *
+open_filter (void)
+{
+  GtkFileFilter *filter = story_filter ();
+
+  gtk_file_filter_set_name (filter, _("Stories and Plain Text"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+
+  return filter;
+}
+
 static void
 save_as (DramatisWindow *self,
          gboolean        close_after)
@@ -491,7 +564,7 @@ dramatis_window_open_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  dramatis_file_dialog_open (GTK_WINDOW (widget), _("Open Story"), _("_Open"), story_filter (),
+  dramatis_file_dialog_open (GTK_WINDOW (widget), _("Open Story"), _("_Open"), open_filter (),
                              open_chosen_cb, NULL);
 }
 
