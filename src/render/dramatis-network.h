@@ -83,6 +83,14 @@ void             dramatis_network_draw                   (DramatisNetwork       
                                                           const DramatisNetworkView *view,
                                                           const DramatisTheme       *theme,
                                                           const DramatisSelection   *selection);
+void             dramatis_network_draw_link              (DramatisNetwork           *self,
+                                                          cairo_t                   *cr,
+                                                          const DramatisNetworkView *view,
+                                                          const DramatisTheme       *theme,
+                                                          guint                      from,
+                                                          guint                      to,
+                                                          double                     x,
+                                                          double                     y);
 double           dramatis_network_draw_legend            (DramatisNetwork           *self,
                                                           cairo_t                   *cr,
                                                           const DramatisTheme       *theme,
