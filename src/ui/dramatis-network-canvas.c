@@ -13,12 +13,31 @@
  * lets the user pan, zoom, select and drag actors (a dragged actor is
  * pinned, and its place saved with the story), and animates the layout one
  * step per frame so the window stays responsive while it runs.
+ *
+ * A drag from an actor with Shift and Ctrl held, GTK's keys for a drag
+ * that links rather than moves, draws a relation instead: a line follows
+ * the pointer, the actor under it is ringed, and letting go over another
+ * actor emits DramatisNetworkCanvas::relation-drawn.  Letting go
+ * elsewhere, or Escape, draws nothing.  With :drawing-relations set, a
+ * drag from an actor draws a relation without the keys, for touch screens
+ * and pens.
  */
 
 /* How far inside the view's edges a selected actor must be to count as in
  * view, in pixels.
  */
 #define REVEAL_MARGIN 24
+
+typedef enum
+{
+  LINK_NONE,
+  LINK_PRESSED,    /* pressed on an actor: a drag from it draws a relation */
+  LINK_DRAWING,    /* the line follows the pointer */
+  LINK_CANCELLED,  /* Escape: the rest of the drag draws nothing */
+} LinkState;
+
+/* The keys that make a drag draw a relation. */
+#define LINK_MODIFIERS (GDK_SHIFT_MASK | GDK_CONTROL_MASK)
 
 struct _DramatisNetworkCanvas
 {
@@ -39,18 +58,31 @@ struct _DramatisNetworkCanvas
   double                drag_world_y;
   DramatisNetworkView   drag_view;
   guint                 settle_id;
+
+  /* Drawing a relation by hand. */
+  gboolean              drawing_relations;
+  GdkModifierType       press_state;  /* the keys held when the button went down */
+  LinkState             link;
+  guint                 link_from;
+  guint                 link_to;
+  double                link_start_x;
+  double                link_start_y;
+  double                link_x;
+  double                link_y;
 };
 
 G_DEFINE_FINAL_TYPE (DramatisNetworkCanvas, dramatis_network_canvas, DRAMATIS_TYPE_CANVAS)
 
 enum {
   POSITIONS_CHANGED,
+  RELATION_DRAWN,
   N_SIGNALS
 };
 
 enum {
   PROP_0,
   PROP_LAYING_OUT,
+  PROP_DRAWING_RELATIONS,
   N_PROPS
 };
 
@@ -135,6 +167,119 @@ point_on_actor (DramatisNetworkCanvas *self,
   return TRUE;
 }
 
+/* Drawing a relation */
+
+/* Starts drawing a relation if the press, at @x, @y, is on an actor with
+ * the keys held or while drawing relations.
+ */
+static gboolean
+link_begin (DramatisNetworkCanvas *self,
+            double                 x,
+            double                 y)
+{
+  guint actor;
+
+  self->link = LINK_NONE;
+  if (get_network (self) == NULL || self->read_only)
+    return FALSE;
+  if (!self->drawing_relations && (self->press_state & LINK_MODIFIERS) != LINK_MODIFIERS)
+    return FALSE;
+
+  dramatis_canvas_update_view (DRAMATIS_CANVAS (self));
+  if (!point_on_actor (self, x, y, &actor))
+    return FALSE;
+
+  self->link = LINK_PRESSED;
+  self->link_from = actor;
+  self->link_to = DRAMATIS_NO_INDEX;
+  self->link_start_x = self->link_x = x;
+  self->link_start_y = self->link_y = y;
+  self->dragged_actor = DRAMATIS_NO_INDEX;
+
+  return TRUE;
+}
+
+static gboolean
+link_update (DramatisNetworkCanvas *self,
+             double                 dx,
+             double                 dy)
+{
+  guint actor;
+
+  if (self->link == LINK_NONE)
+    return FALSE;
+  if (self->link == LINK_CANCELLED)
+    return TRUE;
+
+  if (self->link == LINK_PRESSED)
+    {
+      /* Escape must reach the canvas while the line is drawn. */
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      self->link = LINK_DRAWING;
+    }
+
+  self->link_x = self->link_start_x + dx;
+  self->link_y = self->link_start_y + dy;
+  self->link_to = DRAMATIS_NO_INDEX;
+  if (point_on_actor (self, self->link_x, self->link_y, &actor) && actor != self->link_from)
+    self->link_to = actor;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static gboolean
+link_end (DramatisNetworkCanvas *self)
+{
+  LinkState state = self->link;
+  guint from = self->link_from;
+  guint to = self->link_to;
+
+  if (state == LINK_NONE)
+    return FALSE;
+
+  self->link = LINK_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (state == LINK_DRAWING && to != DRAMATIS_NO_INDEX)
+    g_signal_emit (self, signals[RELATION_DRAWN], 0, from, to);
+
+  return TRUE;
+}
+
+static gboolean
+link_cancel_cb (DramatisNetworkCanvas *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape || self->link != LINK_DRAWING)
+    return GDK_EVENT_PROPAGATE;
+
+  self->link = LINK_CANCELLED;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return GDK_EVENT_STOP;
+}
+
+/* The drag gesture does not say which keys were held: the press does. */
+static gboolean
+press_event_cb (DramatisNetworkCanvas    *self,
+                GdkEvent                 *event,
+                GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->press_state = gdk_event_get_modifier_state (event);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 dramatis_network_canvas_set_view_size (DramatisCanvas *canvas,
                                        int             width,
@@ -183,6 +328,10 @@ dramatis_network_canvas_draw (DramatisCanvas          *canvas,
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
 
   dramatis_network_draw (get_network (self), cr, &self->view, theme, selection);
+
+  if (self->link == LINK_DRAWING)
+    dramatis_network_draw_link (get_network (self), cr, &self->view, theme,
+                                self->link_from, self->link_to, self->link_x, self->link_y);
 }
 
 static DramatisItem
@@ -204,6 +353,9 @@ dramatis_network_canvas_drag_begin (DramatisCanvas *canvas,
   DramatisNetwork *network = get_network (self);
   const double *positions;
   guint actor, n_actors;
+
+  if (link_begin (self, x, y))
+    return;
 
   self->dragged_actor = DRAMATIS_NO_INDEX;
   self->drag_view = self->view;
@@ -227,6 +379,9 @@ dramatis_network_canvas_drag_update (DramatisCanvas *canvas,
 {
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
+
+  if (link_update (self, dx, dy))
+    return;
 
   if (network == NULL)
     return;
@@ -266,6 +421,9 @@ dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
 {
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
   DramatisNetwork *network = get_network (self);
+
+  if (link_end (self))
+    return;
 
   /* An actor put down by hand stays there: it is pinned and saved. */
   if (network != NULL && !self->read_only && self->dragged_actor != DRAMATIS_NO_INDEX)
@@ -463,6 +621,29 @@ dramatis_network_canvas_get_property (GObject    *object,
       g_value_set_boolean (value, dramatis_network_canvas_is_laying_out (self));
       break;
 
+    case PROP_DRAWING_RELATIONS:
+      g_value_set_boolean (value, self->drawing_relations);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dramatis_network_canvas_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAWING_RELATIONS:
+      dramatis_network_canvas_set_drawing_relations (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +658,7 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
 
   object_class->dispose = dramatis_network_canvas_dispose;
   object_class->get_property = dramatis_network_canvas_get_property;
+  object_class->set_property = dramatis_network_canvas_set_property;
 
   canvas_class->set_view_size = dramatis_network_canvas_set_view_size;
   canvas_class->draw = dramatis_network_canvas_draw;
@@ -499,6 +681,16 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
   properties[PROP_LAYING_OUT] = g_param_spec_boolean ("laying-out", NULL, NULL, FALSE,
                                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DramatisNetworkCanvas:drawing-relations:
+   *
+   * Whether a drag from an actor draws a relation, as it does with Shift
+   * and Ctrl held, rather than moving the actor.
+   */
+  properties[PROP_DRAWING_RELATIONS] = g_param_spec_boolean ("drawing-relations", NULL, NULL, FALSE,
+                                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                             G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -510,13 +702,41 @@ dramatis_network_canvas_class_init (DramatisNetworkCanvasClass *klass)
   signals[POSITIONS_CHANGED] = g_signal_new ("positions-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * DramatisNetworkCanvas::relation-drawn:
+   * @self: the canvas
+   * @from: the actor the line was drawn from
+   * @to: the actor it was let go over, never @from
+   *
+   * The user drew a line from one actor to another to make a relation
+   * between them.  Nothing is added to the story: the handler asks what
+   * the relation is.
+   */
+  signals[RELATION_DRAWN] = g_signal_new ("relation-drawn", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                          G_TYPE_UINT, G_TYPE_UINT);
+
   gtk_widget_class_set_css_name (widget_class, "network");
 }
 
 static void
 dramatis_network_canvas_init (DramatisNetworkCanvas *self)
 {
+  GtkEventController *controller;
+
   self->dragged_actor = DRAMATIS_NO_INDEX;
+  self->link_from = self->link_to = DRAMATIS_NO_INDEX;
+
+  /* Before the drag gesture, to know the keys when it begins. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (press_event_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (link_cancel_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor network"),
@@ -546,6 +766,7 @@ dramatis_network_canvas_set_scene (DramatisNetworkCanvas *self,
 
   stop_layout (self);
   self->dragged_actor = DRAMATIS_NO_INDEX;
+  self->link = LINK_NONE;
   dramatis_canvas_set_scene (DRAMATIS_CANVAS (self), scene);
 }
 
@@ -751,4 +972,39 @@ dramatis_network_canvas_get_actor_point (DramatisNetworkCanvas *self,
 
   dramatis_network_view_to_screen (&self->view, positions[2 * actor], positions[2 * actor + 1], x, y);
   return *x >= 0 && *y >= 0 && *x < self->view.width && *y < self->view.height;
+}
+
+/**
+ * dramatis_network_canvas_set_drawing_relations:
+ * @self: a network canvas
+ * @drawing_relations: whether a drag from an actor draws a relation
+ *
+ * Sets #DramatisNetworkCanvas:drawing-relations.
+ */
+void
+dramatis_network_canvas_set_drawing_relations (DramatisNetworkCanvas *self,
+                                               gboolean               drawing_relations)
+{
+  g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
+
+  drawing_relations = !!drawing_relations;
+  if (self->drawing_relations == drawing_relations)
+    return;
+
+  self->drawing_relations = drawing_relations;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING_RELATIONS]);
+}
+
+/**
+ * dramatis_network_canvas_get_drawing_relations:
+ * @self: a network canvas
+ *
+ * Returns: whether a drag from an actor draws a relation
+ */
+gboolean
+dramatis_network_canvas_get_drawing_relations (DramatisNetworkCanvas *self)
+{
+  g_return_val_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self), FALSE);
+
+  return self->drawing_relations;
 }

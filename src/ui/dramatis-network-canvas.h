@@ -34,5 +34,8 @@ gboolean   dramatis_network_canvas_get_actor_point (DramatisNetworkCanvas   *sel
                                                     guint                    actor,
                                                     double                  *x,
                                                     double                  *y);
+void       dramatis_network_canvas_set_drawing_relations (DramatisNetworkCanvas *self,
+                                                          gboolean               drawing_relations);
+gboolean   dramatis_network_canvas_get_drawing_relations (DramatisNetworkCanvas *self);
 
 G_END_DECLS
