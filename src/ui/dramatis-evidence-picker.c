@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dramatis-evidence-picker.h"
+#include "dramatis-item-list.h"
 #include "dramatis-item-object.h"
 #include "dramatis-story-edit.h"
 

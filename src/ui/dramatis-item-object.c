@@ -32,11 +32,6 @@ struct _DramatisItemObject
 
 G_DEFINE_FINAL_TYPE (DramatisItemObject, dramatis_item_object, G_TYPE_OBJECT)
 
-/* Where each item of a list made by dramatis_item_list_new() is, so that
- * the sidebar finds the row of a selected item without going through tens
- * of thousands of them.
- */
-
 static void
 dramatis_item_object_finalize (GObject *object)
 {
