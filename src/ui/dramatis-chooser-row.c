@@ -33,6 +33,8 @@ struct _DramatisChooserRow
   GtkWidget            *new_button;
   GtkLabel             *new_label;
   GtkListView          *list_view;
+  GtkWidget            *scrolled;
+  GtkWidget            *no_results;
   GtkFilterListModel   *matches;
   GtkCustomFilter      *filter;
   char                 *folded_query;
@@ -169,6 +171,17 @@ search_changed_cb (DramatisChooserRow *self)
     }
 }
 
+/* Says so when nothing matches, once the search is through the list. */
+static void
+matches_changed_cb (DramatisChooserRow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->matches)) == 0 &&
+                   gtk_filter_list_model_get_pending (self->matches) == 0;
+
+  gtk_widget_set_visible (self->no_results, empty);
+  gtk_widget_set_visible (self->scrolled, !empty);
+}
+
 static void
 choose_position (DramatisChooserRow *self,
                  guint               position)
@@ -219,6 +232,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -278,8 +294,13 @@ ensure_popover (DramatisChooserRow *self)
   self->filter = gtk_custom_filter_new (match_func, self, NULL);
   self->matches = gtk_filter_list_model_new (dramatis_item_list_new (self->story, self->kind),
                                              GTK_FILTER (g_object_ref (self->filter)));
+  /* Tens of thousands of events take a moment to search: the list fills
+   * as the search goes, and the field keeps taking keys.
+   */
+  gtk_filter_list_model_set_incremental (self->matches, TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 300, -1);
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text",
                 self->kind == DRAMATIS_ITEM_EVENT ? _("Search events") : _("Search actors"), NULL);
@@ -318,14 +339,24 @@ ensure_popover (DramatisChooserRow *self)
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), -1);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb), self, 0);
 
-  scrolled = gtk_scrolled_window_new ();
+  scrolled = self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->no_results = gtk_label_new (_("No Results"));
+  gtk_widget_add_css_class (self->no_results, "dim-label");
+  gtk_widget_set_margin_bottom (self->no_results, 12);
+  gtk_widget_set_visible (self->no_results, FALSE);
+  gtk_box_append (GTK_BOX (box), self->no_results);
+
+  g_signal_connect_object (self->matches, "items-changed", G_CALLBACK (matches_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matches, "notify::pending", G_CALLBACK (matches_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), box);
@@ -481,7 +512,8 @@ dramatis_chooser_row_get_new_name (DramatisChooserRow *self)
  * @self: a chooser row
  * @query: what the user types in the search field
  *
- * Returns: (transfer none): the items that match
+ * Returns: (transfer none): the items that match, once the search is
+ *   through the list
  */
 GListModel *
 dramatis_chooser_row_search (DramatisChooserRow *self,
@@ -493,6 +525,8 @@ dramatis_chooser_row_search (DramatisChooserRow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search), query);
   /* The search field waits a moment after each key before it searches. */
   search_changed_cb (self);
+  while (gtk_filter_list_model_get_pending (self->matches) > 0)
+    g_main_context_iteration (NULL, TRUE);
 
   return G_LIST_MODEL (self->matches);
 }
