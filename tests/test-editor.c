@@ -543,6 +543,9 @@ test_statement_new_speaker (Fixture       *fixture,
   /* The quote is the passage selected. */
   g_assert_cmpstr (quote, ==, passage->exact);
 
+  /* A statement has a speaker. */
+  g_assert_false (can_apply (editor));
+
   /* An actor's name offers that actor, not a new one. */
   dramatis_chooser_row_search (speaker, "robert wood");
   g_assert_false (dramatis_chooser_row_can_add_new (speaker));
@@ -550,6 +553,7 @@ test_statement_new_speaker (Fixture       *fixture,
   g_assert_true (dramatis_chooser_row_can_add_new (speaker));
   dramatis_chooser_row_choose_new (speaker);
   g_assert_cmpstr (dramatis_chooser_row_get_new_name (speaker), ==, "A Council Diplomat");
+  g_assert_true (can_apply (editor));
 
   set_text (editor, "attribution", "a diplomat told reporters");
   choose (chooser (editor, "event"), "council");

@@ -11,7 +11,7 @@
 #include "dramatis-story-ids.h"
 
 /* The form of a statement: who said it (an actor of the story, or a new
- * one named here), the words, how the source attributes them, when, at
+ * one named here: a statement must have a speaker), the words, how the source attributes them, when, at
  * which event, to whom, about whom, and the evidence.  A new speaker and
  * the statement are added as one step of the history.
  */
@@ -42,9 +42,20 @@ G_DEFINE_FINAL_TYPE (DramatisStatementEditor, dramatis_statement_editor, DRAMATI
 static gboolean
 dramatis_statement_editor_validate (DramatisEditor *editor)
 {
+  DramatisChooserRow *speaker = DRAMATIS_CHOOSER_ROW (STATEMENT_EDITOR (editor)->speaker);
   g_autofree char *text = dramatis_editor_dup_text (editor, "text");
   DramatisSpan span;
   gboolean valid = TRUE;
+
+  /* Every statement has a speaker: the story refuses one without. */
+  if (dramatis_chooser_row_get_item (speaker) == DRAMATIS_NO_INDEX &&
+      dramatis_chooser_row_get_new_name (speaker) == NULL)
+    {
+      dramatis_editor_set_error (editor, "speaker", _("Choose who said it, or type the name of a new actor"));
+      valid = FALSE;
+    }
+  else
+    dramatis_editor_set_error (editor, "speaker", NULL);
 
   dramatis_editor_set_error (editor, "text", text == NULL ? _("Enter what was said") : NULL);
   if (text == NULL)
@@ -354,8 +365,7 @@ dramatis_editor_edit_statement (GtkWindow              *parent,
                          old == NULL);
 
   group = dramatis_editor_add_group (editor, NULL);
-  self->speaker = dramatis_chooser_row_new (story, DRAMATIS_ITEM_ACTOR, _("S_peaker"),
-                                            DRAMATIS_CHOOSER_ALLOW_NONE | DRAMATIS_CHOOSER_ALLOW_NEW);
+  self->speaker = dramatis_chooser_row_new (story, DRAMATIS_ITEM_ACTOR, _("S_peaker"), DRAMATIS_CHOOSER_ALLOW_NEW);
   dramatis_chooser_row_set_item (DRAMATIS_CHOOSER_ROW (self->speaker), speaker);
   dramatis_editor_add_field (editor, group, "speaker", self->speaker);
   g_signal_connect_object (self->speaker, "changed", G_CALLBACK (speaker_changed_cb), self, G_CONNECT_SWAPPED);
