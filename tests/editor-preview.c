@@ -13,11 +13,14 @@
 /* Shows one editor over the built-in story, to look at it: not a test,
  * and not part of the app.
  *
- *   editor-preview actor|event|relation|statement [INDEX] [--evidence] [--story FILE]
+ *   editor-preview actor|event|relation|statement [INDEX] [--evidence|--refused-evidence]
+ *                  [--story FILE]
  *
  * Without INDEX the dialog adds a new item; --evidence gives it the first
  * passage of the first event, as a selection in the source would; --story
- * opens FILE instead of the built-in story.
+ * opens FILE instead of the built-in story; --refused-evidence gives it a
+ * passage of a source the story does not have, to see the story refuse
+ * the edit.
  */
 
 int
@@ -27,6 +30,9 @@ main (int    argc,
   g_autoptr(DramatisStory) story = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   const DramatisEvidence *evidence = NULL;
+  /* A passage of a source the story does not have, which it refuses. */
+  const DramatisEvidence refused = { DRAMATIS_NO_INDEX, "no-such-source", 0, 0, "Words the story refuses." };
+  gboolean refuse = FALSE;
   const char *path = NULL;
   guint index = DRAMATIS_NO_INDEX;
   GtkWindow *parent, *dialog;
@@ -35,13 +41,15 @@ main (int    argc,
   setlocale (LC_ALL, "");
   if (argc < 2)
     {
-      g_printerr ("Usage: %s actor|event|relation|statement [INDEX] [--evidence] [--story FILE]\n", argv[0]);
+      g_printerr ("Usage: %s actor|event|relation|statement [INDEX] [--evidence|--refused-evidence] [--story FILE]\n", argv[0]);
       return 2;
     }
   kind = argv[1];
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "--evidence"))
       evidence = (const DramatisEvidence *) 1;
+    else if (g_str_equal (argv[i], "--refused-evidence"))
+      refuse = TRUE;
     else if (g_str_equal (argv[i], "--story") && i + 1 < argc)
       path = argv[++i];
     else
@@ -53,6 +61,8 @@ main (int    argc,
     return 1;
   if (evidence != NULL)
     evidence = &dramatis_story_get_event (story, 0)->evidence[0];
+  if (refuse)
+    evidence = &refused;
 
   parent = GTK_WINDOW (adw_application_window_new (NULL));
   gtk_window_set_default_size (parent, 900, 700);
