@@ -88,6 +88,21 @@ test_long_name (void)
   g_assert_false (g_str_has_suffix (id, "-"));
 }
 
+static void
+test_find_named (void)
+{
+  g_autoptr(DramatisStory) story = load_story ();
+
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "north korea", DRAMATIS_NO_INDEX), ==, 0);
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "NORTH KOREA", DRAMATIS_NO_INDEX), ==, 0);
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "dprk", DRAMATIS_NO_INDEX), ==, 1);
+  /* The actor itself is left out, as when it is renamed. */
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "North Korea", 0), ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "North", DRAMATIS_NO_INDEX), ==, DRAMATIS_NO_INDEX);
+  g_assert_cmpuint (dramatis_story_find_actor_named (story, "north-korea", DRAMATIS_NO_INDEX), ==,
+                    DRAMATIS_NO_INDEX);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -98,6 +113,7 @@ main (int    argc,
   g_test_add_func ("/model/story-ids/from-name", test_from_name);
   g_test_add_func ("/model/story-ids/unique", test_unique);
   g_test_add_func ("/model/story-ids/long-name", test_long_name);
+  g_test_add_func ("/model/story-ids/find-named", test_find_named);
 
   return g_test_run ();
 }

@@ -4,12 +4,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dramatis-story-ids.h"
 
 /* Ids for new items.  The file's ids are read by people too (they appear in
  * the story file and in links between items), so a new one is made from
  * the item's name, "robert-wood", in the manner of the stories Dramatis
- * ships, with a number after it when the name is taken.
+ * ships, with a number after it when the name is taken.  And finding the
+ * actor of a name, which is how people, unlike the file, tell actors
+ * apart.
  */
 
 /* Ids are cut short after this many bytes: a source titled with a whole
@@ -131,4 +135,42 @@ dramatis_story_make_id (DramatisStory    *self,
     }
 
   return id;
+}
+
+/**
+ * dramatis_story_find_actor_named:
+ * @self: a story
+ * @name: a name
+ * @except: an actor to leave out, or %DRAMATIS_NO_INDEX
+ *
+ * Finds an actor by its name as people read it: "north korea" finds
+ * "North Korea".  Other names do not count.
+ *
+ * Returns: the first actor but @except called @name, in any case, or
+ *   %DRAMATIS_NO_INDEX
+ */
+guint
+dramatis_story_find_actor_named (DramatisStory *self,
+                                 const char    *name,
+                                 guint          except)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), DRAMATIS_NO_INDEX);
+  g_return_val_if_fail (name != NULL, DRAMATIS_NO_INDEX);
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < dramatis_story_get_n_actors (self); i++)
+    {
+      const char *other = dramatis_story_get_actor (self, i)->name;
+      g_autofree char *other_folded = NULL;
+
+      if (i == except || other == NULL)
+        continue;
+      other_folded = g_utf8_casefold (other, -1);
+      if (strcmp (folded, other_folded) == 0)
+        return i;
+    }
+
+  return DRAMATIS_NO_INDEX;
 }
