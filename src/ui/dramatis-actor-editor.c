@@ -97,7 +97,8 @@ dramatis_actor_editor_validate (DramatisEditor *editor)
       dramatis_editor_set_error (editor, "name", _("Enter the actor’s name"));
       valid = FALSE;
     }
-  else if (dramatis_editor_find_actor_name (editor, name, edited_index (self)))
+  else if (dramatis_story_find_actor_named (dramatis_editor_get_story (editor), name, edited_index (self)) !=
+           DRAMATIS_NO_INDEX)
     {
       dramatis_editor_set_error (editor, "name", _("Another actor has this name"));
       valid = FALSE;

@@ -8,6 +8,7 @@
 
 #include "dramatis-chooser-row.h"
 #include "dramatis-item-object.h"
+#include "dramatis-story-ids.h"
 
 /* A row that chooses one actor, or one event, of a story that may have
  * thousands: activating it opens a popover with a search field over a
@@ -111,25 +112,6 @@ choose (DramatisChooserRow *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* The actor called @name, in any case, or DRAMATIS_NO_INDEX. */
-static guint
-find_name (DramatisChooserRow *self,
-           const char         *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < dramatis_story_get_n_actors (self->story); i++)
-    {
-      const char *other = dramatis_story_get_actor (self->story, i)->name;
-      g_autofree char *other_folded = other != NULL ? g_utf8_casefold (other, -1) : NULL;
-
-      if (g_strcmp0 (folded, other_folded) == 0)
-        return i;
-    }
-
-  return DRAMATIS_NO_INDEX;
-}
-
 static char *
 dup_query (DramatisChooserRow *self)
 {
@@ -158,7 +140,9 @@ search_changed_cb (DramatisChooserRow *self)
 
   if (self->flags & DRAMATIS_CHOOSER_ALLOW_NEW)
     {
-      gboolean can_add = *query != '\0' && find_name (self, query) == DRAMATIS_NO_INDEX;
+      gboolean can_add = *query != '\0' &&
+                         dramatis_story_find_actor_named (self->story, query, DRAMATIS_NO_INDEX) ==
+                         DRAMATIS_NO_INDEX;
 
       if (can_add)
         {

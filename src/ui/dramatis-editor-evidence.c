@@ -75,13 +75,8 @@ evidence_row_new (DramatisEditor         *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quoted);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
 
-  remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Evidence"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Evidence"), -1);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  remove = dramatis_editor_remove_button_new (self, "edit-delete-symbolic", _("Remove Evidence"),
+                                              G_CALLBACK (remove_clicked_cb));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;

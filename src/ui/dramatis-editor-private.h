@@ -73,9 +73,10 @@ char                *dramatis_editor_dup_text           (DramatisEditor         
                                                          const char             *name);
 gboolean             dramatis_editor_get_active         (DramatisEditor         *self,
                                                          const char             *name);
-gboolean             dramatis_editor_find_actor_name    (DramatisEditor         *self,
-                                                         const char             *name,
-                                                         guint                   except);
+GtkWidget           *dramatis_editor_remove_button_new  (DramatisEditor         *self,
+                                                         const char             *icon_name,
+                                                         const char             *label,
+                                                         GCallback               callback);
 gboolean             dramatis_strings_equal             (const char             *a,
                                                          const char             *b);
 

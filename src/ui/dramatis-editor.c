@@ -589,28 +589,31 @@ dramatis_editor_get_active (DramatisEditor *self,
          gtk_switch_get_active (GTK_SWITCH (field->control));
 }
 
-/* Whether an actor other than @except is called @name, in any case. */
-gboolean
-dramatis_editor_find_actor_name (DramatisEditor *self,
-                                 const char     *name,
-                                 guint           except)
+/**
+ * dramatis_editor_remove_button_new:
+ * @self: an editor
+ * @icon_name: the button's icon
+ * @label: what the button does, for its tooltip and screen readers
+ * @callback: (scope notified): called with the button and @self on a click
+ *
+ * Returns: (transfer floating): a flat button that takes an item off a
+ *   list of the form, for the suffix of its row
+ */
+GtkWidget *
+dramatis_editor_remove_button_new (DramatisEditor *self,
+                                   const char     *icon_name,
+                                   const char     *label,
+                                   GCallback       callback)
 {
-  DramatisStory *story = dramatis_editor_get_story (self);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  for (guint i = 0; i < dramatis_story_get_n_actors (story); i++)
-    {
-      const DramatisActor *actor = dramatis_story_get_actor (story, i);
-      g_autofree char *other = NULL;
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
 
-      if (i == except || actor->name == NULL)
-        continue;
-      other = g_utf8_casefold (actor->name, -1);
-      if (g_strcmp0 (folded, other) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return button;
 }
 
 /* Whether two texts of a form are the same, %NULL and "" alike. */

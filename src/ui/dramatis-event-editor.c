@@ -215,13 +215,8 @@ add_participant_row (DramatisEventEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (participant.row), title);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (participant.row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (participant.row), role != NULL ? role : "");
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Participant"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Participant"), -1);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  remove = dramatis_editor_remove_button_new (DRAMATIS_EDITOR (self), "list-remove-symbolic",
+                                              _("Remove Participant"), G_CALLBACK (remove_clicked_cb));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (participant.row), remove);
   g_signal_connect_object (participant.row, "changed", G_CALLBACK (role_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -225,12 +225,8 @@ add_about_row (DramatisStatementEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  dramatis_actor_get_label (dramatis_story_get_actor (story, actor)));
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_about_cb), self, 0);
+  remove = dramatis_editor_remove_button_new (DRAMATIS_EDITOR (self), "list-remove-symbolic", _("Remove"),
+                                              G_CALLBACK (remove_about_cb));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   g_array_append_val (self->about, actor);
