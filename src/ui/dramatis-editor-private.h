@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 
 /* What the editors of actors, events, relations and statements share: the
  * dialog's frame, its fields and the errors shown under them, the date
- * rows and the list of evidence.  Nothing outside src/ui/dramatis-*-editor.c
- * includes this but the tests.
+ * rows and the list of evidence.  Nothing but the editors' own files and
+ * the tests includes this; the window calls dramatis-editor.h.
  */
 
 #define DRAMATIS_TYPE_EDITOR (dramatis_editor_get_type ())
