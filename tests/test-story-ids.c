@@ -37,7 +37,7 @@ test_from_name (void)
   struct { DramatisItemKind kind; const char *name; const char *id; } cases[] = {
     { DRAMATIS_ITEM_ACTOR, "Kim Jong Un", "kim-jong-un" },
     { DRAMATIS_ITEM_ACTOR, "  U.N. Security   Council ", "u-n-security-council" },
-    { DRAMATIS_ITEM_ACTOR, "Côte d'Ivoire", "cote-divoire" },
+    { DRAMATIS_ITEM_ACTOR, "Côte d'Ivoire", "côte-d-ivoire" },
     { DRAMATIS_ITEM_ACTOR, "", "actor" },
     { DRAMATIS_ITEM_ACTOR, NULL, "actor" },
     { DRAMATIS_ITEM_STATEMENT, "—", "statement" },

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dramatis-chooser-row.h"
+#include "dramatis-item-list.h"
 #include "dramatis-item-object.h"
 #include "dramatis-story-ids.h"
 
