@@ -858,7 +858,9 @@ dramatis_network_canvas_zoom_to_fit (DramatisNetworkCanvas *self)
  * @self: a network canvas
  * @animate: whether to show the layout step by step
  *
- * Lays out the actors again, keeping pinned ones where they are.
+ * Lays out the actors again, keeping pinned ones where they are.  The
+ * layout gives the scene places for the actors that are not pinned, and
+ * changes nothing of the story: it is no edit, and undoing leaves it.
  */
 void
 dramatis_network_canvas_run_layout (DramatisNetworkCanvas *self,
