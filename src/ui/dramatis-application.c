@@ -122,6 +122,7 @@ dramatis_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.edit-selection", { "F2", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },

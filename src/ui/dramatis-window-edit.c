@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dramatis-editor.h"
+#include "dramatis-source-editor.h"
+#include "dramatis-source-window.h"
 #include "dramatis-story-edit.h"
 #include "dramatis-window-private.h"
 
@@ -59,6 +62,8 @@ items_changed_cb (DramatisWindow *self,
   if (change == DRAMATIS_ITEM_ADDED && self->edit_added.kind == DRAMATIS_ITEM_NONE &&
       kind >= DRAMATIS_ITEM_ACTOR && kind <= DRAMATIS_ITEM_STATEMENT)
     self->edit_added = (DramatisItem) { kind, index };
+  if (change == DRAMATIS_ITEM_ADDED && kind == DRAMATIS_ITEM_SOURCE)
+    self->edit_added_source = index;
   self->edit_kinds |= 1u << kind;
 }
 
@@ -77,6 +82,16 @@ story_edited_cb (DramatisWindow *self,
     select = self->edit_added;
   self->edit_added = DRAMATIS_ITEM_INIT_NONE;
   self->edit_kinds = 0;
+
+  /* A source the user just added opens, to be quoted from. */
+  if (self->source_editor != NULL && self->edit_added_source != DRAMATIS_NO_INDEX)
+    {
+      const DramatisSource *source = dramatis_story_get_source (story, self->edit_added_source);
+      DramatisEvidence whole = { self->edit_added_source, source->id, 0, 0, NULL };
+
+      dramatis_source_window_show (GTK_WINDOW (self), story, &whole);
+    }
+  self->edit_added_source = DRAMATIS_NO_INDEX;
 
   dramatis_window_update_views (self);
 
@@ -143,6 +158,11 @@ dramatis_window_update_edit_actions (DramatisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selection", editable && selected != DRAMATIS_ITEM_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-selection", editable && selected != DRAMATIS_ITEM_NONE);
+  for (const char *const *action = (const char *const[]) { "win.add-actor", "win.add-event", "win.add-relation",
+                                                           "win.add-statement", "win.add-source", NULL };
+       *action != NULL; action++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *action, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin-selection", editable && selected == DRAMATIS_ITEM_ACTOR);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpin-all",
                                  editable && !dramatis_window_story_is_empty (self));
@@ -230,6 +250,7 @@ dramatis_window_connect_story (DramatisWindow *self,
     }
 
   self->edit_added = DRAMATIS_ITEM_INIT_NONE;
+  self->edit_added_source = DRAMATIS_NO_INDEX;
   self->edit_kinds = 0;
   self->restored = FALSE;
 
@@ -371,6 +392,169 @@ pin_selection_action (GtkWidget  *widget,
   dramatis_story_end_edit (self->story);
 }
 
+/* Adding and editing, in the editors' dialogs */
+
+/* The actor a new relation or statement starts from: the one selected, or
+ * the speaker of the statement selected.
+ */
+static guint
+selected_actor (DramatisWindow *self)
+{
+  DramatisItem item = self->selection.selected;
+
+  if (item.kind == DRAMATIS_ITEM_ACTOR)
+    return item.index;
+  if (item.kind == DRAMATIS_ITEM_STATEMENT)
+    return dramatis_story_get_statement (self->story, item.index)->speaker;
+
+  return DRAMATIS_NO_INDEX;
+}
+
+static gboolean
+can_edit (DramatisWindow *self)
+{
+  return self->story != NULL && self->n_saves == 0;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+
+  if (!can_edit (self))
+    return;
+
+  if (g_str_equal (action_name, "win.add-actor"))
+    dramatis_editor_edit_actor (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX);
+  else if (g_str_equal (action_name, "win.add-event"))
+    dramatis_editor_edit_event (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX, NULL);
+  else if (g_str_equal (action_name, "win.add-relation"))
+    dramatis_editor_edit_relation (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX,
+                                   selected_actor (self), DRAMATIS_NO_INDEX, NULL);
+  else if (g_str_equal (action_name, "win.add-statement"))
+    dramatis_editor_edit_statement (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX,
+                                    selected_actor (self), NULL);
+  else if (g_str_equal (action_name, "win.add-source"))
+    {
+      /* The source opens once added, to be quoted from. */
+      GtkWindow *editor = dramatis_source_editor_open (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX);
+
+      g_set_weak_pointer (&self->source_editor, editor);
+    }
+}
+
+static void
+edit_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DramatisWindow *self = DRAMATIS_WINDOW (widget);
+  DramatisItem item = self->selection.selected;
+
+  if (!can_edit (self))
+    return;
+
+  switch (item.kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      dramatis_editor_edit_actor (GTK_WINDOW (self), self->story, item.index);
+      break;
+    case DRAMATIS_ITEM_EVENT:
+      dramatis_editor_edit_event (GTK_WINDOW (self), self->story, item.index, NULL);
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      dramatis_editor_edit_relation (GTK_WINDOW (self), self->story, item.index, DRAMATIS_NO_INDEX,
+                                     DRAMATIS_NO_INDEX, NULL);
+      break;
+    case DRAMATIS_ITEM_STATEMENT:
+      dramatis_editor_edit_statement (GTK_WINDOW (self), self->story, item.index, DRAMATIS_NO_INDEX, NULL);
+      break;
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      break;
+    }
+}
+
+/* A relation drawn from one actor to another in the network gets its type
+ * and the rest in the relation's dialog.
+ */
+static void
+relation_drawn_cb (DramatisWindow *self,
+                   guint           from,
+                   guint           to)
+{
+  if (can_edit (self))
+    dramatis_editor_edit_relation (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX, from, to, NULL);
+}
+
+/* A passage chosen in a source window becomes a quote, or the evidence of
+ * a new event or relation; its text is the source's own.
+ */
+static void
+add_evidence_cb (DramatisWindow *self,
+                 guint           kind,
+                 guint           source,
+                 guint           start,
+                 guint           end,
+                 GtkWindow      *source_window)
+{
+  g_autofree char *exact = NULL;
+  DramatisEvidence evidence;
+
+  if (gtk_window_get_transient_for (source_window) != GTK_WINDOW (self) ||
+      !can_edit (self) || source >= dramatis_story_get_n_sources (self->story))
+    return;
+
+  evidence = (DramatisEvidence) { source, dramatis_story_get_source (self->story, source)->id, start, end, NULL };
+  exact = dramatis_story_dup_evidence_text (self->story, &evidence);
+  evidence.exact = exact;
+
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_STATEMENT:
+      dramatis_editor_edit_statement (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX, DRAMATIS_NO_INDEX,
+                                      &evidence);
+      break;
+    case DRAMATIS_ITEM_EVENT:
+      dramatis_editor_edit_event (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX, &evidence);
+      break;
+    case DRAMATIS_ITEM_RELATION:
+      dramatis_editor_edit_relation (GTK_WINDOW (self), self->story, DRAMATIS_NO_INDEX, DRAMATIS_NO_INDEX,
+                                     DRAMATIS_NO_INDEX, &evidence);
+      break;
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_ACTOR:
+    case DRAMATIS_ITEM_SOURCE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      break;
+    }
+}
+
+/* The source windows of this window, wherever they were opened from, send
+ * their passages here.  A window is listed before it knows its parent:
+ * the passage's handler checks it.
+ */
+static void
+toplevels_changed_cb (DramatisWindow *self,
+                      guint           position,
+                      guint           removed,
+                      guint           added,
+                      GListModel     *toplevels)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DRAMATIS_IS_SOURCE_WINDOW (window))
+        g_signal_connect_object (window, "add-evidence", G_CALLBACK (add_evidence_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
 /* Menus */
 
 static GMenuModel *
@@ -387,24 +571,34 @@ build_item_menu (DramatisWindow *self)
       {
         const DramatisActor *actor = dramatis_story_get_actor (self->story, item.index);
 
+        g_menu_append (edit, _("_Edit Actor…"), "win.edit-selection");
+        g_menu_append (edit, _("Add _Statement…"), "win.add-statement");
+        g_menu_append (edit, _("Add _Relation…"), "win.add-relation");
         g_menu_append (edit, actor->pinned ? _("_Unpin") : _("_Pin in Place"), "win.pin-selection");
         g_menu_append (remove, _("_Delete Actor"), "win.delete-selection");
       }
       break;
     case DRAMATIS_ITEM_EVENT:
+      g_menu_append (edit, _("_Edit Event…"), "win.edit-selection");
       g_menu_append (remove, _("_Delete Event"), "win.delete-selection");
       break;
     case DRAMATIS_ITEM_RELATION:
+      g_menu_append (edit, _("_Edit Relation…"), "win.edit-selection");
       g_menu_append (remove, _("_Delete Relation"), "win.delete-selection");
       break;
     case DRAMATIS_ITEM_STATEMENT:
+      g_menu_append (edit, _("_Edit Statement…"), "win.edit-selection");
       g_menu_append (remove, _("_Delete Statement"), "win.delete-selection");
       break;
     case DRAMATIS_ITEM_NONE:
     case DRAMATIS_ITEM_SOURCE:
     case DRAMATIS_ITEM_STORY:
     default:
-      g_menu_append (edit, _("Re-run _Layout"), "win.relayout");
+      g_menu_append (edit, _("Add _Actor…"), "win.add-actor");
+      g_menu_append (edit, _("Add _Event…"), "win.add-event");
+      g_menu_append (edit, _("Add _Relation…"), "win.add-relation");
+      g_menu_append (edit, _("Add S_ource…"), "win.add-source");
+      g_menu_append (remove, _("Re-run _Layout"), "win.relayout");
       break;
     }
 
@@ -524,6 +718,11 @@ dramatis_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "win.pin-selection", NULL, pin_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-selection", NULL, edit_selection_action);
+  for (const char *const *action = (const char *const[]) { "win.add-actor", "win.add-event", "win.add-relation",
+                                                           "win.add-statement", "win.add-source", NULL };
+       *action != NULL; action++)
+    gtk_widget_class_install_action (widget_class, *action, NULL, add_action);
 
   /* A text field takes Delete for itself first: these bubble up from the
    * diagrams and the lists.
@@ -544,6 +743,9 @@ list_menu_key_cb (GtkWidget *widget,
 void
 dramatis_window_edit_init (DramatisWindow *self)
 {
+  self->edit_added = DRAMATIS_ITEM_INIT_NONE;
+  self->edit_added_source = DRAMATIS_NO_INDEX;
+
   /* The search entry takes the keys typed in the sidebar, Delete among
    * them: the lists see theirs first.
    */
@@ -565,6 +767,10 @@ dramatis_window_edit_init (DramatisWindow *self)
   g_signal_connect_object (self->timeline_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->network_canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->network_canvas, "relation-drawn", G_CALLBACK (relation_drawn_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self,
                            G_CONNECT_SWAPPED);
   dramatis_window_update_edit_actions (self);
 }

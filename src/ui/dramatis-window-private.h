@@ -95,7 +95,9 @@ struct _DramatisWindow
    * it changed, as bits.
    */
   DramatisItem            edit_added;
+  guint                   edit_added_source;
   guint                   edit_kinds;
+  GtkWindow              *source_editor;  /* a new source's, while it is open */
   GMenu                  *undo_menu;
 
   char                   *recovery_id;  /* names the window's recovery copy */

@@ -744,6 +744,7 @@ dramatis_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_handle_id (&self->recovery_timeout_id, g_source_remove);
+  g_clear_weak_pointer (&self->source_editor);
   if (self->switcher_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->switcher_tick_id);
