@@ -13,6 +13,10 @@
 #include "dramatis-item-object.h"
 #include "dramatis-network-canvas.h"
 #include "dramatis-pane.h"
+#include "dramatis-chooser-row.h"
+#include "dramatis-editor-private.h"
+#include "dramatis-source-editor.h"
+#include "dramatis-source-window.h"
 #include "dramatis-story-edit.h"
 #include "dramatis-timeline-canvas.h"
 #include "dramatis-timeline-overview.h"
@@ -2977,6 +2981,224 @@ test_context_menu (Fixture       *fixture,
   drain_main_context ();
 }
 
+/* Building a story from nothing, in the window */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+lacks_toplevel (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (wait_for (has_toplevel, GSIZE_TO_POINTER (type)));
+  return find_toplevel (type);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Presses an editor's Add, and waits for it to close. */
+static void
+apply_editor (DramatisEditor *editor)
+{
+  GtkWidget *button = dramatis_editor_get_apply_button (editor);
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_for (lacks_toplevel, GSIZE_TO_POINTER (DRAMATIS_TYPE_EDITOR)));
+}
+
+static void
+choose_in (DramatisEditor *editor,
+           const char     *field,
+           const char     *query)
+{
+  DramatisChooserRow *row = DRAMATIS_CHOOSER_ROW (dramatis_editor_get_field (editor, field));
+  GListModel *matches = dramatis_chooser_row_search (row, query);
+
+  g_assert_cmpuint (g_list_model_get_n_items (matches), >, 0);
+  dramatis_chooser_row_choose_match (row, 0);
+}
+
+#define ARTICLE "Russia and North Korea signed a treaty on June 19, 2024. \"This is a new page in our " \
+                "relations,\" President Vladimir Putin said in Pyongyang."
+
+static void
+test_build_story (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = dramatis_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.dramatis.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DramatisStory) built = NULL;
+  g_autoptr(DramatisStory) saved = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *quote = "This is a new page in our relations";
+  GtkWidget *text_view, *save;
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+  DramatisStory *story;
+  DramatisEditor *editor;
+  DramatisChooserRow *speaker;
+  GtkWindow *source_editor, *source_window;
+  guint start, putin, n_steps = 0;
+  gpointer wait[2];
+
+  /* A story file with nothing in it yet. */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"dramatis-story\", \"version\": \"1.0\", "
+                                            "\"title\": \"Treaty\" }", -1, &error));
+  g_assert_no_error (error);
+  wait[0] = fixture->window;
+  wait[1] = fixture->story;
+  dramatis_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (story_is_not, wait));
+  story = dramatis_window_get_story (fixture->window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (fixture, "main_stack"))), ==,
+                   "empty-story");
+
+  /* An article, pasted as a source, opens in its window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-source", NULL));
+  source_editor = wait_for_toplevel (DRAMATIS_TYPE_SOURCE_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (source_editor), "title")), "Treaty report");
+  text_view = find_named (GTK_WIDGET (source_editor), "text");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), ARTICLE, -1);
+  save = find_named (GTK_WIDGET (source_editor), "save");
+  g_assert_true (wait_for ((Condition) gtk_widget_get_sensitive, save));
+  g_signal_emit_by_name (save, "clicked");
+  source_window = wait_for_toplevel (DRAMATIS_TYPE_SOURCE_WINDOW);
+  g_assert_cmpuint (dramatis_story_get_n_sources (story), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (fixture, "main_stack"))), ==, "story");
+
+  /* A passage selected there is quoted as a new speaker's statement. */
+  start = g_utf8_pointer_to_offset (ARTICLE, strstr (ARTICLE, quote));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_of_type (GTK_WIDGET (source_window), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &first, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, start + g_utf8_strlen (quote, -1));
+  gtk_text_buffer_select_range (buffer, &first, &last);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (source_window), "source.quote", NULL));
+  editor = DRAMATIS_EDITOR (wait_for_toplevel (DRAMATIS_TYPE_EDITOR));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Statement");
+  speaker = DRAMATIS_CHOOSER_ROW (dramatis_editor_get_field (editor, "speaker"));
+  dramatis_chooser_row_search (speaker, "Vladimir Putin");
+  dramatis_chooser_row_choose_new (speaker);
+  apply_editor (editor);
+  g_assert_cmpuint (dramatis_story_get_n_statements (story), ==, 1);
+  g_assert_cmpstr (dramatis_story_get_statement (story, 0)->text, ==, quote);
+  g_assert_cmpuint (dramatis_story_get_statement (story, 0)->evidence[0].start, ==, start);
+  putin = dramatis_story_find_actor (story, "vladimir-putin");
+  g_assert_cmpuint (putin, !=, DRAMATIS_NO_INDEX);
+  /* What the edit made is selected. */
+  g_assert_cmpint (dramatis_window_get_selected (fixture->window).kind, ==, DRAMATIS_ITEM_ACTOR);
+
+  /* Another actor, from the menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-actor", NULL));
+  editor = DRAMATIS_EDITOR (wait_for_toplevel (DRAMATIS_TYPE_EDITOR));
+  gtk_editable_set_text (GTK_EDITABLE (dramatis_editor_get_field (editor, "name")), "Kim Jong Un");
+  apply_editor (editor);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), ==, 2);
+
+  /* A relation from the actor selected. */
+  dramatis_window_select (fixture->window, (DramatisItem) { DRAMATIS_ITEM_ACTOR, putin });
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-relation", NULL));
+  editor = DRAMATIS_EDITOR (wait_for_toplevel (DRAMATIS_TYPE_EDITOR));
+  g_assert_cmpuint (dramatis_chooser_row_get_item (DRAMATIS_CHOOSER_ROW (dramatis_editor_get_field (editor, "from"))),
+                    ==, putin);
+  choose_in (editor, "to", "Kim Jong Un");
+  apply_editor (editor);
+  g_assert_cmpuint (dramatis_story_get_n_relations (story), ==, 1);
+  g_assert_cmpint (dramatis_window_get_selected (fixture->window).kind, ==, DRAMATIS_ITEM_RELATION);
+
+  bytes = dramatis_story_to_bytes (story);
+  built = dramatis_story_load_bytes (bytes, "built", &error);
+  g_assert_no_error (error);
+
+  /* Undo all, back to the story as it was opened, unchanged; redo all. */
+  while (dramatis_history_can_undo (dramatis_story_get_history (story)))
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+      n_steps++;
+    }
+  g_assert_cmpuint (n_steps, ==, 4);
+  g_assert_cmpuint (dramatis_story_get_n_sources (story), ==, 0);
+  g_assert_cmpuint (dramatis_story_get_n_actors (story), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (fixture, "main_stack"))), ==,
+                   "empty-story");
+  g_assert_true (is_saved (fixture->window));
+  while (dramatis_history_can_redo (dramatis_story_get_history (story)))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_true (dramatis_story_equal (story, built));
+  g_assert_false (is_saved (fixture->window));
+
+  /* Saved and read again, it is the story built. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (wait_for (is_saved, fixture->window));
+  saved = dramatis_story_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dramatis_story_equal (saved, built));
+
+  dramatis_test_remove_temp_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3079,6 +3301,8 @@ main (int    argc,
 
   g_test_add ("/window/item-list-reload", Fixture, NULL,
               fixture_set_up, test_item_list_reload, fixture_tear_down);
+  g_test_add ("/window/build-story", Fixture, NULL,
+              fixture_set_up, test_build_story, fixture_tear_down);
   g_test_add ("/window/delete-undo-redo", Fixture, NULL,
               fixture_set_up, test_delete_undo_redo, fixture_tear_down);
   g_test_add ("/window/selection-follows-edits", Fixture, NULL,
