@@ -15,5 +15,8 @@ guint  dramatis_test_count_files     (const char *dir);
 
 DramatisStory *dramatis_test_load_story (const char *program,
                                          const char *path);
+gboolean       dramatis_test_random_edit (DramatisStory *story,
+                                          GRand         *rand,
+                                          guint          step);
 
 G_END_DECLS
