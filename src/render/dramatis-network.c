@@ -180,33 +180,35 @@ update_theme (DramatisNetwork     *self,
   self->scene.valid = FALSE;
 }
 
-/* Public API */
-
-/**
- * dramatis_network_new:
- * @story: the story whose actors and relations to draw
- * @theme: the theme whose fonts measure the labels
- *
- * Actors are placed on a circle until dramatis_network_set_positions()
- * gives their places, except those the story gives a position.
- *
- * Returns: (transfer full): a new network
+/* The parts of the network that follow from the story's actors and
+ * relations: their arrays, sized for the story as it is, and what they
+ * hold but the positions and the labels' sizes.  Made when the network is
+ * made, and again when the story is edited.
  */
-DramatisNetwork *
-dramatis_network_new (DramatisStory       *story,
-                      const DramatisTheme *theme)
+static void
+free_structure (DramatisNetwork *self)
 {
-  DramatisNetwork *self;
-  g_autofree double *xy = NULL;
-  PangoFontMap *font_map;
-  cairo_font_options_t *options;
+  g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->glyph_boxes, g_free);
+  g_clear_pointer (&self->radius, g_free);
+  g_clear_pointer (&self->degree, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->edges, g_free);
+  g_clear_pointer (&self->actor_mark, g_free);
+  g_clear_pointer (&self->relation_mark, g_free);
+  g_clear_pointer (&self->placement.label_of, g_free);
+  g_clear_pointer (&self->highlight.actors, g_free);
+  g_clear_pointer (&self->highlight.hidden, g_free);
+}
+
+static void
+build_structure (DramatisNetwork *self)
+{
+  DramatisStory *story = self->story;
   guint n_labels;
 
-  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
-  g_return_val_if_fail (theme != NULL, NULL);
-
-  self = g_new0 (DramatisNetwork, 1);
-  self->story = g_object_ref (story);
   self->n_actors = dramatis_story_get_n_actors (story);
   self->n_relations = dramatis_story_get_n_relations (story);
   n_labels = self->n_actors + self->n_relations;
@@ -221,22 +223,18 @@ dramatis_network_new (DramatisStory       *story,
   self->edges = g_new0 (Edge, MAX (self->n_relations, 1));
   self->actor_mark = g_new0 (guint, MAX (self->n_actors, 1));
   self->relation_mark = g_new0 (guint, MAX (self->n_relations, 1));
-  self->label_width = g_new (float, MAX (n_labels, 1));
-  self->label_height = g_new (float, MAX (n_labels, 1));
-  self->label_images = g_new0 (cairo_surface_t *, MAX (n_labels, 1));
-  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
-  self->placement.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->mark_serial = 0;
   self->placement.label_of = g_new (int, MAX (n_labels, 1));
   for (guint i = 0; i < n_labels; i++)
     self->placement.label_of[i] = -1;
   self->highlight.actors = g_new0 (guint8, MAX (self->n_actors, 1));
-  self->highlight.actor_list = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->highlight.relations = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->highlight.extra = g_array_new (FALSE, FALSE, sizeof (Label));
   self->highlight.hidden = g_new0 (guint8, MAX (n_labels, 1));
-  self->highlight.item = DRAMATIS_ITEM_INIT_NONE;
-  self->scratch_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
-  self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->highlight.valid = FALSE;
+  self->highlight.extra_valid = FALSE;
+  self->kinds_present = 0;
+  self->families_present = 0;
+  self->max_radius = 0;
+  self->glyph_boxes_zoom = 0;
 
   for (guint a = 0; a < self->n_actors; a++)
     {
@@ -321,6 +319,49 @@ dramatis_network_new (DramatisStory       *story,
   for (guint i = 0; i < self->n_actors; i++)
     self->rank[self->order[i]] = i;
   compute_edge_weights (self);
+}
+
+/* Public API */
+
+/**
+ * dramatis_network_new:
+ * @story: the story whose actors and relations to draw
+ * @theme: the theme whose fonts measure the labels
+ *
+ * Actors are placed on a circle until dramatis_network_set_positions()
+ * gives their places, except those the story gives a position.
+ *
+ * Returns: (transfer full): a new network
+ */
+DramatisNetwork *
+dramatis_network_new (DramatisStory       *story,
+                      const DramatisTheme *theme)
+{
+  DramatisNetwork *self;
+  g_autofree double *xy = NULL;
+  PangoFontMap *font_map;
+  cairo_font_options_t *options;
+  guint n_labels;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  self = g_new0 (DramatisNetwork, 1);
+  self->story = g_object_ref (story);
+  build_structure (self);
+  n_labels = self->n_actors + self->n_relations;
+
+  self->label_width = g_new (float, MAX (n_labels, 1));
+  self->label_height = g_new (float, MAX (n_labels, 1));
+  self->label_images = g_new0 (cairo_surface_t *, MAX (n_labels, 1));
+  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->placement.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->highlight.actor_list = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlight.relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlight.extra = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->highlight.item = DRAMATIS_ITEM_INIT_NONE;
+  self->scratch_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* Text: metrics without hinting, so that a label's size does not depend
    * on the scale it is drawn at.
@@ -357,6 +398,110 @@ dramatis_network_new (DramatisStory       *story,
   return self;
 }
 
+/**
+ * dramatis_network_update:
+ * @self: a network
+ * @kept: (array): for each actor of the story, then each relation, the
+ *   index its label had among the network's labels (actors, then
+ *   relations) if its text did not change, or %DRAMATIS_NO_INDEX
+ * @xy: (array): x and y of each actor of the story, in world units
+ *
+ * Reads the story's actors and relations again after it was edited,
+ * keeping the sizes of the labels that did not change, and places the
+ * actors at @xy.  The caches of what was drawn are dropped.
+ */
+void
+dramatis_network_update (DramatisNetwork *self,
+                         const guint     *kept,
+                         const double    *xy)
+{
+  guint old_n_labels = self->n_actors + self->n_relations;
+  g_autofree float *old_width = NULL;
+  g_autofree float *old_height = NULL;
+  guint n_labels;
+
+  g_return_if_fail (self != NULL);
+
+  dramatis_network_clear_label_images (self);
+  g_clear_pointer (&self->label_images, g_free);
+  old_width = g_steal_pointer (&self->label_width);
+  old_height = g_steal_pointer (&self->label_height);
+  free_structure (self);
+  dramatis_network_grid_clear (&self->nodes);
+  dramatis_network_grid_clear (&self->arcs);
+
+  build_structure (self);
+  n_labels = self->n_actors + self->n_relations;
+  self->label_width = g_new (float, MAX (n_labels, 1));
+  self->label_height = g_new (float, MAX (n_labels, 1));
+  self->label_images = g_new0 (cairo_surface_t *, MAX (n_labels, 1));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      guint from = kept != NULL ? kept[i] : DRAMATIS_NO_INDEX;
+
+      self->label_width[i] = from < old_n_labels ? old_width[from] : -1;
+      self->label_height[i] = from < old_n_labels ? old_height[from] : -1;
+    }
+
+  self->scene.valid = FALSE;
+  self->scene.base_valid = FALSE;
+  dramatis_network_set_positions (self, xy, self->n_actors);
+}
+
+/**
+ * dramatis_network_forget_labels:
+ * @self: a network
+ * @ids: (array length=n_ids): labels whose text changed: actors, or the
+ *   number of actors plus a relation
+ * @n_ids: how many
+ *
+ * Measures those labels again at the next drawing, and places all labels
+ * anew, after an edit that changed names and nothing else.
+ */
+void
+dramatis_network_forget_labels (DramatisNetwork *self,
+                                const guint     *ids,
+                                guint            n_ids)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint id = ids[i];
+
+      g_return_if_fail (id < self->n_actors + self->n_relations);
+      self->label_width[id] = self->label_height[id] = -1;
+      if (self->label_images[id] != NULL)
+        {
+          g_clear_pointer (&self->label_images[id], cairo_surface_destroy);
+          self->n_label_images--;
+        }
+    }
+
+  dramatis_network_invalidate_placement (self);
+  dramatis_network_forget_highlight (self);
+}
+
+/**
+ * dramatis_network_forget_highlight:
+ * @self: a network
+ *
+ * Lights the selection anew at the next drawing, after an edit of what it
+ * lights (a statement's speaker, say) that changed nothing else.
+ */
+void
+dramatis_network_forget_highlight (DramatisNetwork *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->highlight.valid = FALSE;
+  self->highlight.extra_valid = FALSE;
+  /* The kept scene without the selection stays good: the selection is
+   * drawn anew over it, as for an item no selection can be.
+   */
+  self->scene.selected = (DramatisItem) { DRAMATIS_ITEM_STORY, DRAMATIS_NO_INDEX };
+}
+
 void
 dramatis_network_free (DramatisNetwork *self)
 {
@@ -365,16 +510,7 @@ dramatis_network_free (DramatisNetwork *self)
 
   dramatis_network_clear_label_images (self);
   g_clear_object (&self->story);
-  g_free (self->xy);
-  g_free (self->glyph_boxes);
-  g_free (self->radius);
-  g_free (self->degree);
-  g_free (self->order);
-  g_free (self->rank);
-  g_free (self->kinds);
-  g_free (self->edges);
-  g_free (self->actor_mark);
-  g_free (self->relation_mark);
+  free_structure (self);
   dramatis_network_grid_clear (&self->nodes);
   dramatis_network_grid_clear (&self->arcs);
   for (guint i = 0; i < 2; i++)
@@ -390,13 +526,10 @@ dramatis_network_free (DramatisNetwork *self)
   g_free (self->label_images);
   g_hash_table_unref (self->sprites);
   g_array_unref (self->placement.labels);
-  g_free (self->placement.label_of);
   dramatis_network_hash_grid_clear (&self->placement.grid);
-  g_free (self->highlight.actors);
   g_array_unref (self->highlight.actor_list);
   g_array_unref (self->highlight.relations);
   g_array_unref (self->highlight.extra);
-  g_free (self->highlight.hidden);
   g_clear_pointer (&self->scene.surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene.spare, cairo_surface_destroy);
   g_clear_pointer (&self->scene.base, cairo_surface_destroy);

@@ -53,14 +53,21 @@ typedef struct
  * DramatisNetwork:
  *
  * Draws the actor network of a story and answers hit-tests on it.  It reads
- * the story once, when it is made: make a new one when the story changes.
- * Positions come from a layout; it keeps a copy.
+ * the story when it is made, and again when dramatis_network_update() is
+ * told the story changed.  Positions come from a layout; it keeps a copy.
  */
 typedef struct _DramatisNetwork DramatisNetwork;
 
 DramatisNetwork *dramatis_network_new                    (DramatisStory             *story,
                                                           const DramatisTheme       *theme);
 void             dramatis_network_free                   (DramatisNetwork           *self);
+void             dramatis_network_update                 (DramatisNetwork           *self,
+                                                          const guint               *kept,
+                                                          const double              *xy);
+void             dramatis_network_forget_labels          (DramatisNetwork           *self,
+                                                          const guint               *ids,
+                                                          guint                      n_ids);
+void             dramatis_network_forget_highlight       (DramatisNetwork           *self);
 
 void             dramatis_network_set_positions          (DramatisNetwork           *self,
                                                           const double              *xy,

@@ -8,11 +8,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "dramatis-scene.h"
+#include "dramatis-scene-private.h"
 
 /* A story made ready to draw: its timeline, its network and the network's
  * layout, shared by the window, the exports and the command line, so that
- * all three draw the same thing.
+ * all three draw the same thing.  How the scene follows the story's edits
+ * is in dramatis-scene-update.c.
  */
 
 /* Layouts start from the same seed everywhere, so a story always comes out
@@ -22,13 +23,6 @@
 
 /* The network's share of a page of automatic height: its height for its width. */
 #define NETWORK_ASPECT 0.6
-
-struct _DramatisScene
-{
-  DramatisStory    *story;
-  DramatisTimeline *timeline;
-  DramatisNetwork  *network;
-};
 
 /**
  * dramatis_view_mode_from_string:
@@ -81,6 +75,7 @@ dramatis_scene_new (DramatisStory       *story,
   self->story = g_object_ref (story);
   self->timeline = dramatis_timeline_new (story, DRAMATIS_LANES_BY_ACTOR, theme);
   self->network = dramatis_network_new (story, theme);
+  dramatis_scene_init_places (self);
 
   return self;
 }
@@ -88,6 +83,7 @@ dramatis_scene_new (DramatisStory       *story,
 void
 dramatis_scene_free (DramatisScene *self)
 {
+  dramatis_scene_clear_places (self);
   g_clear_pointer (&self->timeline, dramatis_timeline_free);
   g_clear_pointer (&self->network, dramatis_network_free);
   g_clear_object (&self->story);
@@ -172,7 +168,7 @@ dramatis_scene_run_layout (DramatisScene *self)
   layout = dramatis_scene_create_layout (self);
   dramatis_graph_layout_run (layout);
   positions = dramatis_graph_layout_get_positions (layout, &n_nodes);
-  dramatis_network_set_positions (self->network, positions, n_nodes);
+  dramatis_scene_set_layout_positions (self, positions, n_nodes);
 }
 
 /**

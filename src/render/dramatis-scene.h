@@ -18,6 +18,19 @@ typedef enum
   DRAMATIS_VIEW_BOTH,
 } DramatisViewMode;
 
+/**
+ * DramatisSceneChange:
+ * @DRAMATIS_SCENE_TIMELINE: the timeline changed: draw it again
+ * @DRAMATIS_SCENE_NETWORK: the network changed
+ *
+ * What dramatis_scene_update() changed.
+ */
+typedef enum
+{
+  DRAMATIS_SCENE_TIMELINE = 1 << 0,
+  DRAMATIS_SCENE_NETWORK  = 1 << 1,
+} DramatisSceneChange;
+
 typedef struct _DramatisScene DramatisScene;
 
 gboolean          dramatis_view_mode_from_string  (const char                 *name,
@@ -33,6 +46,13 @@ DramatisNetwork  *dramatis_scene_get_network      (DramatisScene              *s
 
 DramatisGraphLayout *dramatis_scene_create_layout (DramatisScene              *self);
 void              dramatis_scene_run_layout       (DramatisScene              *self);
+void              dramatis_scene_set_layout_positions (DramatisScene          *self,
+                                                   const double               *xy,
+                                                   guint                       n_actors);
+void              dramatis_scene_set_focus        (DramatisScene              *self,
+                                                   double                      x,
+                                                   double                      y);
+guint             dramatis_scene_update           (DramatisScene              *self);
 
 char             *dramatis_scene_dup_title        (DramatisScene              *self);
 char             *dramatis_scene_dup_subtitle     (DramatisScene              *self,

@@ -158,6 +158,14 @@ struct _DramatisTimeline
   DramatisTimeGap        gaps[DRAMATIS_TIME_MAP_MAX_GAPS];
   guint                  n_gaps;
 
+  /* Labels and lane names are measured again after an edit, with the
+   * words measured before.
+   */
+  Measurer               label_measurer;
+  Measurer               inferred_measurer;
+  Measurer               lane_measurer;
+  double                 title_width;
+
   /* Per event. */
   guint                  n_events;
   guint8                *event_flags;

@@ -129,6 +129,51 @@ find_gaps (DramatisTimeline *self)
     self->gaps[self->n_gaps++] = g_array_index (holes, DramatisTimeGap, i);
 }
 
+/* An event's flags, and the width of its label. */
+static void
+measure_event (DramatisTimeline *self,
+               guint             index)
+{
+  const DramatisEvent *e = dramatis_story_get_event (self->story, index);
+  Measurer *measurer;
+
+  self->event_flags[index] = 0;
+  self->label_widths[index] = 0;
+  if (!dramatis_span_is_set (&e->when))
+    return;
+
+  self->event_flags[index] = event_flags_for (e);
+  dramatis_timeline_format_label (self->text, e, self->event_flags[index]);
+  measurer = (self->event_flags[index] & MARK_INFERRED) ? &self->inferred_measurer : &self->label_measurer;
+  self->label_widths[index] = MIN (MAX_LABEL_WIDTH, dramatis_timeline_measure_text (measurer, self->text->str) + 1);
+}
+
+/* The span of the story, its axis breaks, its lanes and the width of
+ * their names, from the events' flags and labels.
+ */
+static void
+build_lanes (DramatisTimeline *self)
+{
+  double gutter;
+
+  self->has_time = dramatis_story_get_time_bounds (self->story, &self->first_second, &self->end_second);
+  find_gaps (self);
+
+  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->lane_items, 0);
+  if (self->mode == DRAMATIS_LANES_BY_ACTOR)
+    dramatis_timeline_build_actor_lanes (self);
+  else
+    dramatis_timeline_build_kind_lanes (self);
+
+  gutter = self->title_width - GUTTER_PADDING - GUTTER_DOT;
+  for (guint l = 0; l < self->lanes->len; l++)
+    gutter = MAX (gutter, dramatis_timeline_measure_text (&self->lane_measurer,
+                                                          g_array_index (self->lanes, Lane, l).title));
+  self->natural_gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
+  self->gutter_width = self->natural_gutter_width;
+}
+
 /**
  * dramatis_timeline_new:
  * @story: a story
@@ -150,10 +195,8 @@ dramatis_timeline_new (DramatisStory       *story,
 {
   cairo_font_options_t *options;
   DramatisTimeline *self;
-  Measurer labels = { 0 }, inferred = { 0 }, lanes = { 0 }, axis = { 0 }, period = { 0 };
-  Measurer *measurer;
+  Measurer axis = { 0 }, period = { 0 };
   PangoRectangle logical;
-  double gutter = 0;
 
   g_return_val_if_fail (DRAMATIS_IS_STORY (story), NULL);
   g_return_val_if_fail (mode == DRAMATIS_LANES_BY_ACTOR || mode == DRAMATIS_LANES_BY_KIND, NULL);
@@ -189,14 +232,14 @@ dramatis_timeline_new (DramatisStory       *story,
   self->axis_font = dramatis_theme_new_font (theme, theme->small_font_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   self->period_font = dramatis_theme_new_font (theme, theme->small_font_size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
 
-  dramatis_timeline_measurer_init (&labels, self->pango, self->label_font);
-  dramatis_timeline_measurer_init (&inferred, self->pango, self->inferred_font);
-  dramatis_timeline_measurer_init (&lanes, self->pango, self->lane_font);
+  dramatis_timeline_measurer_init (&self->label_measurer, self->pango, self->label_font);
+  dramatis_timeline_measurer_init (&self->inferred_measurer, self->pango, self->inferred_font);
+  dramatis_timeline_measurer_init (&self->lane_measurer, self->pango, self->lane_font);
   dramatis_timeline_measurer_init (&axis, self->pango, self->axis_font);
   dramatis_timeline_measurer_init (&period, self->pango, self->period_font);
 
-  pango_layout_set_text (labels.layout, "Ag", -1);
-  pango_layout_get_extents (labels.layout, NULL, &logical);
+  pango_layout_set_text (self->label_measurer.layout, "Ag", -1);
+  pango_layout_get_extents (self->label_measurer.layout, NULL, &logical);
   self->label_height = (double) logical.height / PANGO_SCALE;
   self->row_height = MAX (ROW_HEIGHT, ceil (self->label_height) + BAR_HEIGHT + 3);
 
@@ -204,47 +247,18 @@ dramatis_timeline_new (DramatisStory       *story,
   self->axis_spacing = MAX (dramatis_timeline_measure_text (&axis, "00:00"),
                             dramatis_timeline_measure_text (&axis, "2024")) * 1.6 + 12;
 
+  self->title_width = dramatis_timeline_measure_text (&period, dramatis_timeline_lanes_title (mode));
+  dramatis_timeline_measurer_clear (&axis);
+  dramatis_timeline_measurer_clear (&period);
+
   self->n_events = dramatis_story_get_n_events (story);
   self->event_flags = g_new0 (guint8, MAX (self->n_events, 1));
   self->label_widths = g_new0 (float, MAX (self->n_events, 1));
   self->lit = g_new0 (guint8, MAX (self->n_events, 1));
-
   for (guint i = 0; i < self->n_events; i++)
-    {
-      const DramatisEvent *e = dramatis_story_get_event (story, i);
+    measure_event (self, i);
 
-      if (!dramatis_span_is_set (&e->when))
-        continue;
-
-      self->event_flags[i] = event_flags_for (e);
-      dramatis_timeline_format_label (self->text, e, self->event_flags[i]);
-      measurer = (self->event_flags[i] & MARK_INFERRED) ? &inferred : &labels;
-      self->label_widths[i] = MIN (MAX_LABEL_WIDTH,
-                                   dramatis_timeline_measure_text (measurer, self->text->str) + 1);
-    }
-
-  self->has_time = dramatis_story_get_time_bounds (story, &self->first_second, &self->end_second);
-  find_gaps (self);
-
-  if (mode == DRAMATIS_LANES_BY_ACTOR)
-    dramatis_timeline_build_actor_lanes (self);
-  else
-    dramatis_timeline_build_kind_lanes (self);
-
-  gutter = dramatis_timeline_measure_text (&period, dramatis_timeline_lanes_title (mode))
-           - GUTTER_PADDING - GUTTER_DOT;
-  for (guint l = 0; l < self->lanes->len; l++)
-    gutter = MAX (gutter,
-                  dramatis_timeline_measure_text (&lanes, g_array_index (self->lanes, Lane, l).title));
-  self->natural_gutter_width = CLAMP (ceil (gutter) + 3 * GUTTER_PADDING + GUTTER_DOT, MIN_GUTTER, MAX_GUTTER);
-  self->gutter_width = self->natural_gutter_width;
-
-  dramatis_timeline_measurer_clear (&labels);
-  dramatis_timeline_measurer_clear (&inferred);
-  dramatis_timeline_measurer_clear (&lanes);
-  dramatis_timeline_measurer_clear (&axis);
-  dramatis_timeline_measurer_clear (&period);
-
+  build_lanes (self);
   dramatis_timeline_pack (self, dramatis_timeline_fit_scale (self, DEFAULT_LAYOUT_WIDTH));
 
   return self;
@@ -256,6 +270,9 @@ dramatis_timeline_free (DramatisTimeline *self)
   g_return_if_fail (self != NULL);
 
   g_clear_object (&self->story);
+  dramatis_timeline_measurer_clear (&self->label_measurer);
+  dramatis_timeline_measurer_clear (&self->inferred_measurer);
+  dramatis_timeline_measurer_clear (&self->lane_measurer);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->label_font, pango_font_description_free);
   g_clear_pointer (&self->inferred_font, pango_font_description_free);
@@ -279,6 +296,79 @@ dramatis_timeline_free (DramatisTimeline *self)
   if (self->text != NULL)
     g_string_free (self->text, TRUE);
   g_free (self);
+}
+
+/**
+ * dramatis_timeline_update:
+ * @self: a timeline
+ * @kept: (array) (nullable): for each event of the story, its index
+ *   before the edit if its label and date did not change, or
+ *   %DRAMATIS_NO_INDEX; %NULL when no event changed
+ *
+ * Lays out the timeline again after its story was edited: measures the
+ * labels of the events that changed, builds the lanes again and packs them
+ * at the scale they were packed at, so that a view of it stays where it
+ * was.  The lane names are measured again, with the words measured
+ * before; the gutter takes its natural width until
+ * dramatis_timeline_fit_gutter() fits it again.
+ */
+void
+dramatis_timeline_update (DramatisTimeline *self,
+                          const guint      *kept)
+{
+  guint n_events;
+
+  g_return_if_fail (self != NULL);
+
+  n_events = dramatis_story_get_n_events (self->story);
+  if (kept != NULL || n_events != self->n_events)
+    {
+      g_autofree guint8 *old_flags = g_steal_pointer (&self->event_flags);
+      g_autofree float *old_widths = g_steal_pointer (&self->label_widths);
+      guint old_n_events = self->n_events;
+
+      self->n_events = n_events;
+      self->event_flags = g_new0 (guint8, MAX (n_events, 1));
+      self->label_widths = g_new0 (float, MAX (n_events, 1));
+      g_free (self->lit);
+      self->lit = g_new0 (guint8, MAX (n_events, 1));
+      for (guint i = 0; i < n_events; i++)
+        {
+          guint from = kept != NULL ? kept[i] : i;
+
+          if (from < old_n_events)
+            {
+              self->event_flags[i] = old_flags[from];
+              self->label_widths[i] = old_widths[from];
+            }
+          else
+            measure_event (self, i);
+        }
+    }
+
+  build_lanes (self);
+  dramatis_timeline_pack (self, self->layout_seconds_per_pixel);
+
+  self->lit_for = DRAMATIS_ITEM_INIT_NONE;
+  self->dimming = FALSE;
+  g_clear_pointer (&self->overview_counts, g_free);
+  self->overview_columns = 0;
+}
+
+/**
+ * dramatis_timeline_forget_highlight:
+ * @self: a timeline
+ *
+ * Lights the selection anew at the next drawing, after an edit of what it
+ * lights that changed nothing else.
+ */
+void
+dramatis_timeline_forget_highlight (DramatisTimeline *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->lit_for = DRAMATIS_ITEM_INIT_NONE;
+  self->dimming = FALSE;
 }
 
 /**

@@ -86,6 +86,9 @@ DramatisTimeline *dramatis_timeline_new                (DramatisStory           
                                                         DramatisLaneMode            mode,
                                                         const DramatisTheme        *theme);
 void              dramatis_timeline_free               (DramatisTimeline           *self);
+void              dramatis_timeline_update             (DramatisTimeline           *self,
+                                                        const guint                *kept);
+void              dramatis_timeline_forget_highlight   (DramatisTimeline           *self);
 
 DramatisStory    *dramatis_timeline_get_story          (DramatisTimeline           *self);
 DramatisLaneMode  dramatis_timeline_get_lane_mode      (DramatisTimeline           *self);
