@@ -651,6 +651,33 @@ test_move_signal (void)
   g_assert_false (dramatis_story_get_actor (story, 1)->has_position);
 }
 
+/* Unplacing an actor forgets its position and its pin, and is undone. */
+static void
+test_unplace_actor (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  DramatisHistory *history = dramatis_story_get_history (story);
+  const DramatisActor *actor;
+
+  g_assert_false (dramatis_story_unplace_actor (story, 1));
+  g_assert_false (dramatis_history_can_undo (history));
+
+  dramatis_story_move_actor (story, 1, 5.0, 6.0);
+  dramatis_story_pin_actor (story, 1, TRUE);
+  g_assert_true (dramatis_story_unplace_actor (story, 1));
+  actor = dramatis_story_get_actor (story, 1);
+  g_assert_false (actor->has_position);
+  g_assert_false (actor->pinned);
+  g_assert_cmpstr (dramatis_history_get_undo_name (history), ==, "Unpin Actor");
+
+  g_assert_true (dramatis_story_undo (story));
+  actor = dramatis_story_get_actor (story, 1);
+  g_assert_true (actor->has_position);
+  g_assert_true (actor->pinned);
+  g_assert_cmpfloat (actor->x, ==, 5.0);
+  g_assert_cmpfloat (actor->y, ==, 6.0);
+}
+
 /* "edited" comes once per step, after the step's item changes. */
 
 typedef struct
@@ -834,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/refused", test_refused);
   g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
+  g_test_add_func ("/model/edit/unplace-actor", test_unplace_actor);
   g_test_add_func ("/model/edit/edited-signal", test_edited_signal);
   g_test_add_func ("/model/edit/undone-id-free", test_undone_id_free);
   g_test_add_func ("/model/edit/saved-state", test_saved_state);

@@ -137,6 +137,37 @@ dramatis_story_pin_actor (DramatisStory *self,
 }
 
 /**
+ * dramatis_story_unplace_actor:
+ * @self: a story
+ * @actor: index of an actor
+ *
+ * Forgets where an actor was placed by hand, and its pin, as an edit that
+ * can be undone: layouts place it again.  Unpin All is this for every
+ * actor, in one step.
+ *
+ * Returns: %TRUE if the actor had a position
+ */
+gboolean
+dramatis_story_unplace_actor (DramatisStory *self,
+                              guint          actor)
+{
+  DramatisActor changed;
+
+  g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
+  g_return_val_if_fail (actor < self->actors->len, FALSE);
+
+  changed = g_array_index (self->actors, DramatisActor, actor);
+  if (!changed.has_position)
+    return FALSE;
+
+  changed.has_position = changed.pinned = FALSE;
+  changed.x = changed.y = 0.0;
+  replace_actor (self, "Unpin Actor", actor, &changed);
+
+  return TRUE;
+}
+
+/**
  * dramatis_story_add_actor:
  * @self: a story
  * @actor: the new actor; its index fields are ignored

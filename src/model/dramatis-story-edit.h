@@ -65,6 +65,8 @@ gboolean         dramatis_story_move_actor           (DramatisStory            *
 gboolean         dramatis_story_pin_actor            (DramatisStory            *self,
                                                       guint                     actor,
                                                       gboolean                  pinned);
+gboolean         dramatis_story_unplace_actor        (DramatisStory            *self,
+                                                      guint                     actor);
 guint            dramatis_story_add_actor            (DramatisStory            *self,
                                                       const DramatisActor      *actor,
                                                       GError                  **error);
