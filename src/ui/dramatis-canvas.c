@@ -769,6 +769,54 @@ dramatis_canvas_set_scene (DramatisCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static guint
+count_items (DramatisStory    *story,
+             DramatisItemKind  kind)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_ACTOR:
+      return dramatis_story_get_n_actors (story);
+    case DRAMATIS_ITEM_EVENT:
+      return dramatis_story_get_n_events (story);
+    case DRAMATIS_ITEM_RELATION:
+      return dramatis_story_get_n_relations (story);
+    case DRAMATIS_ITEM_STATEMENT:
+      return dramatis_story_get_n_statements (story);
+    case DRAMATIS_ITEM_SOURCE:
+      return dramatis_story_get_n_sources (story);
+    case DRAMATIS_ITEM_NONE:
+    case DRAMATIS_ITEM_STORY:
+    default:
+      return G_MAXUINT;
+    }
+}
+
+/**
+ * dramatis_canvas_scene_changed:
+ * @self: a canvas
+ *
+ * The scene changed after an edit of its story: the hovered item, which
+ * may be another or none now, is forgotten, a selected item that no longer
+ * exists too (the window selects what it wants after an edit), and the
+ * diagram is drawn again.  The view stays.
+ */
+void
+dramatis_canvas_scene_changed (DramatisCanvas *self)
+{
+  DramatisCanvasPrivate *priv = dramatis_canvas_get_instance_private (self);
+
+  g_return_if_fail (DRAMATIS_IS_CANVAS (self));
+
+  priv->selection.hovered = DRAMATIS_ITEM_INIT_NONE;
+  if (priv->scene != NULL &&
+      priv->selection.selected.index >= count_items (dramatis_scene_get_story (priv->scene),
+                                                     priv->selection.selected.kind))
+    priv->selection.selected = DRAMATIS_ITEM_INIT_NONE;
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /**
  * dramatis_canvas_set_theme:
  * @self: a canvas

@@ -84,6 +84,7 @@ struct _DramatisCanvasClass
 DramatisScene *dramatis_canvas_get_scene       (DramatisCanvas          *self);
 void           dramatis_canvas_set_scene       (DramatisCanvas          *self,
                                                 DramatisScene           *scene);
+void           dramatis_canvas_scene_changed   (DramatisCanvas          *self);
 void           dramatis_canvas_set_theme       (DramatisCanvas          *self,
                                                 const DramatisTheme     *theme);
 const DramatisTheme *dramatis_canvas_get_theme (DramatisCanvas          *self);

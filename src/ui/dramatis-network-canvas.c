@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "dramatis-network-canvas.h"
+#include "dramatis-story-edit.h"
 
 /* The actor network on screen.  It draws with the renderer of src/render,
  * lets the user pan, zoom, select and drag actors (a dragged actor is
@@ -121,7 +122,7 @@ apply_layout_positions (DramatisNetworkCanvas *self)
   guint n_nodes;
 
   positions = dramatis_graph_layout_get_positions (self->layout, &n_nodes);
-  dramatis_network_set_positions (get_network (self), positions, n_nodes);
+  dramatis_scene_set_layout_positions (dramatis_canvas_get_scene (DRAMATIS_CANVAS (self)), positions, n_nodes);
 }
 
 static gboolean
@@ -327,6 +328,8 @@ dramatis_network_canvas_draw (DramatisCanvas          *canvas,
 {
   DramatisNetworkCanvas *self = DRAMATIS_NETWORK_CANVAS (canvas);
 
+  /* Actors added with no placed neighbours come where the user looks. */
+  dramatis_scene_set_focus (dramatis_canvas_get_scene (canvas), self->view.center_x, self->view.center_y);
   dramatis_network_draw (get_network (self), cr, &self->view, theme, selection);
 
   if (self->link == LINK_DRAWING)
@@ -425,17 +428,19 @@ dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
   if (link_end (self))
     return;
 
-  /* An actor put down by hand stays there: it is pinned and saved. */
+  /* An actor put down by hand stays there: it is pinned and saved, in
+   * one step that undoing puts back where it showed.
+   */
   if (network != NULL && !self->read_only && self->dragged_actor != DRAMATIS_NO_INDEX)
     {
-      const double *positions;
-      guint n_actors;
+      DramatisStory *story = dramatis_scene_get_story (dramatis_canvas_get_scene (canvas));
+      const double *positions = dramatis_network_get_positions (network, NULL);
 
-      positions = dramatis_network_get_positions (network, &n_actors);
-      dramatis_story_set_actor_position (dramatis_scene_get_story (dramatis_canvas_get_scene (canvas)),
-                                         self->dragged_actor,
-                                         positions[2 * self->dragged_actor],
-                                         positions[2 * self->dragged_actor + 1], TRUE);
+      dramatis_story_begin_edit (story, "Move Actor");
+      dramatis_story_move_actor (story, self->dragged_actor, positions[2 * self->dragged_actor],
+                                 positions[2 * self->dragged_actor + 1]);
+      dramatis_story_pin_actor (story, self->dragged_actor, TRUE);
+      dramatis_story_end_edit (story);
       g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
     }
 
@@ -897,10 +902,41 @@ dramatis_network_canvas_run_layout (DramatisNetworkCanvas *self,
  * dramatis_network_canvas_unpin_all:
  * @self: a network canvas
  *
- * Forgets every position set by hand and lays the network out afresh.
+ * Forgets every position set by hand, one step that can be undone, and
+ * lays the network out afresh.
  */
 void
 dramatis_network_canvas_unpin_all (DramatisNetworkCanvas *self)
+{
+  DramatisScene *scene;
+  DramatisStory *story;
+
+  g_return_if_fail (DRAMATIS_IS_NETWORK_CANVAS (self));
+
+  scene = dramatis_canvas_get_scene (DRAMATIS_CANVAS (self));
+  if (scene == NULL)
+    return;
+
+  story = dramatis_scene_get_story (scene);
+  dramatis_story_begin_edit (story, "Unpin All");
+  for (guint a = 0; a < dramatis_story_get_n_actors (story); a++)
+    dramatis_story_unplace_actor (story, a);
+  dramatis_story_end_edit (story);
+
+  dramatis_network_canvas_run_layout (self, TRUE);
+  g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
+}
+
+/**
+ * dramatis_network_canvas_scene_changed:
+ * @self: a network canvas
+ *
+ * Call after dramatis_scene_update() said the network changed: the
+ * canvas draws it again at the same zoom and pan.  A layout still
+ * running for actors that came or went since it started stops.
+ */
+void
+dramatis_network_canvas_scene_changed (DramatisNetworkCanvas *self)
 {
   DramatisScene *scene;
 
@@ -910,9 +946,18 @@ dramatis_network_canvas_unpin_all (DramatisNetworkCanvas *self)
   if (scene == NULL)
     return;
 
-  dramatis_story_clear_actor_positions (dramatis_scene_get_story (scene));
-  dramatis_network_canvas_run_layout (self, TRUE);
-  g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
+  if (self->layout != NULL)
+    {
+      guint n_nodes;
+
+      dramatis_graph_layout_get_positions (self->layout, &n_nodes);
+      if (n_nodes != dramatis_story_get_n_actors (dramatis_scene_get_story (scene)))
+        stop_layout (self);
+    }
+
+  /* A drag of an actor that another edit removed or moved down ends. */
+  self->dragged_actor = DRAMATIS_NO_INDEX;
+  dramatis_canvas_scene_changed (DRAMATIS_CANVAS (self));
 }
 
 /**

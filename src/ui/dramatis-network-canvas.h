@@ -27,6 +27,7 @@ void       dramatis_network_canvas_zoom_to_fit     (DramatisNetworkCanvas   *sel
 void       dramatis_network_canvas_run_layout      (DramatisNetworkCanvas   *self,
                                                     gboolean                 animate);
 void       dramatis_network_canvas_unpin_all       (DramatisNetworkCanvas   *self);
+void       dramatis_network_canvas_scene_changed   (DramatisNetworkCanvas   *self);
 void       dramatis_network_canvas_set_editable    (DramatisNetworkCanvas   *self,
                                                     gboolean                 editable);
 gboolean   dramatis_network_canvas_is_laying_out   (DramatisNetworkCanvas   *self);

@@ -477,6 +477,37 @@ dramatis_timeline_canvas_set_scene (DramatisTimelineCanvas *self,
 }
 
 /**
+ * dramatis_timeline_canvas_scene_changed:
+ * @self: a timeline canvas
+ *
+ * Call after dramatis_scene_update() said the timeline changed: the
+ * canvas draws it again, keeping its zoom and where it was scrolled to as
+ * far as the lanes still reach, and shows or hides the scroll bar and the
+ * overview as the lanes now ask.
+ */
+void
+dramatis_timeline_canvas_scene_changed (DramatisTimelineCanvas *self)
+{
+  DramatisTimeline *timeline;
+
+  g_return_if_fail (DRAMATIS_IS_TIMELINE_CANVAS (self));
+
+  timeline = get_timeline (self);
+  if (timeline == NULL)
+    return;
+
+  /* The lane names may be wider or narrower now. */
+  if (self->view.width > 0)
+    dramatis_timeline_fit_gutter (timeline, self->view.width);
+  if (self->view.seconds_per_pixel > 0)
+    dramatis_timeline_pan (timeline, &self->view, 0, 0);
+
+  dramatis_canvas_scene_changed (DRAMATIS_CANVAS (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  update_chrome (self);
+}
+
+/**
  * dramatis_timeline_canvas_set_theme:
  * @self: a timeline canvas
  * @theme: the colours to draw with, owned by the caller, who keeps it

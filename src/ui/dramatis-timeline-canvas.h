@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (DramatisTimelineCanvas, dramatis_timeline_canvas, DRAMATIS
 GtkWidget *dramatis_timeline_canvas_new           (void);
 void       dramatis_timeline_canvas_set_scene     (DramatisTimelineCanvas  *self,
                                                    DramatisScene           *scene);
+void       dramatis_timeline_canvas_scene_changed (DramatisTimelineCanvas  *self);
 void       dramatis_timeline_canvas_set_theme     (DramatisTimelineCanvas  *self,
                                                    const DramatisTheme     *theme);
 void       dramatis_timeline_canvas_set_selection (DramatisTimelineCanvas  *self,
