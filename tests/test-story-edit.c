@@ -7,6 +7,7 @@
 
 #include "dramatis-story-edit.h"
 #include "dramatis-story-io.h"
+#include "dramatis-story-private.h"
 #include "dramatis-test-utils.h"
 
 /* Editing a story: every edit applied, undone and redone gives back equal
@@ -651,6 +652,33 @@ test_move_signal (void)
   g_assert_false (dramatis_story_get_actor (story, 1)->has_position);
 }
 
+/* An edit of what no index holds (a statement's text, a relation's label,
+ * an event's name) leaves the indexes as they are, rather than building
+ * them again.
+ */
+static void
+test_text_keeps_indexes (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  const guint *statements = story->actor_statements.items;
+  const guint *relations = story->actor_relations.items;
+  const guint *events = story->events_by_time;
+  DramatisStatement statement = *dramatis_story_get_statement (story, 0);
+  DramatisRelation relation = *dramatis_story_get_relation (story, 0);
+  DramatisEvent event = *dramatis_story_get_event (story, 0);
+
+  statement.text = "Other words.";
+  g_assert_true (dramatis_story_change_statement (story, 0, &statement, NULL));
+  relation.label = "another label";
+  g_assert_true (dramatis_story_change_relation (story, 0, &relation, NULL));
+  event.name = "Another name";
+  g_assert_true (dramatis_story_change_event (story, 0, &event, NULL));
+  g_assert_true (story->actor_statements.items == statements);
+  g_assert_true (story->actor_relations.items == relations);
+  g_assert_true (story->events_by_time == events);
+  assert_indexes_fresh (story);
+}
+
 /* Unplacing an actor forgets its position and its pin, and is undone. */
 static void
 test_unplace_actor (void)
@@ -862,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/delete-actor-step", test_delete_actor_step);
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
   g_test_add_func ("/model/edit/unplace-actor", test_unplace_actor);
+  g_test_add_func ("/model/edit/text-keeps-indexes", test_text_keeps_indexes);
   g_test_add_func ("/model/edit/edited-signal", test_edited_signal);
   g_test_add_func ("/model/edit/undone-id-free", test_undone_id_free);
   g_test_add_func ("/model/edit/saved-state", test_saved_state);

@@ -253,6 +253,47 @@ flush_changes (DramatisStory *self)
     dramatis_story_emit_edited (self);
 }
 
+static gboolean
+same_participants (const DramatisEvent *a,
+                   const DramatisEvent *b)
+{
+  if (a->n_participants != b->n_participants)
+    return FALSE;
+  for (guint i = 0; i < a->n_participants; i++)
+    if (g_strcmp0 (a->participants[i].actor_id, b->participants[i].actor_id) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether changing an item from @from to @to changes what the indexes
+ * hold: the references they list it under (compared by id, which decides
+ * the index), and the dates they sort by.
+ */
+static gboolean
+changes_index_keys (DramatisItemKind        kind,
+                    const DramatisItemData *from,
+                    const DramatisItemData *to)
+{
+  switch (kind)
+    {
+    case DRAMATIS_ITEM_STATEMENT:
+      return g_strcmp0 (from->statement.speaker_id, to->statement.speaker_id) != 0 ||
+             g_strcmp0 (from->statement.event_id, to->statement.event_id) != 0 ||
+             !dramatis_date_equal (&from->statement.date, &to->statement.date);
+    case DRAMATIS_ITEM_RELATION:
+      return g_strcmp0 (from->relation.from_id, to->relation.from_id) != 0 ||
+             g_strcmp0 (from->relation.to_id, to->relation.to_id) != 0;
+    case DRAMATIS_ITEM_EVENT:
+      return !dramatis_date_equal (&from->event.when.start, &to->event.when.start) ||
+             !dramatis_date_equal (&from->event.when.end, &to->event.when.end) ||
+             !same_participants (&from->event, &to->event);
+    case DRAMATIS_ITEM_ACTOR:
+    case DRAMATIS_ITEM_SOURCE:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 set_item (DramatisStory      *self,
           DramatisItemKind    kind,
@@ -297,9 +338,12 @@ set_item (DramatisStory      *self,
 
   /* Indexes have a key per actor and per event, and the events' times;
    * statements and relations are only listed in them.  An actor's own
-   * fields and sources are in none.
+   * fields and sources are in none, nor the text of the others: a change
+   * that keeps what the indexes hold leaves them as they are.
    */
-  if (kind == DRAMATIS_ITEM_STATEMENT)
+  if (change.change == DRAMATIS_ITEM_CHANGED && !changes_index_keys (kind, from, to))
+    ;
+  else if (kind == DRAMATIS_ITEM_STATEMENT)
     self->edit_reindex_statements = TRUE;
   else if (kind == DRAMATIS_ITEM_RELATION)
     self->edit_reindex_relations = TRUE;
