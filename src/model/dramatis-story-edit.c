@@ -21,6 +21,12 @@
 
 G_DEFINE_QUARK (dramatis-story-edit-error-quark, dramatis_story_edit_error)
 
+/* Up to this many events whose dates or participants changed in one step
+ * move in the indexes, each in time linear in the story's events; more
+ * than that, the indexes are built again.
+ */
+#define MAX_EVENTS_MOVED 16
+
 typedef struct
 {
   DramatisStory    *story;
@@ -236,7 +242,13 @@ flush_changes (DramatisStory *self)
   if (self->edit_reindex)
     dramatis_story_build_indexes (self);
   else
-    dramatis_story_build_link_indexes (self, self->edit_reindex_statements, self->edit_reindex_relations);
+    {
+      if (self->edit_reindex_events->len > 0)
+        dramatis_story_reindex_events (self, (const guint *) (gpointer) self->edit_reindex_events->data,
+                                       self->edit_reindex_events->len);
+      dramatis_story_build_link_indexes (self, self->edit_reindex_statements, self->edit_reindex_relations);
+    }
+  g_array_set_size (self->edit_reindex_events, 0);
   self->edit_resolve_all = self->edit_reindex = FALSE;
   self->edit_reindex_statements = self->edit_reindex_relations = FALSE;
 
@@ -347,6 +359,9 @@ set_item (DramatisStory      *self,
     self->edit_reindex_statements = TRUE;
   else if (kind == DRAMATIS_ITEM_RELATION)
     self->edit_reindex_relations = TRUE;
+  else if (kind == DRAMATIS_ITEM_EVENT && change.change == DRAMATIS_ITEM_CHANGED &&
+           self->edit_reindex_events->len < MAX_EVENTS_MOVED)
+    g_array_append_val (self->edit_reindex_events, index);
   else if (kind == DRAMATIS_ITEM_EVENT || (kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED))
     self->edit_reindex = TRUE;
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dramatis-story-private.h"
 
 /* The story's query indexes: its dated events sorted by time, with a
@@ -297,6 +299,111 @@ dramatis_story_build_link_indexes (DramatisStory *self,
     build_statement_indexes (self);
   if (relations)
     build_relation_index (self);
+}
+
+static SortKey
+sort_key_of (DramatisStory *self,
+             guint          index)
+{
+  const DramatisEvent *event = &g_array_index (self->events, DramatisEvent, index);
+  SortKey key;
+
+  key.first = dramatis_span_get_first_second (&event->when);
+  key.end = dramatis_span_get_end_second (&event->when);
+  key.precision = event->when.start.precision;
+  key.index = index;
+
+  return key;
+}
+
+/* Moves event @index to its place in time order after its date changed:
+ * out of the order, and back in by bisection among the dated events, or
+ * among the undated ones in the order of the file.
+ */
+static void
+move_in_time_order (DramatisStory *self,
+                    guint          index)
+{
+  guint n_events = self->events->len;
+  guint *order = self->events_by_time;
+  const DramatisEvent *event = &g_array_index (self->events, DramatisEvent, index);
+  guint at = 0, to, lo, hi;
+
+  while (at < n_events && order[at] != index)
+    at++;
+  g_assert (at < n_events);
+
+  /* Out. */
+  memmove (&order[at], &order[at + 1], (n_events - at - 1) * sizeof (guint));
+  if (at < self->n_dated_events)
+    {
+      memmove (&self->sorted_first[at], &self->sorted_first[at + 1],
+               (self->n_dated_events - at - 1) * sizeof (gint64));
+      self->n_dated_events--;
+    }
+
+  /* In. */
+  if (dramatis_span_is_set (&event->when))
+    {
+      SortKey key = sort_key_of (self, index);
+
+      lo = 0;
+      hi = self->n_dated_events;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          SortKey other = sort_key_of (self, order[mid]);
+
+          if (compare_sort_keys (&other, &key) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      to = lo;
+
+      self->sorted_first = g_renew (gint64, self->sorted_first, self->n_dated_events + 1);
+      self->sorted_max_end = g_renew (gint64, self->sorted_max_end, self->n_dated_events + 1);
+      memmove (&self->sorted_first[to + 1], &self->sorted_first[to],
+               (self->n_dated_events - to) * sizeof (gint64));
+      self->sorted_first[to] = key.first;
+      self->n_dated_events++;
+    }
+  else
+    {
+      to = self->n_dated_events;
+      while (to < n_events - 1 && order[to] < index)
+        to++;
+    }
+  memmove (&order[to + 1], &order[to], (n_events - 1 - to) * sizeof (guint));
+  order[to] = index;
+
+  /* The running maximum of the ends, from where either place was. */
+  for (guint i = MIN (at, to); i < self->n_dated_events; i++)
+    {
+      gint64 end = dramatis_span_get_end_second (&g_array_index (self->events, DramatisEvent, order[i]).when);
+
+      self->sorted_max_end[i] = i > 0 ? MAX (self->sorted_max_end[i - 1], end) : end;
+    }
+}
+
+/* Updates the indexes after the dates or participants of @events changed,
+ * and nothing came or went: each moves in the time order, and the actors'
+ * events, listed in that order, are listed again.  The statements'
+ * indexes do not change.
+ */
+void
+dramatis_story_reindex_events (DramatisStory *self,
+                               const guint   *events,
+                               guint          n_events)
+{
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  for (guint i = 0; i < n_events; i++)
+    move_in_time_order (self, events[i]);
+
+  clear_index (&self->actor_events);
+  build_index (self, &self->actor_events, self->actors->len, self->events_by_time, self->events->len,
+               event_actor_key);
 }
 
 /**

@@ -76,6 +76,10 @@ struct _DramatisStory
   gboolean         edit_reindex;
   gboolean         edit_reindex_statements;
   gboolean         edit_reindex_relations;
+  /* Events whose dates or participants changed, when nothing else asks
+   * for all the indexes: they move in the indexes instead.
+   */
+  GArray          *edit_reindex_events;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
@@ -92,6 +96,9 @@ void        dramatis_story_clear_indexes (DramatisStory *self);
 void        dramatis_story_build_link_indexes (DramatisStory *self,
                                                gboolean       statements,
                                                gboolean       relations);
+void        dramatis_story_reindex_events     (DramatisStory *self,
+                                               const guint   *events,
+                                               guint          n_events);
 
 /* dramatis-story.c */
 guint       dramatis_story_lookup_id     (GHashTable    *ids,

@@ -62,6 +62,7 @@ dramatis_story_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->edit_blocks, g_ptr_array_unref);
   g_clear_pointer (&self->edit_changes, g_array_unref);
+  g_clear_pointer (&self->edit_reindex_events, g_array_unref);
 
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->actors, g_array_unref);
@@ -165,6 +166,7 @@ dramatis_story_init (DramatisStory *self)
   self->history = dramatis_history_new ();
   self->edit_blocks = g_ptr_array_new_with_free_func (g_free);
   self->edit_changes = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  self->edit_reindex_events = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
