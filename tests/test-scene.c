@@ -313,6 +313,61 @@ test_undo_move (void)
   dramatis_theme_clear (&theme);
 }
 
+/* A moved actor is found where it is, though the network does not index
+ * every position again for one move: hit-testing finds it, and drawing
+ * draws it there.
+ */
+static void
+test_moved_actor_found (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisScene) scene = NULL;
+  DramatisNetworkView view = { 400, 300, 0, 0, 1, FALSE, FALSE };
+  DramatisNetwork *network;
+  DramatisTheme theme;
+  Follower follower = { 0 };
+  DramatisItem hit;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint actor;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  scene = dramatis_scene_new (story, &theme);
+  dramatis_scene_run_layout (scene);
+  follow (&follower, scene);
+  network = dramatis_scene_get_network (scene);
+  actor = find_unplaced_actor (story);
+
+  drag_actor (story, actor, 8000, -6000);
+  g_assert_cmpuint (network->loose_actors->len, ==, 1);
+  view.center_x = 8000;
+  view.center_y = -6000;
+  hit = dramatis_network_hit (network, &view, 200, 150);
+  g_assert_cmpuint (hit.kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpuint (hit.index, ==, actor);
+
+  /* Drawn where it is: the middle of the view is not the background. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (surface);
+  dramatis_network_draw (network, cr, &view, &theme, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  {
+    const guint32 *pixels = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface) / 4;
+
+    g_assert_cmpuint (pixels[150 * stride + 200], !=, pixels[0]);
+  }
+  cairo_surface_destroy (surface);
+
+  /* Undone, it is found back where it was, and no longer at the move. */
+  g_assert_true (dramatis_story_undo (story));
+  hit = dramatis_network_hit (network, &view, 200, 150);
+  g_assert_cmpuint (hit.kind, ==, DRAMATIS_ITEM_NONE);
+
+  dramatis_theme_clear (&theme);
+}
+
 /* A new actor goes beside its neighbours, or near the middle of the view,
  * and no other actor moves; a removed one leaves the others where they
  * are.
@@ -428,6 +483,7 @@ main (int   argc,
 
   g_test_add_func ("/render/scene/random-edits", test_random_edits);
   g_test_add_func ("/render/scene/undo-move", test_undo_move);
+  g_test_add_func ("/render/scene/moved-actor-found", test_moved_actor_found);
   g_test_add_func ("/render/scene/add-remove-actor", test_add_remove_actor);
   g_test_add_func ("/render/scene/statement-text", test_statement_text);
 

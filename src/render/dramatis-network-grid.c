@@ -305,6 +305,9 @@ dramatis_network_build_grids (DramatisNetwork *self)
   guint n_cells;
   ArcFill fill;
 
+  g_array_set_size (self->loose_actors, 0);
+  g_array_set_size (self->loose_relations, 0);
+
   for (guint i = 0; i < self->n_actors; i++)
     {
       x0 = MIN (x0, self->xy[2 * i]);
@@ -403,6 +406,8 @@ dramatis_network_mark_actors_in (DramatisNetwork *self,
         for (guint i = self->nodes.start[cell]; i < self->nodes.start[cell + 1]; i++)
           self->actor_mark[self->nodes.items[i]] = mark;
       }
+  for (guint i = 0; i < self->loose_actors->len; i++)
+    self->actor_mark[g_array_index (self->loose_actors, guint, i)] = mark;
 
   return mark;
 }
@@ -428,6 +433,8 @@ dramatis_network_mark_relations_in (DramatisNetwork *self,
         for (guint i = self->arcs.start[cell]; i < self->arcs.start[cell + 1]; i++)
           self->relation_mark[self->arcs.items[i]] = mark;
       }
+  for (guint i = 0; i < self->loose_relations->len; i++)
+    self->relation_mark[g_array_index (self->loose_relations, guint, i)] = mark;
 
   return mark;
 }

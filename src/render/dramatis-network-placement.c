@@ -132,6 +132,24 @@ covers_glyph (DramatisNetwork *self,
           }
       }
 
+  /* Actors moved since the grid was built may be in no cell it covers. */
+  for (guint i = 0; i < self->loose_actors->len; i++)
+    {
+      guint actor = g_array_index (self->loose_actors, guint, i);
+      double bx, by, bw, bh;
+
+      if (actor == except || (only != NULL && !only[actor]))
+        continue;
+      dramatis_network_glyph_box (self, actor, zoom, &bx, &by, &bw, &bh);
+      if (!(x < bx + bw && bx < x1 && y < by + bh && by < y1))
+        continue;
+      if (except < self->n_actors && self->rank[actor] > self->rank[except] &&
+          dramatis_network_display_radius (self, actor, zoom) < LABEL_MAY_COVER_RADIUS)
+        cover = COVERS_DOTS;
+      else
+        return COVERS_GLYPH;
+    }
+
   return cover;
 }
 

@@ -165,6 +165,11 @@ struct _DramatisNetwork
 
   Grid              nodes;
   Grid              arcs;
+  /* Actors moved since the grids were built, and their relations: every
+   * query of the grids finds them, wherever they are now.
+   */
+  GArray           *loose_actors;
+  GArray           *loose_relations;
   double            max_radius;
   double           *glyph_boxes;
   double            glyph_boxes_zoom;

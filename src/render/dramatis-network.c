@@ -48,7 +48,21 @@
 
 /* In logical pixels. */
 #define FIT_MARGIN             16.0
+
+/* Actors moved by edits that the grids keep aside before they are built
+ * again.
+ */
+#define MAX_LOOSE_ACTORS       64
 #define FIT_MAX_ZOOM           2.0
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
 
 static int
 compare_importance (gconstpointer a,
@@ -362,6 +376,8 @@ dramatis_network_new (DramatisStory       *story,
   self->highlight.item = DRAMATIS_ITEM_INIT_NONE;
   self->scratch_shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->loose_actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->loose_relations = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* Text: metrics without hinting, so that a label's size does not depend
    * on the scale it is drawn at.
@@ -535,7 +551,34 @@ dramatis_network_free (DramatisNetwork *self)
   g_clear_pointer (&self->scene.base, cairo_surface_destroy);
   g_array_unref (self->scratch_shapes);
   g_array_unref (self->scratch_points);
+  g_array_unref (self->loose_actors);
+  g_array_unref (self->loose_relations);
   g_free (self);
+}
+
+/* Parallel arcs lie PARALLEL_STEP apart, or closer between actors so
+ * near that they would bulge too far; loops grow with the glyph.  Returns
+ * the length of the arc's chord, 0 for a loop.
+ */
+static double
+place_edge (DramatisNetwork *self,
+            guint            relation)
+{
+  Edge *edge = &self->edges[relation];
+  double length;
+
+  if (!edge->valid)
+    return 0;
+  if (edge->from == edge->to)
+    {
+      edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
+      return 0;
+    }
+  length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
+                                      self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
+  edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
+
+  return length;
 }
 
 /**
@@ -566,25 +609,76 @@ dramatis_network_set_positions (DramatisNetwork *self,
    */
   self->arc_length = 0;
   for (guint r = 0; r < self->n_relations; r++)
-    {
-      Edge *edge = &self->edges[r];
-      double length;
-
-      if (!edge->valid)
-        continue;
-      if (edge->from == edge->to)
-        {
-          edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
-          continue;
-        }
-      length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
-                                          self->xy[2 * edge->to + 1] -
-                                          self->xy[2 * edge->from + 1]);
-      edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
-      self->arc_length += length;
-    }
+    self->arc_length += place_edge (self, r);
 
   dramatis_network_build_grids (self);
+  self->glyph_boxes_zoom = 0;
+  dramatis_network_invalidate_placement (self);
+  self->serial++;
+}
+
+/**
+ * dramatis_network_move_actors:
+ * @self: a network
+ * @xy: (array): x and y of each actor, in world units
+ * @moved: (array length=n_moved): the actors that moved
+ * @n_moved: how many
+ *
+ * Moves a few actors, as an edit does, without indexing every position
+ * again: the grids keep the moved actors and their relations aside, and
+ * find them wherever they are, until there are so many that indexing all
+ * again is cheaper.
+ */
+void
+dramatis_network_move_actors (DramatisNetwork *self,
+                              const double    *xy,
+                              const guint     *moved,
+                              guint            n_moved)
+{
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (xy != NULL || self->n_actors == 0);
+
+  if (self->loose_actors->len + n_moved > MAX_LOOSE_ACTORS)
+    {
+      dramatis_network_set_positions (self, xy, self->n_actors);
+      return;
+    }
+
+  /* Their relations, each once, as the story indexes them. */
+  for (guint i = 0; i < n_moved; i++)
+    {
+      const guint *of_actor;
+      guint n;
+
+      g_return_if_fail (moved[i] < self->n_actors);
+      of_actor = dramatis_story_get_actor_relations (self->story, moved[i], &n);
+      for (guint j = 0; j < n; j++)
+        if (of_actor[j] < self->n_relations)
+          g_array_append_val (relations, of_actor[j]);
+    }
+  g_array_sort (relations, compare_uint);
+  for (guint i = 1; i < relations->len;)
+    if (g_array_index (relations, guint, i) == g_array_index (relations, guint, i - 1))
+      g_array_remove_index (relations, i);
+    else
+      i++;
+
+  for (guint i = 0; i < relations->len; i++)
+    self->arc_length -= place_edge (self, g_array_index (relations, guint, i));
+  for (guint i = 0; i < n_moved; i++)
+    {
+      guint a = moved[i];
+
+      self->xy[2 * a] = isfinite (xy[2 * a]) ? CLAMP (xy[2 * a], -1e9, 1e9) : 0;
+      self->xy[2 * a + 1] = isfinite (xy[2 * a + 1]) ? CLAMP (xy[2 * a + 1], -1e9, 1e9) : 0;
+    }
+  for (guint i = 0; i < relations->len; i++)
+    self->arc_length += place_edge (self, g_array_index (relations, guint, i));
+
+  g_array_append_vals (self->loose_actors, moved, n_moved);
+  g_array_append_vals (self->loose_relations, relations->data, relations->len);
   self->glyph_boxes_zoom = 0;
   dramatis_network_invalidate_placement (self);
   self->serial++;

@@ -72,6 +72,10 @@ void             dramatis_network_forget_highlight       (DramatisNetwork       
 void             dramatis_network_set_positions          (DramatisNetwork           *self,
                                                           const double              *xy,
                                                           guint                      n_actors);
+void             dramatis_network_move_actors            (DramatisNetwork           *self,
+                                                          const double              *xy,
+                                                          const guint               *moved,
+                                                          guint                      n_moved);
 const double    *dramatis_network_get_positions          (DramatisNetwork           *self,
                                                           guint                     *n_actors);
 double           dramatis_network_get_node_radius        (DramatisNetwork           *self,

@@ -213,7 +213,7 @@ place_new_actors (DramatisScene  *self,
 typedef struct
 {
   gboolean  structure;  /* actors or relations came, went or changed what is drawn */
-  gboolean  moved;
+  GArray   *moved;      /* actors whose position changed */
   gboolean  lanes;      /* the timeline's lanes: names, kinds, which actors */
   GArray   *relabel;    /* label ids whose text changed */
   guint    *kept;       /* for each label now, its id at the last update */
@@ -283,7 +283,7 @@ update_actors (DramatisScene *self,
                 change->structure = change->lanes = TRUE;
               if (before->has_position != now.has_position || before->pinned != now.pinned ||
                   before->x != now.x || before->y != now.y)
-                change->moved = TRUE;
+                g_array_append_val (change->moved, a);
 
               /* Moved by an edit, not pinned: it stays where it was put,
                * until a layout moves it.  Back at the position the layout
@@ -396,7 +396,8 @@ update_network (DramatisScene *self,
   guint n_labels = dramatis_story_get_n_actors (self->story) + dramatis_story_get_n_relations (self->story);
   g_autofree guint *kept = g_new (guint, MAX (n_labels, 1));
   g_autoptr(GArray) relabel = g_array_new (FALSE, FALSE, sizeof (guint));
-  Change change = { FALSE, FALSE, FALSE, relabel, kept };
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
+  Change change = { FALSE, moved, FALSE, relabel, kept };
   g_autofree double *xy = NULL;
 
   update_actors (self, &change);
@@ -412,13 +413,13 @@ update_network (DramatisScene *self,
 
   if (relabel->len > 0)
     dramatis_network_forget_labels (self->network, (const guint *) (gpointer) relabel->data, relabel->len);
-  if (change.moved)
+  if (moved->len > 0)
     {
       xy = dup_shown_positions (self);
-      dramatis_network_set_positions (self->network, xy, self->actors->len);
+      dramatis_network_move_actors (self->network, xy, (const guint *) (gpointer) moved->data, moved->len);
     }
 
-  return relabel->len > 0 || change.moved ? DRAMATIS_SCENE_NETWORK : 0;
+  return relabel->len > 0 || moved->len > 0 ? DRAMATIS_SCENE_NETWORK : 0;
 }
 
 static guint
@@ -564,10 +565,13 @@ dramatis_scene_set_layout_positions (DramatisScene *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (xy != NULL || n_actors == 0);
 
-  /* A layout of the story before an edit the scene has not caught up
-   * with: its places are for other actors.
+  /* Edits not yet followed come first; a layout of the story as it was
+   * before edits that added or removed actors has places for others.
    */
-  if (n_actors != self->actors->len || self->actor_origins != NULL)
+  if (self->actor_origins != NULL || self->relation_origins != NULL || self->event_origins != NULL ||
+      self->statements_changed)
+    dramatis_scene_update (self);
+  if (n_actors != self->actors->len)
     return;
 
   g_array_set_size (self->layout_xy, 0);
