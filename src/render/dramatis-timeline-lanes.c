@@ -99,8 +99,8 @@ add_to_lane (DramatisTimeline    *self,
   Placement *p = &g_array_index (self->lane_items, Placement, l->first_item + fill[lane]++);
 
   memset (p, 0, sizeof *p);
-  p->first = dramatis_span_get_first_second (&event->when);
-  p->end = MAX (dramatis_span_get_end_second (&event->when), p->first + 1);
+  p->first = self->event_first[index];
+  p->end = MAX (self->event_end[index], p->first + 1);
   p->event = index;
   p->kind = kind;
   p->flags = self->event_flags[index];

@@ -170,6 +170,9 @@ struct _DramatisTimeline
   guint                  n_events;
   guint8                *event_flags;
   float                 *label_widths;
+  /* The period of each dated event in seconds, worked out once. */
+  gint64                *event_first;
+  gint64                *event_end;
 
   GArray                *lanes;
   GArray                *lane_items;  /* Placement, by lane, in time order */

@@ -110,9 +110,8 @@ find_gaps (DramatisTimeline *self)
 
   for (guint i = 0; i < n_dated; i++)
     {
-      const DramatisEvent *e = dramatis_story_get_event (self->story, by_time[i]);
-      gint64 first = dramatis_span_get_first_second (&e->when);
-      gint64 end = dramatis_span_get_end_second (&e->when);
+      gint64 first = self->event_first[by_time[i]];
+      gint64 end = self->event_end[by_time[i]];
 
       if (i > 0 && first - reach > span * GAP_FRACTION)
         {
@@ -139,8 +138,12 @@ measure_event (DramatisTimeline *self,
 
   self->event_flags[index] = 0;
   self->label_widths[index] = 0;
+  self->event_first[index] = self->event_end[index] = 0;
   if (!dramatis_span_is_set (&e->when))
     return;
+
+  self->event_first[index] = dramatis_span_get_first_second (&e->when);
+  self->event_end[index] = dramatis_span_get_end_second (&e->when);
 
   self->event_flags[index] = event_flags_for (e);
   dramatis_timeline_format_label (self->text, e, self->event_flags[index]);
@@ -254,6 +257,8 @@ dramatis_timeline_new (DramatisStory       *story,
   self->n_events = dramatis_story_get_n_events (story);
   self->event_flags = g_new0 (guint8, MAX (self->n_events, 1));
   self->label_widths = g_new0 (float, MAX (self->n_events, 1));
+  self->event_first = g_new0 (gint64, MAX (self->n_events, 1));
+  self->event_end = g_new0 (gint64, MAX (self->n_events, 1));
   self->lit = g_new0 (guint8, MAX (self->n_events, 1));
   for (guint i = 0; i < self->n_events; i++)
     measure_event (self, i);
@@ -281,6 +286,8 @@ dramatis_timeline_free (DramatisTimeline *self)
   g_clear_pointer (&self->period_font, pango_font_description_free);
   g_clear_pointer (&self->event_flags, g_free);
   g_clear_pointer (&self->label_widths, g_free);
+  g_clear_pointer (&self->event_first, g_free);
+  g_clear_pointer (&self->event_end, g_free);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->lane_items, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -325,11 +332,15 @@ dramatis_timeline_update (DramatisTimeline *self,
     {
       g_autofree guint8 *old_flags = g_steal_pointer (&self->event_flags);
       g_autofree float *old_widths = g_steal_pointer (&self->label_widths);
+      g_autofree gint64 *old_first = g_steal_pointer (&self->event_first);
+      g_autofree gint64 *old_end = g_steal_pointer (&self->event_end);
       guint old_n_events = self->n_events;
 
       self->n_events = n_events;
       self->event_flags = g_new0 (guint8, MAX (n_events, 1));
       self->label_widths = g_new0 (float, MAX (n_events, 1));
+      self->event_first = g_new0 (gint64, MAX (n_events, 1));
+      self->event_end = g_new0 (gint64, MAX (n_events, 1));
       g_free (self->lit);
       self->lit = g_new0 (guint8, MAX (n_events, 1));
       for (guint i = 0; i < n_events; i++)
@@ -340,6 +351,8 @@ dramatis_timeline_update (DramatisTimeline *self,
             {
               self->event_flags[i] = old_flags[from];
               self->label_widths[i] = old_widths[from];
+              self->event_first[i] = old_first[from];
+              self->event_end[i] = old_end[from];
             }
           else
             measure_event (self, i);
