@@ -64,8 +64,12 @@ assert_same_timeline (DramatisTimeline *updated,
   g_autoptr(GArray) visible_a = NULL;
   g_autoptr(GArray) visible_b = NULL;
 
-  dramatis_timeline_fit (fresh, 1000, 700, &view);
-  dramatis_timeline_set_layout_scale (updated, dramatis_timeline_get_layout_scale (fresh));
+  /* The fresh one is packed at the scale the updated one kept, so that
+   * what the update packed is what is compared.
+   */
+  dramatis_timeline_set_layout_scale (fresh, dramatis_timeline_get_layout_scale (updated));
+  view = (DramatisTimelineView) { 1000, 700, (double) fresh->first_second,
+                                  dramatis_timeline_get_layout_scale (updated), 0, TRUE };
 
   g_assert_cmpuint (updated->n_events, ==, fresh->n_events);
   g_assert_cmpmem (updated->event_flags, updated->n_events, fresh->event_flags, fresh->n_events);
@@ -368,6 +372,45 @@ test_moved_actor_found (void)
   dramatis_theme_clear (&theme);
 }
 
+/* An event moved within the story's span: only the lanes it was and is in
+ * are packed again, and the timeline is as if made afresh.
+ */
+static void
+test_event_lanes_only (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  g_autoptr(DramatisScene) scene = NULL;
+  g_autoptr(DramatisScene) fresh = NULL;
+  DramatisTimeline *timeline;
+  DramatisTheme theme;
+  Follower follower = { 0 };
+  const char *first_title;
+  const guint *by_time;
+  guint n_dated, e;
+  DramatisEvent event;
+
+  dramatis_theme_init (&theme, DRAMATIS_THEME_LIGHT);
+  scene = dramatis_scene_new (story, &theme);
+  follow (&follower, scene);
+  timeline = dramatis_scene_get_timeline (scene);
+  first_title = g_array_index (timeline->lanes, Lane, 0).title;
+
+  /* The middle event of the story takes the date of its neighbour. */
+  by_time = dramatis_story_get_events_by_time (story, &n_dated);
+  e = by_time[n_dated / 2];
+  event = *dramatis_story_get_event (story, e);
+  event.when = dramatis_story_get_event (story, by_time[n_dated / 2 + 1])->when;
+  g_assert_true (dramatis_story_change_event (story, e, &event, NULL));
+  g_assert_cmpuint (follower.changed & DRAMATIS_SCENE_TIMELINE, !=, 0);
+
+  /* The lanes were not built again. */
+  g_assert_true (g_array_index (timeline->lanes, Lane, 0).title == first_title);
+  fresh = dramatis_scene_new (story, &theme);
+  assert_same_timeline (timeline, dramatis_scene_get_timeline (fresh), story);
+
+  dramatis_theme_clear (&theme);
+}
+
 /* A new actor goes beside its neighbours, or near the middle of the view,
  * and no other actor moves; a removed one leaves the others where they
  * are.
@@ -485,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/render/scene/undo-move", test_undo_move);
   g_test_add_func ("/render/scene/moved-actor-found", test_moved_actor_found);
   g_test_add_func ("/render/scene/add-remove-actor", test_add_remove_actor);
+  g_test_add_func ("/render/scene/event-lanes-only", test_event_lanes_only);
   g_test_add_func ("/render/scene/statement-text", test_statement_text);
 
   return g_test_run ();

@@ -443,7 +443,7 @@ update_timeline (DramatisScene *self,
         }
     }
 
-  dramatis_timeline_update (self->timeline, kept);
+  dramatis_timeline_update (self->timeline, kept, lanes);
   self->n_events = dramatis_story_get_n_events (self->story);
 
   return DRAMATIS_SCENE_TIMELINE;

@@ -262,3 +262,36 @@ dramatis_timeline_build_kind_lanes (DramatisTimeline *self)
                    first_participant_kind (self->story, e));
     }
 }
+
+/* Fills the items of an actor's lane again, after the dates of its
+ * events changed.  Returns %FALSE, having changed nothing, if the lane
+ * would have another number of items.
+ */
+gboolean
+dramatis_timeline_refill_actor_lane (DramatisTimeline *self,
+                                     guint             lane)
+{
+  Lane *l = &g_array_index (self->lanes, Lane, lane);
+  guint n_events, n_dated, fill = 0;
+  const guint *events;
+
+  g_assert (l->actor != DRAMATIS_NO_INDEX);
+
+  events = dramatis_story_get_actor_events (self->story, l->actor, &n_events);
+  n_dated = count_dated (self->story, events, n_events);
+  if (n_dated != l->n_items)
+    return FALSE;
+
+  /* add_to_lane() counts from the lane's first item. */
+  {
+    g_autofree guint *fills = g_new0 (guint, self->lanes->len);
+    guint8 kind = dramatis_story_get_actor (self->story, l->actor)->kind;
+
+    for (guint i = 0; i < n_dated; i++)
+      add_to_lane (self, fills, lane, dramatis_story_get_event (self->story, events[i]), events[i], kind);
+    fill = fills[lane];
+  }
+  g_assert (fill == n_dated);
+
+  return TRUE;
+}

@@ -226,6 +226,8 @@ const char *dramatis_timeline_lanes_title       (DramatisLaneMode  mode);
 void        dramatis_timeline_clear_lane        (gpointer          data);
 void        dramatis_timeline_build_actor_lanes (DramatisTimeline *self);
 void        dramatis_timeline_build_kind_lanes  (DramatisTimeline *self);
+gboolean    dramatis_timeline_refill_actor_lane (DramatisTimeline *self,
+                                                 guint             lane);
 
 /* dramatis-timeline-packing.c */
 void     dramatis_timeline_place      (const DramatisTimeMap *map,
@@ -246,6 +248,9 @@ double   dramatis_timeline_bar_top    (DramatisTimeline      *self,
                                        double                 top);
 void     dramatis_timeline_pack       (DramatisTimeline      *self,
                                        double                 seconds_per_pixel);
+gboolean dramatis_timeline_repack_lanes (DramatisTimeline    *self,
+                                         const guint         *lanes,
+                                         guint                n_lanes);
 
 /* dramatis-timeline-view.c */
 void   dramatis_timeline_init_map        (DramatisTimeline           *self,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "dramatis-timeline-private.h"
@@ -305,29 +306,148 @@ dramatis_timeline_free (DramatisTimeline *self)
   g_free (self);
 }
 
+/* The lane of @actor, or G_MAXUINT: lanes by actor are in the order of
+ * the actors, the "Other" lane last.
+ */
+static guint
+find_actor_lane (DramatisTimeline *self,
+                 guint             actor)
+{
+  guint lo = 0, hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Lane *lane = &g_array_index (self->lanes, Lane, mid);
+
+      if (!lane->other && lane->actor < actor)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < self->lanes->len && !g_array_index (self->lanes, Lane, lo).other &&
+      g_array_index (self->lanes, Lane, lo).actor == actor)
+    return lo;
+  return G_MAXUINT;
+}
+
+static gboolean
+add_lane_once (GArray *lanes,
+               guint   lane)
+{
+  if (lane == G_MAXUINT)
+    return FALSE;
+  for (guint i = 0; i < lanes->len; i++)
+    if (g_array_index (lanes, guint, i) == lane)
+      return TRUE;
+  g_array_append_val (lanes, lane);
+  return TRUE;
+}
+
+/* After the dates or participants of a few events changed, and nothing
+ * else: if the story's span and its axis breaks stay, and each lane keeps
+ * its number of items, only the lanes those events were and are in are
+ * filled and packed again.  Returns %FALSE when the whole timeline must
+ * be laid out again.
+ */
+static gboolean
+update_lanes_of (DramatisTimeline *self,
+                 const guint      *changed,
+                 guint             n_changed)
+{
+  g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  DramatisTimeGap gaps[DRAMATIS_TIME_MAP_MAX_GAPS];
+  gint64 first = self->first_second, end = self->end_second;
+  gboolean has_time = self->has_time;
+  guint n_gaps = self->n_gaps;
+  guint n_actors = dramatis_story_get_n_actors (self->story);
+
+  if (self->mode != DRAMATIS_LANES_BY_ACTOR)
+    return FALSE;
+
+  memcpy (gaps, self->gaps, sizeof gaps);
+  self->has_time = dramatis_story_get_time_bounds (self->story, &self->first_second, &self->end_second);
+  find_gaps (self);
+  if (self->has_time != has_time || self->first_second != first || self->end_second != end ||
+      self->n_gaps != n_gaps || memcmp (gaps, self->gaps, n_gaps * sizeof (DramatisTimeGap)) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_changed; i++)
+    {
+      guint e = changed[i];
+      const DramatisEvent *event = dramatis_story_get_event (self->story, e);
+      gboolean in_other = dramatis_span_is_set (&event->when);
+
+      /* The lanes it was in, */
+      for (guint k = self->event_offsets[e]; k < self->event_offsets[e + 1]; k++)
+        {
+          const Placement *p = &g_array_index (self->placements, Placement, self->event_placements[k]);
+          guint lane = g_array_index (self->rows, Row, p->row).lane;
+
+          if (g_array_index (self->lanes, Lane, lane).other)
+            return FALSE;
+          add_lane_once (lanes, lane);
+        }
+
+      /* and those it is in. */
+      for (guint j = 0; j < event->n_participants && dramatis_span_is_set (&event->when); j++)
+        {
+          guint actor = event->participants[j].actor;
+
+          if (actor >= n_actors)
+            continue;
+          in_other = FALSE;
+          if (!add_lane_once (lanes, find_actor_lane (self, actor)))
+            return FALSE;
+        }
+      if (in_other)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < lanes->len; i++)
+    if (!dramatis_timeline_refill_actor_lane (self, g_array_index (lanes, guint, i)))
+      return FALSE;
+
+  if (!dramatis_timeline_repack_lanes (self, (const guint *) (gpointer) lanes->data, lanes->len))
+    dramatis_timeline_pack (self, self->layout_seconds_per_pixel);
+
+  return TRUE;
+}
+
+/* Up to this many changed events are laid out lane by lane. */
+#define MAX_EVENTS_REPACKED 16
+
 /**
  * dramatis_timeline_update:
  * @self: a timeline
  * @kept: (array) (nullable): for each event of the story, its index
- *   before the edit if its label and date did not change, or
- *   %DRAMATIS_NO_INDEX; %NULL when no event changed
+ *   before the edit if it did not change, or %DRAMATIS_NO_INDEX; %NULL
+ *   when no event changed
+ * @lanes_changed: whether actors came, went, or changed their names or
+ *   kinds
  *
  * Lays out the timeline again after its story was edited: measures the
  * labels of the events that changed, builds the lanes again and packs them
  * at the scale they were packed at, so that a view of it stays where it
- * was.  The lane names are measured again, with the words measured
+ * was.  When only a few events changed and the story's span stays, only
+ * the lanes they were and are in are packed again.  The lane names are measured again, with the words measured
  * before; the gutter takes its natural width until
  * dramatis_timeline_fit_gutter() fits it again.
  */
 void
 dramatis_timeline_update (DramatisTimeline *self,
-                          const guint      *kept)
+                          const guint      *kept,
+                          gboolean          lanes_changed)
 {
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean in_place;
   guint n_events;
 
   g_return_if_fail (self != NULL);
 
   n_events = dramatis_story_get_n_events (self->story);
+  in_place = !lanes_changed && kept != NULL && n_events == self->n_events;
   if (kept != NULL || n_events != self->n_events)
     {
       g_autofree guint8 *old_flags = g_steal_pointer (&self->event_flags);
@@ -353,14 +473,22 @@ dramatis_timeline_update (DramatisTimeline *self,
               self->label_widths[i] = old_widths[from];
               self->event_first[i] = old_first[from];
               self->event_end[i] = old_end[from];
+              in_place &= from == i;
             }
           else
-            measure_event (self, i);
+            {
+              measure_event (self, i);
+              g_array_append_val (changed, i);
+            }
         }
     }
 
-  build_lanes (self);
-  dramatis_timeline_pack (self, self->layout_seconds_per_pixel);
+  if (!in_place || changed->len > MAX_EVENTS_REPACKED ||
+      !update_lanes_of (self, (const guint *) (gpointer) changed->data, changed->len))
+    {
+      build_lanes (self);
+      dramatis_timeline_pack (self, self->layout_seconds_per_pixel);
+    }
 
   self->lit_for = DRAMATIS_ITEM_INIT_NONE;
   self->dimming = FALSE;

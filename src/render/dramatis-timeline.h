@@ -87,7 +87,8 @@ DramatisTimeline *dramatis_timeline_new                (DramatisStory           
                                                         const DramatisTheme        *theme);
 void              dramatis_timeline_free               (DramatisTimeline           *self);
 void              dramatis_timeline_update             (DramatisTimeline           *self,
-                                                        const guint                *kept);
+                                                        const guint                *kept,
+                                                        gboolean                    lanes_changed);
 void              dramatis_timeline_forget_highlight   (DramatisTimeline           *self);
 
 DramatisStory    *dramatis_timeline_get_story          (DramatisTimeline           *self);
