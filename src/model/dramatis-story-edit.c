@@ -245,10 +245,11 @@ flush_changes (DramatisStory *self)
     {
       if (self->edit_reindex_events->len > 0)
         dramatis_story_reindex_events (self, (const guint *) (gpointer) self->edit_reindex_events->data,
-                                       self->edit_reindex_events->len);
+                                       self->edit_reindex_events->len, self->edit_reindex_participants);
       dramatis_story_build_link_indexes (self, self->edit_reindex_statements, self->edit_reindex_relations);
     }
   g_array_set_size (self->edit_reindex_events, 0);
+  self->edit_reindex_participants = FALSE;
   self->edit_resolve_all = self->edit_reindex = FALSE;
   self->edit_reindex_statements = self->edit_reindex_relations = FALSE;
 
@@ -361,7 +362,10 @@ set_item (DramatisStory      *self,
     self->edit_reindex_relations = TRUE;
   else if (kind == DRAMATIS_ITEM_EVENT && change.change == DRAMATIS_ITEM_CHANGED &&
            self->edit_reindex_events->len < MAX_EVENTS_MOVED)
-    g_array_append_val (self->edit_reindex_events, index);
+    {
+      g_array_append_val (self->edit_reindex_events, index);
+      self->edit_reindex_participants |= !same_participants (&from->event, &to->event);
+    }
   else if (kind == DRAMATIS_ITEM_EVENT || (kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED))
     self->edit_reindex = TRUE;
 

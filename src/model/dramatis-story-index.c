@@ -27,6 +27,7 @@ dramatis_story_clear_indexes (DramatisStory *self)
 {
   g_clear_pointer (&self->events_by_time, g_free);
   g_clear_pointer (&self->sorted_first, g_free);
+  g_clear_pointer (&self->sorted_end, g_free);
   g_clear_pointer (&self->sorted_max_end, g_free);
   self->n_dated_events = 0;
   clear_index (&self->actor_statements);
@@ -87,11 +88,13 @@ build_events_by_time (DramatisStory *self)
   qsort (keys, n_dated, sizeof (SortKey), compare_sort_keys);
 
   self->sorted_first = g_new (gint64, MAX (n_dated, 1));
+  self->sorted_end = g_new (gint64, MAX (n_dated, 1));
   self->sorted_max_end = g_new (gint64, MAX (n_dated, 1));
   for (guint i = 0; i < n_dated; i++)
     {
       self->events_by_time[i] = keys[i].index;
       self->sorted_first[i] = keys[i].first;
+      self->sorted_end[i] = keys[i].end;
       max_end = MAX (max_end, keys[i].end);
       self->sorted_max_end[i] = max_end;
     }
@@ -339,6 +342,8 @@ move_in_time_order (DramatisStory *self,
     {
       memmove (&self->sorted_first[at], &self->sorted_first[at + 1],
                (self->n_dated_events - at - 1) * sizeof (gint64));
+      memmove (&self->sorted_end[at], &self->sorted_end[at + 1],
+               (self->n_dated_events - at - 1) * sizeof (gint64));
       self->n_dated_events--;
     }
 
@@ -352,7 +357,9 @@ move_in_time_order (DramatisStory *self,
       while (lo < hi)
         {
           guint mid = lo + (hi - lo) / 2;
-          SortKey other = sort_key_of (self, order[mid]);
+          SortKey other = { self->sorted_first[mid], self->sorted_end[mid],
+                            g_array_index (self->events, DramatisEvent, order[mid]).when.start.precision,
+                            order[mid] };
 
           if (compare_sort_keys (&other, &key) < 0)
             lo = mid + 1;
@@ -362,10 +369,14 @@ move_in_time_order (DramatisStory *self,
       to = lo;
 
       self->sorted_first = g_renew (gint64, self->sorted_first, self->n_dated_events + 1);
+      self->sorted_end = g_renew (gint64, self->sorted_end, self->n_dated_events + 1);
       self->sorted_max_end = g_renew (gint64, self->sorted_max_end, self->n_dated_events + 1);
       memmove (&self->sorted_first[to + 1], &self->sorted_first[to],
                (self->n_dated_events - to) * sizeof (gint64));
+      memmove (&self->sorted_end[to + 1], &self->sorted_end[to],
+               (self->n_dated_events - to) * sizeof (gint64));
       self->sorted_first[to] = key.first;
+      self->sorted_end[to] = key.end;
       self->n_dated_events++;
     }
   else
@@ -379,31 +390,105 @@ move_in_time_order (DramatisStory *self,
 
   /* The running maximum of the ends, from where either place was. */
   for (guint i = MIN (at, to); i < self->n_dated_events; i++)
-    {
-      gint64 end = dramatis_span_get_end_second (&g_array_index (self->events, DramatisEvent, order[i]).when);
+    self->sorted_max_end[i] = i > 0 ? MAX (self->sorted_max_end[i - 1], self->sorted_end[i]) : self->sorted_end[i];
+}
 
-      self->sorted_max_end[i] = i > 0 ? MAX (self->sorted_max_end[i - 1], end) : end;
+/* Puts event @index back in time order in the list of each actor it
+ * takes part in, after its date changed and its participants did not:
+ * the dated events of a list first, in the order of events_by_time, the
+ * undated ones after them in the order of the file.
+ */
+static void
+resort_in_actor_lists (DramatisStory *self,
+                       guint          index)
+{
+  const DramatisEvent *event = &g_array_index (self->events, DramatisEvent, index);
+  gboolean dated = dramatis_span_is_set (&event->when);
+  SortKey key = sort_key_of (self, index);
+
+  for (guint j = 0; j < event->n_participants; j++)
+    {
+      guint actor = event->participants[j].actor;
+      guint *list, n, at = 0, lo, hi, n_dated;
+
+      if (actor >= self->actors->len)
+        continue;
+      list = &self->actor_events.items[self->actor_events.offsets[actor]];
+      n = self->actor_events.offsets[actor + 1] - self->actor_events.offsets[actor];
+      while (at < n && list[at] != index)
+        at++;
+      /* An actor that takes part twice is listed once, and moved once. */
+      if (at == n)
+        continue;
+      memmove (&list[at], &list[at + 1], (n - at - 1) * sizeof (guint));
+      n--;
+
+      /* The dated events come first: bisect for their end. */
+      lo = 0;
+      hi = n;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (dramatis_span_is_set (&g_array_index (self->events, DramatisEvent, list[mid]).when))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      n_dated = lo;
+
+      if (dated)
+        {
+          lo = 0;
+          hi = n_dated;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              SortKey other = sort_key_of (self, list[mid]);
+
+              if (compare_sort_keys (&other, &key) < 0)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+        }
+      else
+        {
+          lo = n_dated;
+          while (lo < n && list[lo] < index)
+            lo++;
+        }
+      memmove (&list[lo + 1], &list[lo], (n - lo) * sizeof (guint));
+      list[lo] = index;
     }
 }
 
 /* Updates the indexes after the dates or participants of @events changed,
- * and nothing came or went: each moves in the time order, and the actors'
- * events, listed in that order, are listed again.  The statements'
- * indexes do not change.
+ * and nothing came or went: each moves in the time order, and in the
+ * lists of the actors' events, which follow it; when @participants
+ * changed, those lists are made again.  The statements' indexes do not
+ * change.
  */
 void
 dramatis_story_reindex_events (DramatisStory *self,
                                const guint   *events,
-                               guint          n_events)
+                               guint          n_events,
+                               gboolean       participants)
 {
   g_assert (DRAMATIS_IS_STORY (self));
 
   for (guint i = 0; i < n_events; i++)
     move_in_time_order (self, events[i]);
 
-  clear_index (&self->actor_events);
-  build_index (self, &self->actor_events, self->actors->len, self->events_by_time, self->events->len,
-               event_actor_key);
+  if (participants)
+    {
+      clear_index (&self->actor_events);
+      build_index (self, &self->actor_events, self->actors->len, self->events_by_time, self->events->len,
+                   event_actor_key);
+    }
+  else
+    for (guint i = 0; i < n_events; i++)
+      resort_in_actor_lists (self, events[i]);
 }
 
 /**

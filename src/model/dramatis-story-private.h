@@ -53,6 +53,7 @@ struct _DramatisStory
   guint        *events_by_time;
   guint         n_dated_events;
   gint64       *sorted_first;
+  gint64       *sorted_end;
   gint64       *sorted_max_end;
   DramatisIndex actor_statements;
   DramatisIndex actor_relations;
@@ -80,6 +81,7 @@ struct _DramatisStory
    * for all the indexes: they move in the indexes instead.
    */
   GArray          *edit_reindex_events;
+  gboolean         edit_reindex_participants;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
@@ -98,7 +100,8 @@ void        dramatis_story_build_link_indexes (DramatisStory *self,
                                                gboolean       relations);
 void        dramatis_story_reindex_events     (DramatisStory *self,
                                                const guint   *events,
-                                               guint          n_events);
+                                               guint          n_events,
+                                               gboolean       participants);
 
 /* dramatis-story.c */
 guint       dramatis_story_lookup_id     (GHashTable    *ids,
