@@ -7,7 +7,7 @@
 
 #include "dramatis-story-edit.h"
 #include "dramatis-story-io.h"
-#include "dramatis-story-private.h"
+#include "dramatis-story-edit-private.h"
 #include "dramatis-test-utils.h"
 
 /* Editing a story: every edit applied, undone and redone gives back equal
@@ -679,6 +679,53 @@ test_text_keeps_indexes (void)
   assert_indexes_fresh (story);
 }
 
+/* An actor added or removed last moves no reference: the indexes gain or
+ * lose its key, without being built again, unless a reference waited
+ * for its id.
+ */
+static void
+test_last_actor (void)
+{
+  g_autoptr(DramatisStory) story = load_builtin ();
+  DramatisActor actor = { .id = "newcomer", .name = "Newcomer" };
+  DramatisRelation relation = { .id = "newcomer-tie", .type = "supports", .from_id = "newcomer" };
+  const guint *events = story->events_by_time;
+  const guint *relations;
+  guint added, n;
+
+  g_assert_false (story->refs_dangle);
+  relation.to_id = dramatis_story_get_actor (story, 0)->id;
+  dramatis_story_begin_edit (story, "Add Actor");
+  added = dramatis_story_add_actor (story, &actor, NULL);
+  g_assert_cmpuint (dramatis_story_add_relation (story, &relation, NULL), !=, DRAMATIS_NO_INDEX);
+  dramatis_story_end_edit (story);
+  g_assert_true (story->events_by_time == events);
+  relations = dramatis_story_get_actor_relations (story, added, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (relations[0], ==, dramatis_story_get_n_relations (story) - 1);
+  assert_indexes_fresh (story);
+
+  g_assert_true (dramatis_story_undo (story));
+  g_assert_true (story->events_by_time == events);
+  assert_indexes_fresh (story);
+  g_assert_true (dramatis_story_redo (story));
+  assert_indexes_fresh (story);
+
+  /* Removed last with a relation to it left, which now finds nothing. */
+  dramatis_story_remove_item (story, "Remove", DRAMATIS_ITEM_ACTOR, added);
+  g_assert_cmpuint (dramatis_story_get_relation (story, dramatis_story_get_n_relations (story) - 1)->from, ==,
+                    DRAMATIS_NO_INDEX);
+  g_assert_true (story->refs_dangle);
+  relations = dramatis_story_get_actor_relations (story, 0, &n);
+  g_assert_cmpuint (relations[n - 1], ==, dramatis_story_get_n_relations (story) - 1);
+
+  /* Back, it is found by that reference again. */
+  g_assert_true (dramatis_story_undo (story));
+  g_assert_cmpuint (dramatis_story_get_relation (story, dramatis_story_get_n_relations (story) - 1)->from, ==,
+                    added);
+  assert_indexes_fresh (story);
+}
+
 /* Unplacing an actor forgets its position and its pin, and is undone. */
 static void
 test_unplace_actor (void)
@@ -891,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/model/edit/move-signal", test_move_signal);
   g_test_add_func ("/model/edit/unplace-actor", test_unplace_actor);
   g_test_add_func ("/model/edit/text-keeps-indexes", test_text_keeps_indexes);
+  g_test_add_func ("/model/edit/last-actor", test_last_actor);
   g_test_add_func ("/model/edit/edited-signal", test_edited_signal);
   g_test_add_func ("/model/edit/undone-id-free", test_undone_id_free);
   g_test_add_func ("/model/edit/saved-state", test_saved_state);

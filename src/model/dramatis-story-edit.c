@@ -119,6 +119,18 @@ update_last_id (DramatisStory      *self,
     g_hash_table_remove (ids, id);
 }
 
+/* The index of actor @id, noting a reference that finds no actor. */
+static guint
+lookup_actor (DramatisStory *self,
+              const char    *id)
+{
+  guint index = dramatis_story_lookup_id (self->actor_ids, id);
+
+  if (id != NULL && index == DRAMATIS_NO_INDEX)
+    self->refs_dangle = TRUE;
+  return index;
+}
+
 static void
 resolve_evidence (DramatisStory          *self,
                   const DramatisEvidence *evidence,
@@ -136,7 +148,7 @@ resolve_actor (DramatisStory *self,
 {
   DramatisActor *a = &g_array_index (self->actors, DramatisActor, index);
 
-  a->affiliation = dramatis_story_lookup_id (self->actor_ids, a->affiliation_id);
+  a->affiliation = lookup_actor (self, a->affiliation_id);
 }
 
 /* The arrays written here are the story's own storage. */
@@ -148,7 +160,7 @@ resolve_event (DramatisStory *self,
   DramatisParticipant *p = (DramatisParticipant *) e->participants;
 
   for (guint j = 0; j < e->n_participants; j++)
-    p[j].actor = dramatis_story_lookup_id (self->actor_ids, p[j].actor_id);
+    p[j].actor = lookup_actor (self, p[j].actor_id);
   resolve_evidence (self, e->evidence, e->n_evidence);
 }
 
@@ -158,8 +170,8 @@ resolve_relation (DramatisStory *self,
 {
   DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, index);
 
-  r->from = dramatis_story_lookup_id (self->actor_ids, r->from_id);
-  r->to = dramatis_story_lookup_id (self->actor_ids, r->to_id);
+  r->from = lookup_actor (self, r->from_id);
+  r->to = lookup_actor (self, r->to_id);
   resolve_evidence (self, r->evidence, r->n_evidence);
 }
 
@@ -170,11 +182,11 @@ resolve_statement (DramatisStory *self,
   DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, index);
   guint *about = (guint *) s->about;
 
-  s->speaker = dramatis_story_lookup_id (self->actor_ids, s->speaker_id);
+  s->speaker = lookup_actor (self, s->speaker_id);
   s->event = dramatis_story_lookup_id (self->event_ids, s->event_id);
-  s->audience = dramatis_story_lookup_id (self->actor_ids, s->audience_id);
+  s->audience = lookup_actor (self, s->audience_id);
   for (guint j = 0; j < s->n_about; j++)
-    about[j] = dramatis_story_lookup_id (self->actor_ids, s->about_ids[j]);
+    about[j] = lookup_actor (self, s->about_ids[j]);
   resolve_evidence (self, s->evidence, s->n_evidence);
 }
 
@@ -209,6 +221,7 @@ resolve_item (DramatisStory    *self,
 static void
 resolve_references (DramatisStory *self)
 {
+  self->refs_dangle = FALSE;
   for (guint i = 0; i < self->actors->len; i++)
     resolve_actor (self, i);
   for (guint i = 0; i < self->events->len; i++)
@@ -217,6 +230,61 @@ resolve_references (DramatisStory *self)
     resolve_relation (self, i);
   for (guint i = 0; i < self->statements->len; i++)
     resolve_statement (self, i);
+}
+
+static void
+forget (DramatisStory *self,
+        guint         *reference)
+{
+  *reference = DRAMATIS_NO_INDEX;
+  self->refs_dangle = TRUE;
+}
+
+/* After the last actor was removed, the references to it find nothing;
+ * no other reference moves.
+ */
+static void
+forget_last_actor (DramatisStory *self,
+                   guint          actor)
+{
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      DramatisActor *a = &g_array_index (self->actors, DramatisActor, i);
+
+      if (a->affiliation == actor)
+        forget (self, &a->affiliation);
+    }
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const DramatisEvent *e = &g_array_index (self->events, DramatisEvent, i);
+      DramatisParticipant *p = (DramatisParticipant *) e->participants;
+
+      for (guint j = 0; j < e->n_participants; j++)
+        if (p[j].actor == actor)
+          forget (self, &p[j].actor);
+    }
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, i);
+
+      if (r->from == actor)
+        forget (self, &r->from);
+      if (r->to == actor)
+        forget (self, &r->to);
+    }
+  for (guint i = 0; i < self->statements->len; i++)
+    {
+      DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, i);
+      guint *about = (guint *) s->about;
+
+      if (s->speaker == actor)
+        forget (self, &s->speaker);
+      if (s->audience == actor)
+        forget (self, &s->audience);
+      for (guint j = 0; j < s->n_about; j++)
+        if (about[j] == actor)
+          forget (self, &about[j]);
+    }
 }
 
 typedef struct
@@ -243,6 +311,8 @@ flush_changes (DramatisStory *self)
     dramatis_story_build_indexes (self);
   else
     {
+      if (self->edit_reindex_actor_keys)
+        dramatis_story_resize_actor_indexes (self);
       if (self->edit_reindex_events->len > 0)
         dramatis_story_reindex_events (self, (const guint *) (gpointer) self->edit_reindex_events->data,
                                        self->edit_reindex_events->len, self->edit_reindex_participants);
@@ -250,6 +320,7 @@ flush_changes (DramatisStory *self)
     }
   g_array_set_size (self->edit_reindex_events, 0);
   self->edit_reindex_participants = FALSE;
+  self->edit_reindex_actor_keys = FALSE;
   self->edit_resolve_all = self->edit_reindex = FALSE;
   self->edit_reindex_statements = self->edit_reindex_relations = FALSE;
 
@@ -316,6 +387,7 @@ set_item (DramatisStory      *self,
 {
   GArray *items = items_of (self, kind);
   Change change = { kind, DRAMATIS_ITEM_CHANGED, index };
+  gboolean last_actor;
 
   if (from == NULL)
     {
@@ -341,10 +413,21 @@ set_item (DramatisStory      *self,
     rebuild_ids (self, kind);
 
   /* Only actors, events and sources are referred to: when one of them
-   * comes or goes, the references to those after it move.
+   * comes or goes, the references to those after it move.  The last
+   * actor, the common case, moves none: a new one is referred to by no
+   * reference that found nothing before, and the references to one
+   * removed find nothing now.
    */
-  if (change.change != DRAMATIS_ITEM_CHANGED &&
-      (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT || kind == DRAMATIS_ITEM_SOURCE))
+  last_actor = kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED &&
+               index == items->len - (change.change == DRAMATIS_ITEM_ADDED) &&
+               !self->edit_resolve_all && !self->edit_reindex &&
+               (change.change == DRAMATIS_ITEM_REMOVED || !self->refs_dangle);
+  if (last_actor && change.change == DRAMATIS_ITEM_REMOVED)
+    forget_last_actor (self, index);
+  else if (last_actor)
+    resolve_item (self, kind, index);
+  else if (change.change != DRAMATIS_ITEM_CHANGED &&
+           (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT || kind == DRAMATIS_ITEM_SOURCE))
     self->edit_resolve_all = TRUE;
   else if (to != NULL)
     resolve_item (self, kind, index);
@@ -356,6 +439,13 @@ set_item (DramatisStory      *self,
    */
   if (change.change == DRAMATIS_ITEM_CHANGED && !changes_index_keys (kind, from, to))
     ;
+  else if (last_actor)
+    {
+      /* Its key is the last of each index: the indexes only gain or lose
+       * it, and what was listed under it alone.
+       */
+      self->edit_reindex_actor_keys = TRUE;
+    }
   else if (kind == DRAMATIS_ITEM_STATEMENT)
     self->edit_reindex_statements = TRUE;
   else if (kind == DRAMATIS_ITEM_RELATION)

@@ -269,6 +269,82 @@ build_relation_index (DramatisStory *self)
                relation_actor_key);
 }
 
+static gboolean
+dangles (const char *id,
+         guint       index)
+{
+  return id != NULL && index == DRAMATIS_NO_INDEX;
+}
+
+/* Whether a reference to an actor finds none. */
+static gboolean
+find_dangling_refs (DramatisStory *self)
+{
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      const DramatisActor *a = &g_array_index (self->actors, DramatisActor, i);
+
+      if (dangles (a->affiliation_id, a->affiliation))
+        return TRUE;
+    }
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const DramatisEvent *e = &g_array_index (self->events, DramatisEvent, i);
+
+      for (guint j = 0; j < e->n_participants; j++)
+        if (dangles (e->participants[j].actor_id, e->participants[j].actor))
+          return TRUE;
+    }
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      const DramatisRelation *r = &g_array_index (self->relations, DramatisRelation, i);
+
+      if (dangles (r->from_id, r->from) || dangles (r->to_id, r->to))
+        return TRUE;
+    }
+  for (guint i = 0; i < self->statements->len; i++)
+    {
+      const DramatisStatement *s = &g_array_index (self->statements, DramatisStatement, i);
+
+      if (dangles (s->speaker_id, s->speaker) || dangles (s->audience_id, s->audience))
+        return TRUE;
+      for (guint j = 0; j < s->n_about; j++)
+        if (dangles (s->about_ids[j], s->about[j]))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+resize_index (DramatisIndex *index,
+              guint          n_before,
+              guint          n_keys)
+{
+  guint end = index->offsets[n_before];
+
+  index->offsets = g_renew (guint, index->offsets, n_keys + 1);
+  for (guint k = n_before + 1; k <= n_keys; k++)
+    index->offsets[k] = end;
+}
+
+/* Gives the indexes keyed by actor a key for each actor, after actors
+ * came or went at the end and every reference to those gone was
+ * forgotten: the keys gained are empty, and those lost were.
+ */
+void
+dramatis_story_resize_actor_indexes (DramatisStory *self)
+{
+  guint n_actors = self->actors->len;
+
+  g_assert (DRAMATIS_IS_STORY (self));
+
+  resize_index (&self->actor_statements, self->n_indexed_actors, n_actors);
+  resize_index (&self->actor_relations, self->n_indexed_actors, n_actors);
+  resize_index (&self->actor_events, self->n_indexed_actors, n_actors);
+  self->n_indexed_actors = n_actors;
+}
+
 /* Builds the indexes behind the queries, after loading or after a change to
  * the references between items.  Everything is linear in the size of the
  * story except sorting the events by time.
@@ -281,6 +357,8 @@ dramatis_story_build_indexes (DramatisStory *self)
   dramatis_story_clear_indexes (self);
 
   build_events_by_time (self);
+  self->n_indexed_actors = self->actors->len;
+  self->refs_dangle = find_dangling_refs (self);
   build_statement_indexes (self);
   build_relation_index (self);
   /* Walking the events in time order leaves each actor's events sorted by time. */

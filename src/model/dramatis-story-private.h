@@ -55,6 +55,7 @@ struct _DramatisStory
   gint64       *sorted_first;
   gint64       *sorted_end;
   gint64       *sorted_max_end;
+  guint         n_indexed_actors;
   DramatisIndex actor_statements;
   DramatisIndex actor_relations;
   DramatisIndex actor_events;
@@ -82,6 +83,12 @@ struct _DramatisStory
    */
   GArray          *edit_reindex_events;
   gboolean         edit_reindex_participants;
+  /* Actors came or went at the end: the indexes gain or lose their keys. */
+  gboolean         edit_reindex_actor_keys;
+  /* Whether a reference to an actor may find none: adding an actor with
+   * its id must then resolve every reference again.
+   */
+  gboolean         refs_dangle;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
@@ -98,6 +105,7 @@ void        dramatis_story_clear_indexes (DramatisStory *self);
 void        dramatis_story_build_link_indexes (DramatisStory *self,
                                                gboolean       statements,
                                                gboolean       relations);
+void        dramatis_story_resize_actor_indexes (DramatisStory *self);
 void        dramatis_story_reindex_events     (DramatisStory *self,
                                                const guint   *events,
                                                guint          n_events,
