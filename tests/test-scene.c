@@ -428,6 +428,7 @@ test_add_remove_actor (void)
   DramatisActor linked = { .id = "linked", .name = "Linked" };
   DramatisRelation relation = { .id = "linked-tie", .type = "supports", .from_id = "linked" };
   const double *xy;
+  const char *first_title;
   guint n_actors, neighbour, added;
   double distance;
 
@@ -438,6 +439,7 @@ test_add_remove_actor (void)
   network = dramatis_scene_get_network (scene);
   before = dup_positions (network, &n_actors);
 
+  first_title = g_array_index (dramatis_scene_get_timeline (scene)->lanes, Lane, 0).title;
   dramatis_scene_set_focus (scene, 5000, -5000);
   added = dramatis_story_add_actor (story, &alone, NULL);
   g_assert_cmpuint (added, ==, n_actors);
@@ -457,6 +459,9 @@ test_add_remove_actor (void)
   distance = hypot (xy[2 * added] - before[2 * neighbour], xy[2 * added + 1] - before[2 * neighbour + 1]);
   g_assert_cmpfloat (distance, >, 1);
   g_assert_cmpfloat (distance, <, 100);
+
+  /* Actors without events leave the timeline's lanes as they were. */
+  g_assert_true (g_array_index (dramatis_scene_get_timeline (scene)->lanes, Lane, 0).title == first_title);
 
   /* Removing the first actor moves the others up by one, in place. */
   dramatis_story_remove_actor (story, 0);

@@ -214,7 +214,9 @@ typedef struct
 {
   gboolean  structure;  /* actors or relations came, went or changed what is drawn */
   GArray   *moved;      /* actors whose position changed */
-  gboolean  lanes;      /* the timeline's lanes: names, kinds, which actors */
+  gboolean  lanes;      /* the timeline's lanes: names, kinds, actors with events */
+  guint    *new_of_old; /* for each actor at the last update, its index now */
+  gboolean  renumbered; /* actors came or went */
   GArray   *relabel;    /* label ids whose text changed */
   guint    *kept;       /* for each label now, its id at the last update */
 } Change;
@@ -246,7 +248,11 @@ update_actors (DramatisScene *self,
         {
           gpointer removed;
 
-          change->structure = change->lanes = TRUE;
+          guint n_events;
+
+          dramatis_story_get_actor_events (self->story, a, &n_events);
+          change->structure = change->renumbered = TRUE;
+          change->lanes |= n_events > 0;
           change->kept[a] = DRAMATIS_NO_INDEX;
           place[0] = place[1] = 0;
           if (actor->has_position)
@@ -266,8 +272,9 @@ update_actors (DramatisScene *self,
 
           n_kept++;
           change->kept[a] = old;
+          change->new_of_old[old] = a;
           if (old != a)
-            change->structure = change->lanes = TRUE;
+            change->structure = change->renumbered = TRUE;
           memcpy (place, &g_array_index (self->layout_xy, double, 2 * old), sizeof place);
           memcpy (seed, &g_array_index (self->seed_xy, double, 2 * old), sizeof seed);
 
@@ -303,7 +310,7 @@ update_actors (DramatisScene *self,
     }
 
   if (n_kept != n_before)
-    change->structure = change->lanes = TRUE;
+    change->structure = change->renumbered = TRUE;
 
   g_array_unref (self->layout_xy);
   self->layout_xy = g_steal_pointer (&layout_xy);
@@ -397,12 +404,18 @@ update_network (DramatisScene *self,
   g_autofree guint *kept = g_new (guint, MAX (n_labels, 1));
   g_autoptr(GArray) relabel = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
-  Change change = { FALSE, moved, FALSE, relabel, kept };
+  g_autofree guint *new_of_old = g_new (guint, MAX (n_actors_before, 1));
+  Change change = { FALSE, moved, FALSE, new_of_old, FALSE, relabel, kept };
   g_autofree double *xy = NULL;
 
+  for (guint a = 0; a < n_actors_before; a++)
+    new_of_old[a] = DRAMATIS_NO_INDEX;
   update_actors (self, &change);
   update_relations (self, &change, n_actors_before);
-  *lanes = change.lanes;
+
+  /* Actors that came or went without events leave the lanes as they are. */
+  *lanes = change.lanes ||
+           (change.renumbered && !dramatis_timeline_renumber_actors (self->timeline, new_of_old, n_actors_before));
 
   if (change.structure)
     {

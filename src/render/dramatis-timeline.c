@@ -497,6 +497,50 @@ dramatis_timeline_update (DramatisTimeline *self,
 }
 
 /**
+ * dramatis_timeline_renumber_actors:
+ * @self: a timeline by actor
+ * @new_of_old: (array length=n_old): for each actor the timeline was made
+ *   or updated for, its index now, or %DRAMATIS_NO_INDEX if it is gone
+ * @n_old: how many actors there were
+ *
+ * Follows actors that came or went in the story without taking part in
+ * a dated event: the lanes stay, and name their actors by their new
+ * indices.
+ *
+ * Returns: %FALSE, having changed nothing, if an actor with a lane is
+ *   gone: the lanes must be built again
+ */
+gboolean
+dramatis_timeline_renumber_actors (DramatisTimeline *self,
+                                   const guint      *new_of_old,
+                                   guint             n_old)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->mode != DRAMATIS_LANES_BY_ACTOR)
+    return FALSE;
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      if (!lane->other && (lane->actor >= n_old || new_of_old[lane->actor] == DRAMATIS_NO_INDEX))
+        return FALSE;
+    }
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      Lane *lane = &g_array_index (self->lanes, Lane, l);
+
+      if (!lane->other)
+        lane->actor = new_of_old[lane->actor];
+    }
+  self->lit_for = DRAMATIS_ITEM_INIT_NONE;
+
+  return TRUE;
+}
+
+/**
  * dramatis_timeline_forget_highlight:
  * @self: a timeline
  *

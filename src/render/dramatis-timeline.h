@@ -89,6 +89,9 @@ void              dramatis_timeline_free               (DramatisTimeline        
 void              dramatis_timeline_update             (DramatisTimeline           *self,
                                                         const guint                *kept,
                                                         gboolean                    lanes_changed);
+gboolean          dramatis_timeline_renumber_actors    (DramatisTimeline           *self,
+                                                        const guint                *new_of_old,
+                                                        guint                       n_old);
 void              dramatis_timeline_forget_highlight   (DramatisTimeline           *self);
 
 DramatisStory    *dramatis_timeline_get_story          (DramatisTimeline           *self);
