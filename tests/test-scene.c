@@ -429,6 +429,10 @@ test_add_remove_actor (void)
   DramatisRelation relation = { .id = "linked-tie", .type = "supports", .from_id = "linked" };
   const double *xy;
   const char *first_title;
+  DramatisNetworkView view = { 400, 300, 0, 0, 1, FALSE, FALSE };
+  DramatisItem hit;
+  cairo_surface_t *surface;
+  cairo_t *cr;
   guint n_actors, neighbour, added;
   double distance;
 
@@ -462,6 +466,27 @@ test_add_remove_actor (void)
 
   /* Actors without events leave the timeline's lanes as they were. */
   g_assert_true (g_array_index (dramatis_scene_get_timeline (scene)->lanes, Lane, 0).title == first_title);
+
+  /* The network kept its grids, and finds the new actor where it is; once
+   * the step is undone, it finds it no more, and draws what is left.
+   */
+  g_assert_cmpuint (network->loose_actors->len, >, 0);
+  view.center_x = xy[2 * added];
+  view.center_y = xy[2 * added + 1];
+  hit = dramatis_network_hit (network, &view, 200, 150);
+  g_assert_cmpuint (hit.kind, ==, DRAMATIS_ITEM_ACTOR);
+  g_assert_cmpuint (hit.index, ==, added);
+  g_assert_true (dramatis_story_undo (story));
+  g_assert_cmpuint (network->n_actors, ==, added);
+  hit = dramatis_network_hit (network, &view, 200, 150);
+  g_assert_true (hit.kind != DRAMATIS_ITEM_ACTOR || hit.index < added);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (surface);
+  dramatis_network_draw (network, cr, &view, &theme, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (dramatis_story_redo (story));
+  xy = dramatis_network_get_positions (network, NULL);
 
   /* Removing the first actor moves the others up by one, in place. */
   dramatis_story_remove_actor (story, 0);

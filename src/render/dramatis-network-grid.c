@@ -30,6 +30,13 @@ dramatis_network_rects_overlap (double ax,
 
 /* Grids */
 
+/* How many items the grid holds. */
+guint
+dramatis_network_grid_count (const Grid *grid)
+{
+  return grid->start != NULL ? grid->start[grid->nx * grid->ny] : 0;
+}
+
 void
 dramatis_network_grid_clear (Grid *grid)
 {
@@ -403,11 +410,14 @@ dramatis_network_mark_actors_in (DramatisNetwork *self,
       {
         guint cell = r * self->nodes.nx + c;
 
+        /* Actors removed at the end since the grid was built are skipped. */
         for (guint i = self->nodes.start[cell]; i < self->nodes.start[cell + 1]; i++)
-          self->actor_mark[self->nodes.items[i]] = mark;
+          if (self->nodes.items[i] < self->n_actors)
+            self->actor_mark[self->nodes.items[i]] = mark;
       }
   for (guint i = 0; i < self->loose_actors->len; i++)
-    self->actor_mark[g_array_index (self->loose_actors, guint, i)] = mark;
+    if (g_array_index (self->loose_actors, guint, i) < self->n_actors)
+      self->actor_mark[g_array_index (self->loose_actors, guint, i)] = mark;
 
   return mark;
 }
@@ -431,10 +441,12 @@ dramatis_network_mark_relations_in (DramatisNetwork *self,
         guint cell = r * self->arcs.nx + c;
 
         for (guint i = self->arcs.start[cell]; i < self->arcs.start[cell + 1]; i++)
-          self->relation_mark[self->arcs.items[i]] = mark;
+          if (self->arcs.items[i] < self->n_relations)
+            self->relation_mark[self->arcs.items[i]] = mark;
       }
   for (guint i = 0; i < self->loose_relations->len; i++)
-    self->relation_mark[g_array_index (self->loose_relations, guint, i)] = mark;
+    if (g_array_index (self->loose_relations, guint, i) < self->n_relations)
+      self->relation_mark[g_array_index (self->loose_relations, guint, i)] = mark;
 
   return mark;
 }

@@ -55,11 +55,19 @@ ensure_glyph_boxes (DramatisNetwork *self,
 
   self->glyph_boxes_zoom = zoom;
   self->glyph_reach = 0;
-  for (guint i = 0; i < self->n_actors; i++)
+  for (guint i = 0; i < dramatis_network_grid_count (&self->nodes); i++)
     {
       guint actor = self->nodes.items[i];
       double *box = &self->glyph_boxes[4 * i];
       double x, y, w, h;
+
+      /* Removed since the grid was built: a box that covers nothing. */
+      if (actor >= self->n_actors)
+        {
+          box[0] = box[1] = G_MAXDOUBLE;
+          box[2] = box[3] = -G_MAXDOUBLE;
+          continue;
+        }
 
       dramatis_network_glyph_box (self, actor, zoom, &x, &y, &w, &h);
       box[0] = x;
@@ -138,7 +146,7 @@ covers_glyph (DramatisNetwork *self,
       guint actor = g_array_index (self->loose_actors, guint, i);
       double bx, by, bw, bh;
 
-      if (actor == except || (only != NULL && !only[actor]))
+      if (actor >= self->n_actors || actor == except || (only != NULL && !only[actor]))
         continue;
       dramatis_network_glyph_box (self, actor, zoom, &bx, &by, &bw, &bh);
       if (!(x < bx + bw && bx < x1 && y < by + bh && by < y1))

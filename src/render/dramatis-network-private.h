@@ -450,6 +450,7 @@ gboolean dramatis_network_rects_overlap      (double           ax,
                                               double           bw,
                                               double           bh);
 void     dramatis_network_grid_clear         (Grid            *grid);
+guint    dramatis_network_grid_count         (const Grid      *grid);
 void     dramatis_network_hash_grid_init     (HashGrid        *grid,
                                               double           cell);
 void     dramatis_network_hash_grid_clear    (HashGrid        *grid);

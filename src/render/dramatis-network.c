@@ -53,6 +53,7 @@
  * again.
  */
 #define MAX_LOOSE_ACTORS       64
+#define MAX_LOOSE_RELATIONS    256
 #define FIT_MAX_ZOOM           2.0
 
 static int
@@ -335,6 +336,31 @@ build_structure (DramatisNetwork *self)
   compute_edge_weights (self);
 }
 
+/* Parallel arcs lie PARALLEL_STEP apart, or closer between actors so
+ * near that they would bulge too far; loops grow with the glyph.  Returns
+ * the length of the arc's chord, 0 for a loop.
+ */
+static double
+place_edge (DramatisNetwork *self,
+            guint            relation)
+{
+  Edge *edge = &self->edges[relation];
+  double length;
+
+  if (!edge->valid)
+    return 0;
+  if (edge->from == edge->to)
+    {
+      edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
+      return 0;
+    }
+  length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
+                                      self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
+  edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
+
+  return length;
+}
+
 /* Public API */
 
 /**
@@ -421,20 +447,32 @@ dramatis_network_new (DramatisStory       *story,
  *   index its label had among the network's labels (actors, then
  *   relations) if its text did not change, or %DRAMATIS_NO_INDEX
  * @xy: (array): x and y of each actor of the story, in world units
+ * @same_actors: how many of the story's first actors are the network's
+ *   first, at the same indices
+ * @same_relations: likewise for relations
  *
  * Reads the story's actors and relations again after it was edited,
  * keeping the sizes of the labels that did not change, and places the
- * actors at @xy.  The caches of what was drawn are dropped.
+ * actors at @xy.  The caches of what was drawn are dropped.  When actors
+ * and relations only came or went at the end, and the others stayed where
+ * they were, the grids are kept, with what came and what changed shape
+ * set aside as a move sets them.
  */
 void
 dramatis_network_update (DramatisNetwork *self,
                          const guint     *kept,
-                         const double    *xy)
+                         const double    *xy,
+                         guint            same_actors,
+                         guint            same_relations)
 {
-  guint old_n_labels = self->n_actors + self->n_relations;
+  guint old_n_actors = self->n_actors, old_n_relations = self->n_relations;
+  guint old_n_labels = old_n_actors + old_n_relations;
   g_autofree float *old_width = NULL;
   g_autofree float *old_height = NULL;
-  guint n_labels;
+  g_autofree double *old_xy = NULL;
+  g_autofree Edge *old_edges = NULL;
+  gboolean keep_grids;
+  guint n_labels, n_new_actors;
 
   g_return_if_fail (self != NULL);
 
@@ -442,9 +480,9 @@ dramatis_network_update (DramatisNetwork *self,
   g_clear_pointer (&self->label_images, g_free);
   old_width = g_steal_pointer (&self->label_width);
   old_height = g_steal_pointer (&self->label_height);
+  old_xy = g_steal_pointer (&self->xy);
+  old_edges = g_steal_pointer (&self->edges);
   free_structure (self);
-  dramatis_network_grid_clear (&self->nodes);
-  dramatis_network_grid_clear (&self->arcs);
 
   build_structure (self);
   n_labels = self->n_actors + self->n_relations;
@@ -461,7 +499,45 @@ dramatis_network_update (DramatisNetwork *self,
 
   self->scene.valid = FALSE;
   self->scene.base_valid = FALSE;
-  dramatis_network_set_positions (self, xy, self->n_actors);
+
+  n_new_actors = self->n_actors > old_n_actors ? self->n_actors - old_n_actors : 0;
+  keep_grids = same_actors == MIN (old_n_actors, self->n_actors) &&
+               same_relations == MIN (old_n_relations, self->n_relations) &&
+               self->loose_actors->len + n_new_actors <= MAX_LOOSE_ACTORS &&
+               memcmp (old_xy, xy, 2 * sizeof (double) * same_actors) == 0;
+  if (!keep_grids)
+    {
+      dramatis_network_grid_clear (&self->nodes);
+      dramatis_network_grid_clear (&self->arcs);
+      dramatis_network_set_positions (self, xy, self->n_actors);
+      return;
+    }
+
+  /* The grids may hold actors removed since, whose boxes are kept too. */
+  self->glyph_boxes = g_renew (double, self->glyph_boxes,
+                               4 * MAX (MAX (self->n_actors, dramatis_network_grid_count (&self->nodes)), 1));
+  memcpy (self->xy, xy, 2 * sizeof (double) * self->n_actors);
+  for (guint a = old_n_actors; a < self->n_actors; a++)
+    g_array_append_val (self->loose_actors, a);
+
+  /* Arcs that came, or whose shape changed, are set aside. */
+  self->arc_length = 0;
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      self->arc_length += place_edge (self, r);
+      if (r >= old_n_relations || self->edges[r].offset != old_edges[r].offset ||
+          self->edges[r].valid != old_edges[r].valid)
+        g_array_append_val (self->loose_relations, r);
+    }
+  if (self->loose_relations->len > MAX_LOOSE_RELATIONS)
+    {
+      dramatis_network_set_positions (self, xy, self->n_actors);
+      return;
+    }
+
+  self->glyph_boxes_zoom = 0;
+  dramatis_network_invalidate_placement (self);
+  self->serial++;
 }
 
 /**
@@ -556,30 +632,6 @@ dramatis_network_free (DramatisNetwork *self)
   g_free (self);
 }
 
-/* Parallel arcs lie PARALLEL_STEP apart, or closer between actors so
- * near that they would bulge too far; loops grow with the glyph.  Returns
- * the length of the arc's chord, 0 for a loop.
- */
-static double
-place_edge (DramatisNetwork *self,
-            guint            relation)
-{
-  Edge *edge = &self->edges[relation];
-  double length;
-
-  if (!edge->valid)
-    return 0;
-  if (edge->from == edge->to)
-    {
-      edge->offset = (self->radius[edge->from] * 0.6 + 4) * (0.5 + 0.5 * edge->slot);
-      return 0;
-    }
-  length = dramatis_network_distance (self->xy[2 * edge->to] - self->xy[2 * edge->from],
-                                      self->xy[2 * edge->to + 1] - self->xy[2 * edge->from + 1]);
-  edge->offset = edge->slot * MIN (PARALLEL_STEP, length * 0.12);
-
-  return length;
-}
 
 /**
  * dramatis_network_set_positions:

@@ -63,7 +63,9 @@ DramatisNetwork *dramatis_network_new                    (DramatisStory         
 void             dramatis_network_free                   (DramatisNetwork           *self);
 void             dramatis_network_update                 (DramatisNetwork           *self,
                                                           const guint               *kept,
-                                                          const double              *xy);
+                                                          const double              *xy,
+                                                          guint                      same_actors,
+                                                          guint                      same_relations);
 void             dramatis_network_forget_labels          (DramatisNetwork           *self,
                                                           const guint               *ids,
                                                           guint                      n_ids);

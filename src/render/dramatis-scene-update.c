@@ -219,7 +219,24 @@ typedef struct
   gboolean  renumbered; /* actors came or went */
   GArray   *relabel;    /* label ids whose text changed */
   guint    *kept;       /* for each label now, its id at the last update */
+  guint     same_actors;    /* how many first actors are at their index of before */
+  guint     same_relations;
 } Change;
+
+/* How many of the first items are those of the last update, in order. */
+static guint
+count_same (GArray *origins,
+            guint   n_now,
+            guint   n_before)
+{
+  guint n = 0;
+
+  if (origins == NULL)
+    return MIN (n_now, n_before);
+  while (n < origins->len && (g_array_index (origins, guint, n) & ~CHANGED_BIT) == n)
+    n++;
+  return n;
+}
 
 static void
 update_actors (DramatisScene *self,
@@ -236,6 +253,7 @@ update_actors (DramatisScene *self,
   guint n_kept = 0;
 
   g_assert (origins == NULL || origins->len == n_actors);
+  change->same_actors = count_same (origins, n_actors, n_before);
 
   for (guint a = 0; a < n_actors; a++)
     {
@@ -336,6 +354,7 @@ update_relations (DramatisScene *self,
   guint n_kept = 0;
 
   g_assert (origins == NULL || origins->len == n_relations);
+  change->same_relations = count_same (origins, n_relations, n_before);
 
   for (guint r = 0; r < n_relations; r++)
     {
@@ -405,7 +424,7 @@ update_network (DramatisScene *self,
   g_autoptr(GArray) relabel = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *new_of_old = g_new (guint, MAX (n_actors_before, 1));
-  Change change = { FALSE, moved, FALSE, new_of_old, FALSE, relabel, kept };
+  Change change = { FALSE, moved, FALSE, new_of_old, FALSE, relabel, kept, 0, 0 };
   g_autofree double *xy = NULL;
 
   for (guint a = 0; a < n_actors_before; a++)
@@ -420,7 +439,7 @@ update_network (DramatisScene *self,
   if (change.structure)
     {
       xy = dup_shown_positions (self);
-      dramatis_network_update (self->network, kept, xy);
+      dramatis_network_update (self->network, kept, xy, change.same_actors, change.same_relations);
       return DRAMATIS_SCENE_NETWORK;
     }
 
