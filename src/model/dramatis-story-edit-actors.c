@@ -317,6 +317,7 @@ dramatis_story_remove_actor (DramatisStory *self,
     id = NULL;
 
   dramatis_story_begin_edit (self, _("Delete Actor"));
+  dramatis_story_defer_ids (self);
 
   /* Last first, so that the indexes still to visit do not move. */
   for (guint i = self->statements->len; i-- > 0;)
@@ -356,6 +357,10 @@ dramatis_story_remove_actor (DramatisStory *self,
         }
     }
 
+  /* The parts look no id up: the ids are indexed once, before the actor
+   * itself goes.
+   */
+  dramatis_story_undefer_ids (self);
   dramatis_story_remove_item (self, _("Delete Actor"), DRAMATIS_ITEM_ACTOR, index);
 
   dramatis_story_end_edit (self);

@@ -51,6 +51,8 @@ void                    dramatis_story_apply_edit      (DramatisStory          *
                                                         guint                   index,
                                                         const DramatisItemData     *before,
                                                         const DramatisItemData     *after);
+void                    dramatis_story_defer_ids       (DramatisStory          *self);
+void                    dramatis_story_undefer_ids     (DramatisStory          *self);
 gpointer                dramatis_story_keep_block      (DramatisStory          *self,
                                                         gconstpointer           data,
                                                         gsize                   size);

@@ -21,6 +21,9 @@
 
 G_DEFINE_QUARK (dramatis-story-edit-error-quark, dramatis_story_edit_error)
 
+/* The kinds of items other items refer to by id. */
+#define REFERRED_KINDS ((1u << DRAMATIS_ITEM_ACTOR) | (1u << DRAMATIS_ITEM_EVENT) | (1u << DRAMATIS_ITEM_SOURCE))
+
 /* Up to this many events whose dates or participants changed in one step
  * move in the indexes, each in time linear in the story's events; more
  * than that, the indexes are built again.
@@ -305,6 +308,8 @@ flush_changes (DramatisStory *self)
   if (self->edit_depth > 0)
     return;
 
+  dramatis_story_undefer_ids (self);
+
   if (self->edit_resolve_all)
     resolve_references (self);
   if (self->edit_reindex)
@@ -403,13 +408,19 @@ set_item (DramatisStory      *self,
     memcpy (items->data + (gsize) index * g_array_get_element_size (items), to,
             g_array_get_element_size (items));
 
-  /* Ids are needed at once, by the checks of the next edit.  Adding or
-   * removing the last item, the common case, moves no other.
+  /* Ids are needed at once, by the checks of the next edit, but while
+   * edits that check nothing go on (undoing, redoing, the parts of Delete
+   * Actor), once after them.  Adding or removing the last item, the
+   * common case, moves no other.
    */
-  if (change.change != DRAMATIS_ITEM_CHANGED && index == items->len - (change.change == DRAMATIS_ITEM_ADDED))
+  if (change.change == DRAMATIS_ITEM_CHANGED)
+    ;
+  else if (index == items->len - (change.change == DRAMATIS_ITEM_ADDED) && !(self->ids_dirty & (1u << kind)))
     update_last_id (self, kind, change.change == DRAMATIS_ITEM_ADDED ? to : from, index,
                     change.change == DRAMATIS_ITEM_ADDED);
-  else if (change.change != DRAMATIS_ITEM_CHANGED)
+  else if (self->ids_deferred > 0)
+    self->ids_dirty |= 1u << kind;
+  else
     rebuild_ids (self, kind);
 
   /* Only actors, events and sources are referred to: when one of them
@@ -420,14 +431,15 @@ set_item (DramatisStory      *self,
    */
   last_actor = kind == DRAMATIS_ITEM_ACTOR && change.change != DRAMATIS_ITEM_CHANGED &&
                index == items->len - (change.change == DRAMATIS_ITEM_ADDED) &&
-               !self->edit_resolve_all && !self->edit_reindex &&
+               !self->edit_resolve_all && !self->edit_reindex && !(self->ids_dirty & REFERRED_KINDS) &&
                (change.change == DRAMATIS_ITEM_REMOVED || !self->refs_dangle);
   if (last_actor && change.change == DRAMATIS_ITEM_REMOVED)
     forget_last_actor (self, index);
   else if (last_actor)
     resolve_item (self, kind, index);
-  else if (change.change != DRAMATIS_ITEM_CHANGED &&
-           (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT || kind == DRAMATIS_ITEM_SOURCE))
+  else if ((change.change != DRAMATIS_ITEM_CHANGED &&
+            (kind == DRAMATIS_ITEM_ACTOR || kind == DRAMATIS_ITEM_EVENT || kind == DRAMATIS_ITEM_SOURCE)) ||
+           (self->ids_dirty & REFERRED_KINDS))
     self->edit_resolve_all = TRUE;
   else if (to != NULL)
     resolve_item (self, kind, index);
@@ -460,6 +472,29 @@ set_item (DramatisStory      *self,
     self->edit_reindex = TRUE;
 
   dramatis_story_note_change (self, kind, change.change, index);
+}
+
+/* Until the matching dramatis_story_undefer_ids(), items that come or go
+ * leave the ids of their kind to be indexed once after them: for edits
+ * that look no id up, such as undoing and redoing, and the parts of Delete
+ * Actor.  References resolved meanwhile are resolved again at the end.
+ */
+void
+dramatis_story_defer_ids (DramatisStory *self)
+{
+  self->ids_deferred++;
+}
+
+void
+dramatis_story_undefer_ids (DramatisStory *self)
+{
+  if (self->ids_deferred > 0 && --self->ids_deferred > 0)
+    return;
+
+  for (guint kind = DRAMATIS_ITEM_ACTOR; kind <= DRAMATIS_ITEM_SOURCE; kind++)
+    if (self->ids_dirty & (1u << kind))
+      rebuild_ids (self, kind);
+  self->ids_dirty = 0;
 }
 
 /* Tells the views of a change that touches no index, in its turn with the
@@ -667,7 +702,9 @@ dramatis_story_undo (DramatisStory *self)
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
 
   self->edit_depth++;
+  dramatis_story_defer_ids (self);
   undone = dramatis_history_undo (self->history);
+  dramatis_story_undefer_ids (self);
   self->edit_depth--;
   flush_changes (self);
 
@@ -690,7 +727,9 @@ dramatis_story_redo (DramatisStory *self)
   g_return_val_if_fail (DRAMATIS_IS_STORY (self), FALSE);
 
   self->edit_depth++;
+  dramatis_story_defer_ids (self);
   redone = dramatis_history_redo (self->history);
+  dramatis_story_undefer_ids (self);
   self->edit_depth--;
   flush_changes (self);
 

@@ -89,6 +89,11 @@ struct _DramatisStory
    * its id must then resolve every reference again.
    */
   gboolean         refs_dangle;
+  /* Ids indexed once after a run of edits: how deep, and of which kinds
+   * (bits of DramatisItemKind).
+   */
+  guint            ids_deferred;
+  guint            ids_dirty;
 };
 
 const char *dramatis_story_intern        (DramatisStory *self,
