@@ -259,67 +259,70 @@ build_structure (DramatisNetwork *self)
       self->kinds_present |= 1u << self->kinds[a];
     }
 
+  for (guint r = 0; r < self->n_relations; r++)
+    {
+      const DramatisRelation *relation = dramatis_story_get_relation (story, r);
+      Edge *edge = &self->edges[r];
+
+      edge->valid = relation->from < self->n_actors && relation->to < self->n_actors;
+      if (!edge->valid)
+        continue;
+
+      edge->from = relation->from;
+      edge->to = relation->to;
+      edge->family = dramatis_relation_family_for_type (relation->type);
+      edge->direction = relation->direction <= DRAMATIS_DIRECTION_MUTUAL
+                        ? relation->direction
+                        : DRAMATIS_DIRECTION_DIRECTED;
+      self->families_present |= 1u << edge->family;
+      self->degree[edge->from]++;
+      if (edge->to != edge->from)
+        self->degree[edge->to]++;
+    }
+
   /* Relations between the same two actors, in either direction, are
-   * drawn as arcs apart from each other: count them first, then give each
-   * its slot.
+   * drawn as arcs apart from each other, in the order of the story.  The
+   * story lists each actor's relations in that order: each pair is
+   * counted, then given its slots, from the lower of its two actors.
    */
   {
-    g_autoptr(GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
-    g_autofree gint64 *keys = g_new (gint64, MAX (self->n_relations, 1));
-    g_autofree guint *counts = g_new0 (guint, MAX (self->n_relations, 1));
-    g_autofree guint *slots = g_new0 (guint, MAX (self->n_relations, 1));
-    g_autofree guint *first = g_new0 (guint, MAX (self->n_relations, 1));
+    g_autofree guint *count = g_new0 (guint, MAX (self->n_actors, 1));
+    g_autofree guint *next = g_new0 (guint, MAX (self->n_actors, 1));
 
-    for (guint r = 0; r < self->n_relations; r++)
+    for (guint a = 0; a < self->n_actors; a++)
       {
-        const DramatisRelation *relation = dramatis_story_get_relation (story, r);
-        Edge *edge = &self->edges[r];
-        gpointer value;
+        const guint *relations;
+        guint n;
 
-        edge->valid = relation->from < self->n_actors && relation->to < self->n_actors;
-        if (!edge->valid)
-          continue;
-
-        edge->from = relation->from;
-        edge->to = relation->to;
-        edge->family = dramatis_relation_family_for_type (relation->type);
-        edge->direction = relation->direction <= DRAMATIS_DIRECTION_MUTUAL
-                          ? relation->direction
-                          : DRAMATIS_DIRECTION_DIRECTED;
-        self->families_present |= 1u << edge->family;
-        self->degree[edge->from]++;
-        if (edge->to != edge->from)
-          self->degree[edge->to]++;
-
-        keys[r] = (gint64) ((guint64) MIN (edge->from, edge->to) << 32 |
-                            MAX (edge->from, edge->to));
-        if (g_hash_table_lookup_extended (pairs, &keys[r], NULL, &value))
+        relations = dramatis_story_get_actor_relations (story, a, &n);
+        for (guint i = 0; i < n; i++)
           {
-            guint f = GPOINTER_TO_UINT (value);
+            const Edge *edge = &self->edges[relations[i]];
 
-            first[r] = f;
-            slots[r] = counts[f]++;
+            if (relations[i] < self->n_relations && edge->valid && MIN (edge->from, edge->to) == a)
+              count[MAX (edge->from, edge->to)]++;
           }
-        else
+        for (guint i = 0; i < n; i++)
           {
-            g_hash_table_insert (pairs, &keys[r], GUINT_TO_POINTER (r));
-            first[r] = r;
-            slots[r] = counts[r]++;
+            Edge *edge = &self->edges[relations[i]];
+            guint other;
+
+            if (relations[i] >= self->n_relations || !edge->valid || MIN (edge->from, edge->to) != a)
+              continue;
+            other = MAX (edge->from, edge->to);
+            if (edge->from == edge->to)
+              edge->slot = 1 + next[other]++;
+            else
+              edge->slot = next[other]++ - (count[other] - 1) / 2.0;
           }
-      }
+        /* Only the actors met are reset. */
+        for (guint i = 0; i < n; i++)
+          {
+            const Edge *edge = &self->edges[relations[i]];
 
-    for (guint r = 0; r < self->n_relations; r++)
-      {
-        Edge *edge = &self->edges[r];
-        guint count;
-
-        if (!edge->valid)
-          continue;
-        count = counts[first[r]];
-        if (edge->from == edge->to)
-          edge->slot = 1 + slots[r];
-        else
-          edge->slot = slots[r] - (count - 1) / 2.0;
+            if (relations[i] < self->n_relations && edge->valid)
+              count[MAX (edge->from, edge->to)] = next[MAX (edge->from, edge->to)] = 0;
+          }
       }
   }
 
