@@ -169,8 +169,8 @@ shown_position (DramatisScene *self,
  * view when it has none.
  */
 static void
-place_new_actors (DramatisScene  *self,
-                  const gboolean *unplaced)
+place_new_actors (DramatisScene *self,
+                  gboolean      *unplaced)
 {
   guint n_actors = self->actors->len;
 
@@ -205,7 +205,7 @@ place_new_actors (DramatisScene  *self,
       g_array_index (self->layout_xy, double, 2 * a + 1) = y;
 
       /* Placed now: the next new actor may stand beside it. */
-      ((gboolean *) unplaced)[a] = FALSE;
+      unplaced[a] = FALSE;
     }
 }
 
