@@ -9,7 +9,9 @@
 #include "dramatis-timeline-private.h"
 
 /* How wide the timeline's text is: labels, lane names and axis ticks are
- * measured once, when the timeline is made, word by word.
+ * measured when the timeline is made, word by word; after an edit, the
+ * labels and names that changed are measured with the words measured
+ * before.
  */
 
 void
