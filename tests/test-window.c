@@ -2475,7 +2475,6 @@ test_recovery_written (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(DramatisStory) copy = NULL;
-  GtkWidget *network = get_child (fixture, "network_canvas");
 
   clear_recovery_dir ();
   path = open_example_copy (fixture->window, dir);
@@ -2492,7 +2491,12 @@ test_recovery_written (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpin-all", NULL);
   g_assert_false (is_pinned (dramatis_window_get_story (fixture->window), "harbour-board"));
   run_for (TEST_RECOVERY_DELAY_MS * 6 / 10);
-  g_signal_emit_by_name (network, "positions-changed");
+  {
+    DramatisStory *story = dramatis_window_get_story (fixture->window);
+
+    dramatis_story_change_info (story, "Another title", dramatis_story_get_description (story),
+                                dramatis_story_get_language (story));
+  }
   run_for (TEST_RECOVERY_DELAY_MS * 6 / 10);
   g_assert_cmpuint (count_recovery_files (), ==, 0);
 

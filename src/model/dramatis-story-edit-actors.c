@@ -162,7 +162,7 @@ dramatis_story_unplace_actor (DramatisStory *self,
 
   changed.has_position = changed.pinned = FALSE;
   changed.x = changed.y = 0.0;
-  replace_actor (self, "Unpin Actor", actor, &changed);
+  replace_actor (self, _("Unpin Actor"), actor, &changed);
 
   return TRUE;
 }

@@ -436,7 +436,7 @@ dramatis_network_canvas_drag_end (DramatisCanvas *canvas,
       DramatisStory *story = dramatis_scene_get_story (dramatis_canvas_get_scene (canvas));
       const double *positions = dramatis_network_get_positions (network, NULL);
 
-      dramatis_story_begin_edit (story, "Move Actor");
+      dramatis_story_begin_edit (story, _("Move Actor"));
       dramatis_story_move_actor (story, self->dragged_actor, positions[2 * self->dragged_actor],
                                  positions[2 * self->dragged_actor + 1]);
       dramatis_story_pin_actor (story, self->dragged_actor, TRUE);
@@ -918,7 +918,7 @@ dramatis_network_canvas_unpin_all (DramatisNetworkCanvas *self)
     return;
 
   story = dramatis_scene_get_story (scene);
-  dramatis_story_begin_edit (story, "Unpin All");
+  dramatis_story_begin_edit (story, _("Unpin All"));
   for (guint a = 0; a < dramatis_story_get_n_actors (story); a++)
     dramatis_story_unplace_actor (story, a);
   dramatis_story_end_edit (story);

@@ -113,18 +113,19 @@ story_edited_cb (DramatisWindow *self,
  * dramatis_window_update_views:
  * @self: a window
  *
- * Brings the diagrams up to date with the story after an edit.
+ * Brings the diagrams up to date with the story after an edit: the scene
+ * does what the edit asks, no more, and the canvases draw again, keeping
+ * their views.
  */
 void
 dramatis_window_update_views (DramatisWindow *self)
 {
-  DramatisScene *old_scene = self->scene;
+  guint changed = dramatis_scene_update (self->scene);
 
-  self->scene = dramatis_scene_new (self->story, &self->theme);
-  dramatis_timeline_canvas_set_scene (self->timeline_canvas, self->scene);
-  dramatis_network_canvas_set_scene (self->network_canvas, self->scene);
-  dramatis_network_canvas_run_layout (self->network_canvas, FALSE);
-  dramatis_scene_free (old_scene);
+  if (changed & DRAMATIS_SCENE_TIMELINE)
+    dramatis_timeline_canvas_scene_changed (self->timeline_canvas);
+  if (changed & DRAMATIS_SCENE_NETWORK)
+    dramatis_network_canvas_scene_changed (self->network_canvas);
 }
 
 /* Undo and redo */

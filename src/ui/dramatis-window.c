@@ -395,15 +395,6 @@ details_item_selected_cb (DramatisWindow *self,
 }
 
 static void
-positions_changed_cb (DramatisWindow *self)
-{
-  /* Only moves by hand are changes of the story: a layout the window runs
-   * is not saved unless the user arranged something.
-   */
-  dramatis_window_set_modified (self, TRUE);
-}
-
-static void
 style_changed_cb (DramatisWindow  *self,
                   GParamSpec      *pspec,
                   AdwStyleManager *style_manager)
@@ -957,8 +948,6 @@ dramatis_window_init (DramatisWindow *self)
   g_signal_connect_object (self->timeline_canvas, "item-selected", G_CALLBACK (canvas_item_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->network_canvas, "item-selected", G_CALLBACK (canvas_item_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->network_canvas, "positions-changed", G_CALLBACK (positions_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details, "item-selected", G_CALLBACK (details_item_selected_cb),
                            self, G_CONNECT_SWAPPED);
