@@ -37,9 +37,10 @@ with 1, telling what it saw, if it never does.
         waits for the export dialog and presses its Export… button
     e2e-a11y.py widget PID WINDOW ROLE NAME
         prints "X Y WIDTH HEIGHT FRAME-WIDTH FRAME-HEIGHT": where the widget
-        with the role ROLE and the name NAME shows in the app's window
-        titled WINDOW, and the size of that window's widget; the test clicks
-        it with the pointer
+        with the role ROLE and the name NAME (without a mnemonic's underline)
+        shows in the app's window
+        titled WINDOW, the leftmost if there are several, and the size of
+        that window's widget; the test clicks it with the pointer
     e2e-a11y.py dialog PID HEADING TEXT RESPONSE
         waits for a message dialog with the heading HEADING whose body has
         TEXT in it and a button RESPONSE (its label, without the mnemonic's
@@ -356,14 +357,22 @@ def save_as(pid, path):
 
 
 def widget(pid, window_name, role, name):
+    def matches(accessible):
+        # GTK 4.8 names a button with a mnemonic by its label twice, the
+        # first with the underline: "Add an _Actor… Add an Actor…".
+        return (accessible.getRoleName() == role
+                and accessible.name.replace("_", "") in (name, f"{name} {name}")
+                and showing(accessible))
+
     def probe(app):
         for window in walk_windows(app):
             if window.name != window_name:
                 continue
-            found = find(window, role, name, showing)
-            if found is not None:
+            found = [extents(a) for a in walk(window) if matches(a)]
+            if found:
                 _, _, frame_width, frame_height = extents(window)
-                return (*extents(found), frame_width, frame_height)
+                # The leftmost: a sidebar's row before the details' title.
+                return (*min(found), frame_width, frame_height)
         return None
 
     print(*wait(pid, f"a {role} “{name}” in the window “{window_name}”", probe))

@@ -697,7 +697,8 @@ dramatis_editor_present (DramatisEditor *self)
   DramatisEditorPrivate *priv = dramatis_editor_get_instance_private (self);
 
   revalidate (self);
+  gtk_window_present (GTK_WINDOW (self));
+  /* Once shown: a window not yet mapped may hand its focus on as it maps. */
   if (priv->first_field != NULL)
     gtk_widget_grab_focus (priv->first_field);
-  gtk_window_present (GTK_WINDOW (self));
 }
