@@ -584,6 +584,23 @@ test_statement_new_speaker (Fixture       *fixture,
   assert_one_undo_restores (fixture, "Add Statement");
 }
 
+/* A passage selected with its quotation marks is quoted without them. */
+static void
+test_statement_strips_quotation_marks (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  DramatisEvidence passage = dramatis_story_get_statement (fixture->story, 0)->evidence[0];
+  DramatisEditor *editor;
+  g_autofree char *quote = NULL;
+
+  passage.exact = "  “We condemn it,”  ";
+  editor = DRAMATIS_EDITOR (dramatis_editor_edit_statement (fixture->parent, fixture->story, DRAMATIS_NO_INDEX,
+                                                            DRAMATIS_NO_INDEX, &passage));
+  quote = dramatis_editor_dup_text (editor, "text");
+  g_assert_cmpstr (quote, ==, "We condemn it,");
+  close_editor (editor);
+}
+
 static void
 test_statement_edit (Fixture       *fixture,
                      gconstpointer  data)
@@ -695,6 +712,7 @@ main (int    argc,
   ADD ("/editor/relation/edit", test_relation_edit);
   ADD ("/editor/statement/new-speaker", test_statement_new_speaker);
   ADD ("/editor/statement/edit", test_statement_edit);
+  ADD ("/editor/statement/strips-quotation-marks", test_statement_strips_quotation_marks);
   ADD ("/editor/statement/refused", test_statement_refused);
   ADD ("/editor/chooser/search", test_chooser_search);
 #undef ADD

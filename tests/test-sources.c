@@ -509,7 +509,14 @@ test_editor_adds_source (void)
   GtkWidget *text = find_widget (GTK_WIDGET (editor), "text", G_TYPE_INVALID);
   const DramatisSource *added;
 
-  /* A source needs a title. */
+  /* A source needs a title: the empty form keeps Add off, and says so
+   * once a title was typed and taken away.
+   */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_has_css_class (find_widget (GTK_WIDGET (editor), "title", G_TYPE_INVALID), "error"));
+  set_row (editor, "title", "Council");
+  set_row (editor, "title", "");
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (editor), "title", G_TYPE_INVALID), "error"));
   g_assert_false (gtk_widget_get_sensitive (save));
 
   set_row (editor, "title", "Council meeting");

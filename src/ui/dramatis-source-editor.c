@@ -45,6 +45,10 @@ struct _DramatisSourceEditor
 
   gboolean       details_ok;
   gboolean       text_ok;
+  /* A new source's missing title is said once the title was typed in:
+   * an empty form only keeps Add off.
+   */
+  gboolean       title_touched;
   guint          check_text_id;
   GCancellable  *load_cancellable;
 };
@@ -168,6 +172,8 @@ check_details (DramatisSourceEditor *self)
 
   if (title[0] == '\0')
     title_problem = _("A source needs a title.");
+  if (self->title_row != NULL && gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] != '\0')
+    self->title_touched = TRUE;
 
   if (date[0] != '\0')
     {
@@ -182,12 +188,15 @@ check_details (DramatisSourceEditor *self)
   if (url[0] != '\0' && !is_web_address (url))
     url_problem = _("The web address must start with https:// or http://.");
 
+  self->details_ok = title_problem == NULL && date_problem == NULL && url_problem == NULL;
+  if (!self->title_touched)
+    title_problem = NULL;
+
   mark_row (self->title_row, title_problem);
   mark_row (self->date_row, date_problem);
   mark_row (self->url_row, url_problem);
 
   message = title_problem ? title_problem : date_problem ? date_problem : url_problem;
-  self->details_ok = message == NULL;
   if (message != NULL)
     show_message (self->details_message, message, TRUE);
   else

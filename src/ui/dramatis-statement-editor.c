@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dramatis-editor-private.h"
 #include "dramatis-story-edit.h"
@@ -308,6 +309,38 @@ dramatis_statement_editor_init (DramatisStatementEditor *self)
   self->about_rows = g_ptr_array_new ();
 }
 
+/* A passage selected with the quotation marks around it is quoted
+ * without them: the details pane puts its own.
+ */
+static char *
+strip_quotation_marks (char *text)
+{
+  static const char *const pairs[][2] = {
+    { "\"", "\"" }, { "“", "”" }, { "„", "“" }, { "«", "»" }, { "‘", "’" }, { "'", "'" },
+  };
+  gsize length;
+
+  if (text == NULL)
+    return NULL;
+
+  g_strstrip (text);
+  length = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      gsize open = strlen (pairs[i][0]), close = strlen (pairs[i][1]);
+
+      if (length >= open + close + 1 && g_str_has_prefix (text, pairs[i][0]) &&
+          g_str_has_suffix (text, pairs[i][1]))
+        {
+          memmove (text, text + open, length - open - close);
+          text[length - open - close] = '\0';
+          return g_strstrip (text);
+        }
+    }
+
+  return text;
+}
+
 /**
  * dramatis_editor_edit_statement:
  * @parent: the window of the story
@@ -356,7 +389,8 @@ dramatis_editor_edit_statement (GtkWindow              *parent,
       quote = g_strdup (old->text);
     }
   else if (evidence != NULL)
-    quote = evidence->exact != NULL ? g_strdup (evidence->exact) : dramatis_story_dup_evidence_text (story, evidence);
+    quote = strip_quotation_marks (evidence->exact != NULL ? g_strdup (evidence->exact)
+                                                           : dramatis_story_dup_evidence_text (story, evidence));
   dramatis_editor_setup (editor, parent, story, old != NULL ? _("Edit Statement") : _("New Statement"),
                          old == NULL);
 
