@@ -3303,17 +3303,17 @@ main (int    argc,
   g_test_add ("/window/recovery-bad", Fixture, NULL,
               fixture_set_up, test_recovery_bad, fixture_tear_down);
 
-  g_test_add ("/window/item-list-reload", Fixture, NULL,
+  g_test_add ("/window/edit/item-list-reload", Fixture, NULL,
               fixture_set_up, test_item_list_reload, fixture_tear_down);
-  g_test_add ("/window/build-story", Fixture, NULL,
+  g_test_add ("/window/edit/build-story", Fixture, NULL,
               fixture_set_up, test_build_story, fixture_tear_down);
-  g_test_add ("/window/delete-undo-redo", Fixture, NULL,
+  g_test_add ("/window/edit/delete-undo-redo", Fixture, NULL,
               fixture_set_up, test_delete_undo_redo, fixture_tear_down);
-  g_test_add ("/window/selection-follows-edits", Fixture, NULL,
+  g_test_add ("/window/edit/selection-follows-edits", Fixture, NULL,
               fixture_set_up, test_selection_follows_edits, fixture_tear_down);
-  g_test_add ("/window/pin-selection", Fixture, NULL,
+  g_test_add ("/window/edit/pin-selection", Fixture, NULL,
               fixture_set_up, test_pin_selection, fixture_tear_down);
-  g_test_add ("/window/context-menu", Fixture, NULL,
+  g_test_add ("/window/edit/context-menu", Fixture, NULL,
               fixture_set_up, test_context_menu, fixture_tear_down);
   g_test_add ("/window/new-story", Fixture, NULL,
               fixture_set_up, test_new_story, fixture_tear_down);
