@@ -292,6 +292,7 @@ main (int    argc,
       again = load (bytes);
       again_scene = dramatis_scene_new (again, &theme);
       reload_ms[round] = now_ms () - t;
+      g_assert_nonnull (again_scene);
     }
   reload = median (reload_ms, RELOAD_ROUNDS);
   g_print ("full reload of the story and its scene: %.0f ms (median of %d)\n\n", reload, RELOAD_ROUNDS);

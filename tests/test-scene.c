@@ -486,7 +486,6 @@ test_add_remove_actor (void)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   g_assert_true (dramatis_story_redo (story));
-  xy = dramatis_network_get_positions (network, NULL);
 
   /* Removing the first actor moves the others up by one, in place. */
   dramatis_story_remove_actor (story, 0);

@@ -1624,6 +1624,7 @@ test_item_list_reload (Fixture       *fixture,
 
   /* A renamed row shown is made again. */
   renamed = g_list_model_get_item (actors, 0);
+  g_assert_cmpstr (dramatis_item_object_get_title (renamed), !=, "Renamed");
   changed = *dramatis_story_get_actor (fixture->story, 0);
   changed.name = "Renamed";
   g_assert_true (dramatis_story_change_actor (fixture->story, 0, &changed, NULL));

@@ -488,7 +488,10 @@ on_save_clicked (DramatisSourceEditor *self,
   if (index != DRAMATIS_NO_INDEX)
     source.id = self->source_id;
   else
-    source.id = id = dramatis_story_make_id (self->story, DRAMATIS_ITEM_SOURCE, title);
+    {
+      id = dramatis_story_make_id (self->story, DRAMATIS_ITEM_SOURCE, title);
+      source.id = id;
+    }
   source.title = title;
   source.publisher = publisher;
   source.url = url;
