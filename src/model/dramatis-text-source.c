@@ -160,7 +160,7 @@ dramatis_story_new_from_text (const char  *title,
   source.title = title;
   source.text = text;
 
-  dramatis_story_begin_edit (story, "Add Source");
+  dramatis_story_begin_edit (story, _("Add Source"));
   dramatis_story_change_info (story, title, NULL, NULL);
   index = dramatis_story_add_source (story, &source, error);
   dramatis_story_end_edit (story);

@@ -171,7 +171,7 @@ dramatis_actor_editor_apply (DramatisEditor  *editor,
       actor.other_names = (const char *const *) other_names;
       new_id = dramatis_story_make_id (story, DRAMATIS_ITEM_ACTOR, name);
       actor.id = new_id;
-      dramatis_story_begin_edit (story, "Add Actor");
+      dramatis_story_begin_edit (story, _("Add Actor"));
       done = dramatis_story_add_actor (story, &actor, error) != DRAMATIS_NO_INDEX;
       dramatis_story_end_edit (story);
       return done;
@@ -188,7 +188,7 @@ dramatis_actor_editor_apply (DramatisEditor  *editor,
           names_equal (old->other_names, old->n_other_names, actor.other_names, actor.n_other_names))
         return TRUE;
 
-      dramatis_story_begin_edit (story, "Edit Actor");
+      dramatis_story_begin_edit (story, _("Edit Actor"));
       done = dramatis_story_change_actor (story, index, &actor, error);
       dramatis_story_end_edit (story);
       return done;

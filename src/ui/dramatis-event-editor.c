@@ -154,7 +154,7 @@ dramatis_event_editor_apply (DramatisEditor  *editor,
     {
       new_id = dramatis_story_make_id (story, DRAMATIS_ITEM_EVENT, name);
       event.id = new_id;
-      dramatis_story_begin_edit (story, "Add Event");
+      dramatis_story_begin_edit (story, _("Add Event"));
       done = dramatis_story_add_event (story, &event, error) != DRAMATIS_NO_INDEX;
       dramatis_story_end_edit (story);
       return done;
@@ -172,7 +172,7 @@ dramatis_event_editor_apply (DramatisEditor  *editor,
           dramatis_evidence_list_equal (old->evidence, old->n_evidence, event.evidence, event.n_evidence))
         return TRUE;
 
-      dramatis_story_begin_edit (story, "Edit Event");
+      dramatis_story_begin_edit (story, _("Edit Event"));
       done = dramatis_story_change_event (story, index, &event, error);
       dramatis_story_end_edit (story);
       return done;

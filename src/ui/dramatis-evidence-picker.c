@@ -95,7 +95,7 @@ add_passage (DramatisEvidencePicker  *self,
   g_array_append_vals (all, evidence, n_evidence);
   g_array_append_val (all, passage);
 
-  dramatis_story_begin_edit (self->story, "Add Evidence");
+  dramatis_story_begin_edit (self->story, _("Add Evidence"));
   if (self->kind == DRAMATIS_ITEM_EVENT)
     {
       DramatisEvent event = *dramatis_story_get_event (self->story, index);

@@ -141,7 +141,7 @@ dramatis_relation_editor_apply (DramatisEditor  *editor,
 
       new_id = dramatis_story_make_id (story, DRAMATIS_ITEM_RELATION, words);
       relation.id = new_id;
-      dramatis_story_begin_edit (story, "Add Relation");
+      dramatis_story_begin_edit (story, _("Add Relation"));
       done = dramatis_story_add_relation (story, &relation, error) != DRAMATIS_NO_INDEX;
       dramatis_story_end_edit (story);
       return done;
@@ -156,7 +156,7 @@ dramatis_relation_editor_apply (DramatisEditor  *editor,
           dramatis_evidence_list_equal (old->evidence, old->n_evidence, relation.evidence, relation.n_evidence))
         return TRUE;
 
-      dramatis_story_begin_edit (story, "Edit Relation");
+      dramatis_story_begin_edit (story, _("Edit Relation"));
       done = dramatis_story_change_relation (story, index, &relation, error);
       dramatis_story_end_edit (story);
       return done;

@@ -170,7 +170,7 @@ dramatis_statement_editor_apply (DramatisEditor  *editor,
       unchanged (dramatis_story_get_statement (story, index), &statement))
     return TRUE;
 
-  dramatis_story_begin_edit (story, index == DRAMATIS_NO_INDEX ? "Add Statement" : "Edit Statement");
+  dramatis_story_begin_edit (story, index == DRAMATIS_NO_INDEX ? _("Add Statement") : _("Edit Statement"));
   done = TRUE;
   if (new_speaker != NULL)
     {
