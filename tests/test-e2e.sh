@@ -48,6 +48,12 @@ a11y export-dialog "$app"
 a11y save-as "$app" "$png"
 window_gone Export
 
+# The file is written after the dialog closes, in the background.
+for _ in $(seq 100); do
+  app_alive
+  [ -s "$png" ] && break
+  sleep 0.1
+done
 [ -s "$png" ] || { say "no file at $png"; exit 1; }
 signature=$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')
 [ "$signature" = 89504e470d0a1a0a ] || { say "not a PNG: $signature"; exit 1; }
