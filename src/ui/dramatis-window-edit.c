@@ -203,9 +203,7 @@ dramatis_window_sync_modified (DramatisWindow *self)
   DramatisHistory *history = self->story ? dramatis_story_get_history (self->story) : NULL;
   gboolean modified = self->restored || (history != NULL && dramatis_history_is_modified (history));
 
-  /* The copy is written again after every edit, not only the first. */
-  if (modified && self->modified)
-    dramatis_window_schedule_recovery (self);
+  /* Each edit puts the recovery copy off again, not only the first. */
   dramatis_window_set_modified (self, modified);
 }
 
