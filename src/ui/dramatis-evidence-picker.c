@@ -210,21 +210,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, dramatis_item_row_new (6));
 }
 
 static void
@@ -232,14 +218,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  DramatisItemObject *object = gtk_list_item_get_item (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *sub = dramatis_item_object_get_subtitle (object);
-
-  gtk_label_set_text (GTK_LABEL (title), dramatis_item_object_get_title (object));
-  gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
-  gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
+  dramatis_item_row_bind (gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item));
 }
 
 static GtkWidget *

@@ -357,3 +357,55 @@ dramatis_item_object_matches (DramatisItemObject *self,
 
   return TRUE;
 }
+
+/**
+ * dramatis_item_row_new:
+ * @margin: the space above and below the row's text
+ *
+ * Returns: (transfer floating): a row for a list of #DramatisItemObject:
+ *   a title and, under it, a dimmed subtitle, both cut short with an
+ *   ellipsis; dramatis_item_row_bind() fills it
+ */
+GtkWidget *
+dramatis_item_row_new (int margin)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_margin_top (box, margin);
+  gtk_widget_set_margin_bottom (box, margin);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  return box;
+}
+
+/**
+ * dramatis_item_row_bind:
+ * @row: a row from dramatis_item_row_new()
+ * @object: the item it shows
+ *
+ * Shows @object's title and subtitle in @row; without a subtitle, the
+ * row has one line.
+ */
+void
+dramatis_item_row_bind (GtkWidget          *row,
+                        DramatisItemObject *object)
+{
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *sub = dramatis_item_object_get_subtitle (object);
+
+  g_return_if_fail (DRAMATIS_IS_ITEM_OBJECT (object));
+
+  gtk_label_set_text (GTK_LABEL (title), dramatis_item_object_get_title (object));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
+  gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
+}

@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "dramatis-selection.h"
 
@@ -26,5 +26,9 @@ gboolean            dramatis_item_object_matches      (DramatisItemObject *self,
                                                        const char         *folded_query);
 
 char               *dramatis_item_fold_query          (const char         *query);
+
+GtkWidget          *dramatis_item_row_new             (int                 margin);
+void                dramatis_item_row_bind            (GtkWidget          *row,
+                                                       DramatisItemObject *object);
 
 G_END_DECLS
